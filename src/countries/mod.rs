@@ -1,0 +1,1 @@
+//! Placeholder: country reference data lands here.

@@ -1,0 +1,11 @@
+//! Mapline: story maps, timelines, maps and galleries for a free-expression network.
+//!
+//! The pure modules (`model`, `countries`, `i18n`) have no web-sys and are tested
+//! natively with `cargo test`; the views are compiled only for wasm32.
+
+pub mod countries;
+pub mod i18n;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,1 @@
+//! Placeholder: the data model (issue 3) lands here.
