@@ -3,7 +3,9 @@
 //! everything here is tested natively.
 
 pub mod date;
+pub mod locate;
 pub mod markdown;
 pub mod problem;
 pub mod text;
+pub mod types;
 pub mod url;
