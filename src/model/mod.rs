@@ -1,11 +1,27 @@
 //! The data model: types of the JSON format (docs/data-format.md), dates,
 //! text and Markdown, URL rules, loading and validation. Pure Rust, no web-sys:
 //! everything here is tested natively.
+//!
+//! The web app's entry points: [`parse_manifest`], [`manifest_file_names`],
+//! [`load_dataset`] → [`Loaded`] (a [`Dataset`] and its [`Problem`]s).
 
+pub mod dataset;
 pub mod date;
+pub mod load;
 pub mod locate;
 pub mod markdown;
 pub mod problem;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod text;
 pub mod types;
 pub mod url;
+pub mod validate;
+
+pub use dataset::{Dataset, Stats};
+pub use date::{Date, Precision};
+pub use load::{Loaded, SourceFile, is_manifest, load_dataset, manifest_file_names, parse_manifest};
+pub use markdown::{Block, Inline};
+pub use problem::{Problem, Severity, has_errors};
+pub use text::Text;
+pub use types::*;

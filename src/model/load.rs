@@ -1,0 +1,271 @@
+//! Loading: JSON text → records, keeping every valid record and listing a
+//! problem for each one dropped or doubtful.
+
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+
+use super::dataset::Dataset;
+use super::locate::{byte_column_to_char_column, locate};
+use super::problem::Problem;
+use super::types::{FORMAT, Manifest, OutcomeKind, Origin};
+use super::url::resolve;
+use super::validate::{self, Checker};
+
+/// A file's name (a URL or path: relative URLs inside resolve against it) and text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile { name: name.into(), text: text.into() }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    /// Errors and warnings, by file (in the order given) then position.
+    pub problems: Vec<Problem>,
+}
+
+const COLLECTIONS: [&str; 7] = ["alliances", "members", "cases", "campaigns", "stories", "galleries", "timelines"];
+const MANIFEST_KEYS: [&str; 5] = ["format", "title", "description", "files", "tiles"];
+
+/// Parses a manifest. Errors (not JSON, wrong shape, wrong format, unsafe
+/// URLs) come back as problems; warnings are left to `load_dataset`.
+pub fn parse_manifest(name: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let manifest = parse_object(name, text, &mut problems).and_then(|object| read_manifest(name, &object, &mut problems));
+    problems.retain(Problem::is_error);
+    locate_problems(&mut problems, &[SourceFile::new(name, text)]);
+    match manifest {
+        Some(manifest) if problems.is_empty() => Ok(manifest),
+        _ => Err(problems),
+    }
+}
+
+/// The manifest's files, resolved against the manifest's own name.
+pub fn manifest_file_names(manifest_name: &str, manifest: &Manifest) -> Vec<String> {
+    manifest.files.iter().map(|file| resolve(manifest_name, file)).collect()
+}
+
+/// True when the text is a manifest (a JSON object with `files`) rather than a document.
+pub fn is_manifest(text: &str) -> bool {
+    serde_json::from_str::<Value>(text).is_ok_and(|value| value.get("files").is_some())
+}
+
+/// Loads documents (and at most one manifest, told apart by its `files`)
+/// into one dataset. A lone document is a whole dataset.
+pub fn load_dataset(files: &[SourceFile]) -> Loaded {
+    let mut loaded = Loaded::default();
+    for file in files {
+        load_file(file, &mut loaded);
+    }
+    loaded.problems.extend(validate::check_dataset(&loaded.dataset));
+    locate_problems(&mut loaded.problems, files);
+    let file_order = |problem: &Problem| files.iter().position(|f| f.name == problem.file).unwrap_or(usize::MAX);
+    loaded
+        .problems
+        .sort_by_key(|p| (file_order(p), p.line.unwrap_or(u32::MAX), p.column.unwrap_or(u32::MAX)));
+    loaded
+}
+
+fn load_file(file: &SourceFile, loaded: &mut Loaded) {
+    let problems = &mut loaded.problems;
+    let Some(object) = parse_object(&file.name, &file.text, problems) else { return };
+    if object.contains_key("files") {
+        if let Some(manifest) = read_manifest(&file.name, &object, problems) {
+            if loaded.dataset.manifest.is_some() {
+                problems.push(Problem::warning(&file.name, "", "a second manifest is ignored"));
+            } else {
+                loaded.dataset.manifest = Some(manifest);
+            }
+        }
+        for key in object.keys().filter(|k| !MANIFEST_KEYS.contains(&k.as_str())) {
+            problems.push(Problem::warning(&file.name, key.as_str(), format!("unknown manifest field {key:?} ignored (collections belong in documents)")));
+        }
+        return;
+    }
+    match object.get("format") {
+        None => problems.push(Problem::warning(&file.name, "", format!("no \"format\"; read as {FORMAT:?}"))),
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(other) => problems.push(Problem::error(&file.name, "format", format!("format {other} is not {FORMAT:?}"))),
+    }
+    let name = file.name.as_str();
+    let dataset = &mut loaded.dataset;
+    for (key, value) in &object {
+        let key = key.as_str();
+        let Some(items) = collection_items(name, key, value, problems) else { continue };
+        match key {
+            "alliances" => read_records(name, key, items, problems, &mut dataset.alliances, validate::check_alliance, |r, o| r.origin = o),
+            "members" => read_records(name, key, items, problems, &mut dataset.members, validate::check_member, |r, o| r.origin = o),
+            "cases" => read_records(name, key, items, problems, &mut dataset.cases, validate::check_case, |r, o| r.origin = o),
+            "campaigns" => read_records(name, key, items, problems, &mut dataset.campaigns, validate::check_campaign, |r, o| r.origin = o),
+            "stories" => read_records(name, key, items, problems, &mut dataset.stories, validate::check_story, |r, o| r.origin = o),
+            "galleries" => read_records(name, key, items, problems, &mut dataset.galleries, validate::check_gallery, |r, o| r.origin = o),
+            "timelines" => read_records(name, key, items, problems, &mut dataset.timelines, validate::check_timeline, |r, o| r.origin = o),
+            _ => {}
+        }
+    }
+}
+
+/// The array of a collection key; `None` (with a problem) for anything else.
+fn collection_items<'v>(file: &str, key: &str, value: &'v Value, problems: &mut Vec<Problem>) -> Option<&'v Vec<Value>> {
+    if key == "format" {
+        return None;
+    }
+    if !COLLECTIONS.contains(&key) {
+        problems.push(Problem::warning(file, key, format!("unknown collection {key:?} ignored")));
+        return None;
+    }
+    match value {
+        Value::Array(items) => Some(items),
+        _ => {
+            problems.push(Problem::error(file, key, format!("{key} must be an array")));
+            None
+        }
+    }
+}
+
+/// Reads each record on its own: a bad one is dropped with a problem, the
+/// rest load. Each good one is then checked (and its URLs resolved).
+fn read_records<T: DeserializeOwned>(
+    file: &str,
+    collection: &str,
+    items: &[Value],
+    problems: &mut Vec<Problem>,
+    into: &mut Vec<T>,
+    check: fn(&mut Checker<'_>, &str, &mut T),
+    set_origin: fn(&mut T, Origin),
+) {
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("{collection}[{i}]");
+        let Some(mut record) = deserialize_record::<T>(file, &path, item, problems) else { continue };
+        warn_unknown_kinds(file, collection, &path, item, problems);
+        check(&mut Checker { file, problems }, &path, &mut record);
+        set_origin(&mut record, Origin { file: file.to_string(), path });
+        into.push(record);
+    }
+}
+
+/// Deserializes one value, naming the failing field's path; warns about fields
+/// the format does not have (often a misspelling).
+fn deserialize_record<T: DeserializeOwned>(file: &str, path: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
+    let mut ignored = Vec::new();
+    let result = {
+        let mut note_ignored = |field: serde_ignored::Path<'_>| ignored.push(ignored_path(&field));
+        let deserializer = serde_ignored::Deserializer::new(value, &mut note_ignored);
+        serde_path_to_error::deserialize::<_, T>(deserializer)
+    };
+    match result {
+        Ok(record) => {
+            for field in ignored {
+                problems.push(Problem::warning(file, join_path(path, &field), "unknown field ignored"));
+            }
+            Some(record)
+        }
+        Err(error) => {
+            let inner = error_path(error.path());
+            problems.push(Problem::error(file, join_path(path, &inner), format!("{}; record dropped", error.inner())));
+            None
+        }
+    }
+}
+
+/// `a` + `b.c` → `a.b.c`; `a` + `[2].c` → `a[2].c`.
+fn join_path(prefix: &str, inner: &str) -> String {
+    if inner.is_empty() {
+        prefix.to_string()
+    } else if prefix.is_empty() || inner.starts_with('[') {
+        format!("{prefix}{inner}")
+    } else {
+        format!("{prefix}.{inner}")
+    }
+}
+
+fn error_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out = join_path(&out, key);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
+    use serde_ignored::Path;
+    match path {
+        Path::Root => String::new(),
+        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
+        Path::Map { parent, key } => join_path(&ignored_path(parent), key),
+        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => ignored_path(parent),
+    }
+}
+
+/// Unknown outcome kinds read as `other`; say so where they are written.
+fn warn_unknown_kinds(file: &str, collection: &str, path: &str, record: &Value, problems: &mut Vec<Problem>) {
+    let lists: &[&str] = match collection {
+        "cases" => &["outcomes"],
+        "campaigns" => &["results", "milestones"],
+        "timelines" => &["events"],
+        _ => &[],
+    };
+    for list in lists {
+        let Some(Value::Array(items)) = record.get(list) else { continue };
+        for (i, item) in items.iter().enumerate() {
+            if let Some(Value::String(kind)) = item.get("kind")
+                && !OutcomeKind::is_known_name(kind)
+            {
+                problems.push(Problem::warning(file, format!("{path}.{list}[{i}].kind"), format!("unknown outcome kind {kind:?}, shown as \"other\"")));
+            }
+        }
+    }
+}
+
+fn read_manifest(name: &str, object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Manifest> {
+    // The object was parsed from text, so it re-enters serde as a Value.
+    let value = Value::Object(object.clone());
+    let mut manifest = deserialize_record::<Manifest>(name, "", &value, problems)?;
+    validate::check_manifest(&mut Checker { file: name, problems }, &mut manifest);
+    Some(manifest)
+}
+
+/// Parses the text as a JSON object, or reports where it breaks.
+fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Map<String, Value>> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(object)) => Some(object),
+        Ok(_) => {
+            problems.push(Problem::error(name, "", "expected a JSON object ({\"format\": \"mapline/1\", …})").at(1, 1));
+            None
+        }
+        Err(error) => {
+            let line = error.line();
+            let column = byte_column_to_char_column(text, line, error.column());
+            let message = error.to_string();
+            let message = message.split(" at line ").next().unwrap_or(&message);
+            let problem = Problem::error(name, "", format!("not valid JSON: {message}"));
+            problems.push(if line > 0 { problem.at(u32::try_from(line).unwrap_or(u32::MAX), column) } else { problem });
+            None
+        }
+    }
+}
+
+/// Gives every unlocated problem the line and column of its path.
+fn locate_problems(problems: &mut [Problem], files: &[SourceFile]) {
+    for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
+        let Some(file) = files.iter().find(|f| f.name == problem.file) else { continue };
+        if let Some((line, column)) = locate(&file.text, &problem.path) {
+            problem.line = Some(line);
+            problem.column = Some(column);
+        }
+    }
+}
