@@ -38,12 +38,18 @@ fn check(paths: &[String]) -> ExitCode {
     let mut read_problems = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
     for path in paths {
-        let Some(text) = read(path, &mut read_problems) else { continue };
+        let Some(text) = read(path, &mut read_problems) else {
+            continue;
+        };
         let listed = listed_files(path, &text);
         add(&mut files, SourceFile::new(path.clone(), text));
         for (i, name) in listed {
             if is_absolute(&name) {
-                read_problems.push(Problem::warning(path, format!("files[{i}]"), format!("{name} is not on disk; not checked")));
+                read_problems.push(Problem::warning(
+                    path,
+                    format!("files[{i}]"),
+                    format!("{name} is not on disk; not checked"),
+                ));
                 continue;
             }
             if let Some(text) = read(&name, &mut read_problems) {
@@ -66,12 +72,20 @@ fn check(paths: &[String]) -> ExitCode {
 /// The files a manifest names (safe ones only: the loader reports the rest),
 /// resolved against the manifest's path.
 fn listed_files(manifest_path: &str, text: &str) -> Vec<(usize, String)> {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else { return Vec::new() };
-    let Some(serde_json::Value::Array(files)) = value.get("files") else { return Vec::new() };
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let Some(serde_json::Value::Array(files)) = value.get("files") else {
+        return Vec::new();
+    };
     files
         .iter()
         .enumerate()
-        .filter_map(|(i, file)| file.as_str().filter(|f| is_safe_url(f)).map(|f| (i, resolve(manifest_path, f))))
+        .filter_map(|(i, file)| {
+            file.as_str()
+                .filter(|f| is_safe_url(f))
+                .map(|f| (i, resolve(manifest_path, f)))
+        })
         .collect()
 }
 

@@ -76,8 +76,13 @@ impl Dataset {
         outcomes.chain(milestones).chain(timeline_events)
     }
 
-    pub fn members_of_alliance<'a>(&'a self, alliance_id: &'a str) -> impl Iterator<Item = &'a Member> {
-        self.members.iter().filter(move |m| m.alliances.iter().any(|a| a == alliance_id))
+    pub fn members_of_alliance<'a>(
+        &'a self,
+        alliance_id: &'a str,
+    ) -> impl Iterator<Item = &'a Member> {
+        self.members
+            .iter()
+            .filter(move |m| m.alliances.iter().any(|a| a == alliance_id))
     }
 
     pub fn members_in_country<'a>(&'a self, code: &'a str) -> impl Iterator<Item = &'a Member> {
@@ -90,7 +95,9 @@ impl Dataset {
 
     /// Cases the member worked on.
     pub fn cases_of_member<'a>(&'a self, member_id: &'a str) -> impl Iterator<Item = &'a Case> {
-        self.cases.iter().filter(move |c| c.members.iter().any(|m| m == member_id))
+        self.cases
+            .iter()
+            .filter(move |c| c.members.iter().any(|m| m == member_id))
     }
 
     /// Cases naming the campaign, or featured or given a result by it.

@@ -43,7 +43,10 @@ pub struct Point {
 pub enum Date {
     Point(Point),
     /// At least one end is known.
-    Interval { start: Option<Point>, end: Option<Point> },
+    Interval {
+        start: Option<Point>,
+        end: Option<Point>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,9 +155,10 @@ impl Date {
     /// An interval whose end lies wholly before its start (`2014/2011`).
     pub fn is_reversed(&self) -> bool {
         match self {
-            Date::Interval { start: Some(start), end: Some(end) } => {
-                end.end_days() <= start.start_days()
-            }
+            Date::Interval {
+                start: Some(start),
+                end: Some(end),
+            } => end.end_days() <= start.start_days(),
             _ => false,
         }
     }
@@ -232,7 +236,11 @@ impl Point {
             None => (false, body),
         };
         let year_len = unsigned.bytes().take_while(u8::is_ascii_digit).count();
-        let year_ok = if negative { (1..=4).contains(&year_len) } else { year_len == 4 };
+        let year_ok = if negative {
+            (1..=4).contains(&year_len)
+        } else {
+            year_len == 4
+        };
         if !year_ok {
             return fail(
                 input,
@@ -244,7 +252,11 @@ impl Point {
         if negative && year == 0 {
             return fail(input, "year 0 has no sign");
         }
-        point.year = if negative { -i64::from(year) } else { i64::from(year) };
+        point.year = if negative {
+            -i64::from(year)
+        } else {
+            i64::from(year)
+        };
 
         if let Some(after) = rest.strip_prefix('-') {
             let Some((month, after)) = take_digits(after, 2) else {
@@ -282,7 +294,13 @@ impl Point {
 
     pub fn precision(&self) -> Precision {
         match (self.month, self.day, self.time) {
-            (_, _, Some(Time { second: Some(_), .. })) => Precision::Second,
+            (
+                _,
+                _,
+                Some(Time {
+                    second: Some(_), ..
+                }),
+            ) => Precision::Second,
             (_, _, Some(_)) => Precision::Minute,
             (_, Some(_), None) => Precision::Day,
             (Some(_), None, None) => Precision::Month,
@@ -360,7 +378,11 @@ fn parse_large_year(input: &str, text: &str) -> Result<i64, DateError> {
 }
 
 fn parse_time<'a>(input: &str, text: &'a str) -> Result<(Time, &'a str), DateError> {
-    let bad = || DateError(format!("invalid date {input:?}: expected a time hh:mm or hh:mm:ss"));
+    let bad = || {
+        DateError(format!(
+            "invalid date {input:?}: expected a time hh:mm or hh:mm:ss"
+        ))
+    };
     let (hour, rest) = take_digits(text, 2).ok_or_else(bad)?;
     let rest = rest.strip_prefix(':').ok_or_else(bad)?;
     let (minute, mut rest) = take_digits(rest, 2).ok_or_else(bad)?;
@@ -394,7 +416,7 @@ fn ymd_days(year: i64, month: u8, day: u8) -> Option<f64> {
 }
 
 fn year_start_days(year: i64) -> f64 {
-    ymd_days(year, 1, 1).unwrap_or_else(|| (year as f64 - 1970.0) * DAYS_PER_YEAR)
+    ymd_days(year, 1, 1).unwrap_or((year as f64 - 1970.0) * DAYS_PER_YEAR)
 }
 
 fn time_fraction(time: &Time) -> f64 {
@@ -436,7 +458,7 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -644,9 +666,26 @@ mod tests {
     #[test]
     fn invalid_dates() {
         for bad in [
-            "", "2013-02-30", "2013-13", "2013-00", "2013-1", "12", "20121", "2012-11-02T24:00",
-            "2012-11-02T14:60", "2012-11-02T14:30:61", "2012-11T14:30", "2012-11-02T14",
-            "2012??", "2012-11-02 ", " 2012", "abcd", "2012-11-02Z", "-", "Y12a", "٢٠١٢",
+            "",
+            "2013-02-30",
+            "2013-13",
+            "2013-00",
+            "2013-1",
+            "12",
+            "20121",
+            "2012-11-02T24:00",
+            "2012-11-02T14:60",
+            "2012-11-02T14:30:61",
+            "2012-11T14:30",
+            "2012-11-02T14",
+            "2012??",
+            "2012-11-02 ",
+            " 2012",
+            "abcd",
+            "2012-11-02Z",
+            "-",
+            "Y12a",
+            "٢٠١٢",
         ] {
             assert!(Date::parse(bad).is_err(), "{bad:?} should be rejected");
         }
@@ -657,9 +696,21 @@ mod tests {
     #[test]
     fn canonical_text_round_trips() {
         for text in [
-            "2012", "2012-11", "2012-11-02", "2012-11-02T14:30", "2012-11-02T14:30:05",
-            "-0500", "-0044-03-15", "Y-13800000000", "Y170000", "2012?", "2012-05~", "2012%",
-            "2011/2014", "2013-12/..", "../2014",
+            "2012",
+            "2012-11",
+            "2012-11-02",
+            "2012-11-02T14:30",
+            "2012-11-02T14:30:05",
+            "-0500",
+            "-0044-03-15",
+            "Y-13800000000",
+            "Y170000",
+            "2012?",
+            "2012-05~",
+            "2012%",
+            "2011/2014",
+            "2013-12/..",
+            "../2014",
         ] {
             let parsed = date(text);
             assert_eq!(parsed.to_string(), text);

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use super::dataset::Dataset;
 use super::locate::{byte_column_to_char_column, locate};
 use super::problem::Problem;
-use super::types::{FORMAT, Manifest, OutcomeKind, Origin};
+use super::types::{FORMAT, Manifest, Origin, OutcomeKind};
 use super::url::resolve;
 use super::validate::{self, Checker};
 
@@ -20,7 +20,10 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -31,14 +34,23 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
-const COLLECTIONS: [&str; 7] = ["alliances", "members", "cases", "campaigns", "stories", "galleries", "timelines"];
+const COLLECTIONS: [&str; 7] = [
+    "alliances",
+    "members",
+    "cases",
+    "campaigns",
+    "stories",
+    "galleries",
+    "timelines",
+];
 const MANIFEST_KEYS: [&str; 5] = ["format", "title", "description", "files", "tiles"];
 
 /// Parses a manifest. Errors (not JSON, wrong shape, wrong format, unsafe
 /// URLs) come back as problems; warnings are left to `load_dataset`.
 pub fn parse_manifest(name: &str, text: &str) -> Result<Manifest, Vec<Problem>> {
     let mut problems = Vec::new();
-    let manifest = parse_object(name, text, &mut problems).and_then(|object| read_manifest(name, &object, &mut problems));
+    let manifest = parse_object(name, text, &mut problems)
+        .and_then(|object| read_manifest(name, &object, &mut problems));
     problems.retain(Problem::is_error);
     locate_problems(&mut problems, &[SourceFile::new(name, text)]);
     match manifest {
@@ -49,7 +61,11 @@ pub fn parse_manifest(name: &str, text: &str) -> Result<Manifest, Vec<Problem>> 
 
 /// The manifest's files, resolved against the manifest's own name.
 pub fn manifest_file_names(manifest_name: &str, manifest: &Manifest) -> Vec<String> {
-    manifest.files.iter().map(|file| resolve(manifest_name, file)).collect()
+    manifest
+        .files
+        .iter()
+        .map(|file| resolve(manifest_name, file))
+        .collect()
 }
 
 /// True when the text is a manifest (a JSON object with `files`) rather than a document.
@@ -64,61 +80,160 @@ pub fn load_dataset(files: &[SourceFile]) -> Loaded {
     for file in files {
         load_file(file, &mut loaded);
     }
-    loaded.problems.extend(validate::check_dataset(&loaded.dataset));
-    locate_problems(&mut loaded.problems, files);
-    let file_order = |problem: &Problem| files.iter().position(|f| f.name == problem.file).unwrap_or(usize::MAX);
     loaded
         .problems
-        .sort_by_key(|p| (file_order(p), p.line.unwrap_or(u32::MAX), p.column.unwrap_or(u32::MAX)));
+        .extend(validate::check_dataset(&loaded.dataset));
+    locate_problems(&mut loaded.problems, files);
+    let file_order = |problem: &Problem| {
+        files
+            .iter()
+            .position(|f| f.name == problem.file)
+            .unwrap_or(usize::MAX)
+    };
+    loaded.problems.sort_by_key(|p| {
+        (
+            file_order(p),
+            p.line.unwrap_or(u32::MAX),
+            p.column.unwrap_or(u32::MAX),
+        )
+    });
     loaded
 }
 
 fn load_file(file: &SourceFile, loaded: &mut Loaded) {
     let problems = &mut loaded.problems;
-    let Some(object) = parse_object(&file.name, &file.text, problems) else { return };
+    let Some(object) = parse_object(&file.name, &file.text, problems) else {
+        return;
+    };
     if object.contains_key("files") {
         if let Some(manifest) = read_manifest(&file.name, &object, problems) {
             if loaded.dataset.manifest.is_some() {
-                problems.push(Problem::warning(&file.name, "", "a second manifest is ignored"));
+                problems.push(Problem::warning(
+                    &file.name,
+                    "",
+                    "a second manifest is ignored",
+                ));
             } else {
                 loaded.dataset.manifest = Some(manifest);
             }
         }
-        for key in object.keys().filter(|k| !MANIFEST_KEYS.contains(&k.as_str())) {
-            problems.push(Problem::warning(&file.name, key.as_str(), format!("unknown manifest field {key:?} ignored (collections belong in documents)")));
+        for key in object
+            .keys()
+            .filter(|k| !MANIFEST_KEYS.contains(&k.as_str()))
+        {
+            problems.push(Problem::warning(
+                &file.name,
+                key.as_str(),
+                format!("unknown manifest field {key:?} ignored (collections belong in documents)"),
+            ));
         }
         return;
     }
     match object.get("format") {
-        None => problems.push(Problem::warning(&file.name, "", format!("no \"format\"; read as {FORMAT:?}"))),
+        None => problems.push(Problem::warning(
+            &file.name,
+            "",
+            format!("no \"format\"; read as {FORMAT:?}"),
+        )),
         Some(Value::String(format)) if format == FORMAT => {}
-        Some(other) => problems.push(Problem::error(&file.name, "format", format!("format {other} is not {FORMAT:?}"))),
+        Some(other) => problems.push(Problem::error(
+            &file.name,
+            "format",
+            format!("format {other} is not {FORMAT:?}"),
+        )),
     }
     let name = file.name.as_str();
     let dataset = &mut loaded.dataset;
     for (key, value) in &object {
         let key = key.as_str();
-        let Some(items) = collection_items(name, key, value, problems) else { continue };
+        let Some(items) = collection_items(name, key, value, problems) else {
+            continue;
+        };
         match key {
-            "alliances" => read_records(name, key, items, problems, &mut dataset.alliances, validate::check_alliance, |r, o| r.origin = o),
-            "members" => read_records(name, key, items, problems, &mut dataset.members, validate::check_member, |r, o| r.origin = o),
-            "cases" => read_records(name, key, items, problems, &mut dataset.cases, validate::check_case, |r, o| r.origin = o),
-            "campaigns" => read_records(name, key, items, problems, &mut dataset.campaigns, validate::check_campaign, |r, o| r.origin = o),
-            "stories" => read_records(name, key, items, problems, &mut dataset.stories, validate::check_story, |r, o| r.origin = o),
-            "galleries" => read_records(name, key, items, problems, &mut dataset.galleries, validate::check_gallery, |r, o| r.origin = o),
-            "timelines" => read_records(name, key, items, problems, &mut dataset.timelines, validate::check_timeline, |r, o| r.origin = o),
+            "alliances" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.alliances,
+                validate::check_alliance,
+                |r, o| r.origin = o,
+            ),
+            "members" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.members,
+                validate::check_member,
+                |r, o| r.origin = o,
+            ),
+            "cases" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.cases,
+                validate::check_case,
+                |r, o| r.origin = o,
+            ),
+            "campaigns" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.campaigns,
+                validate::check_campaign,
+                |r, o| r.origin = o,
+            ),
+            "stories" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.stories,
+                validate::check_story,
+                |r, o| r.origin = o,
+            ),
+            "galleries" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.galleries,
+                validate::check_gallery,
+                |r, o| r.origin = o,
+            ),
+            "timelines" => read_records(
+                name,
+                key,
+                items,
+                problems,
+                &mut dataset.timelines,
+                validate::check_timeline,
+                |r, o| r.origin = o,
+            ),
             _ => {}
         }
     }
 }
 
 /// The array of a collection key; `None` (with a problem) for anything else.
-fn collection_items<'v>(file: &str, key: &str, value: &'v Value, problems: &mut Vec<Problem>) -> Option<&'v Vec<Value>> {
+fn collection_items<'v>(
+    file: &str,
+    key: &str,
+    value: &'v Value,
+    problems: &mut Vec<Problem>,
+) -> Option<&'v Vec<Value>> {
     if key == "format" {
         return None;
     }
     if !COLLECTIONS.contains(&key) {
-        problems.push(Problem::warning(file, key, format!("unknown collection {key:?} ignored")));
+        problems.push(Problem::warning(
+            file,
+            key,
+            format!("unknown collection {key:?} ignored"),
+        ));
         return None;
     }
     match value {
@@ -143,17 +258,30 @@ fn read_records<T: DeserializeOwned>(
 ) {
     for (i, item) in items.iter().enumerate() {
         let path = format!("{collection}[{i}]");
-        let Some(mut record) = deserialize_record::<T>(file, &path, item, problems) else { continue };
+        let Some(mut record) = deserialize_record::<T>(file, &path, item, problems) else {
+            continue;
+        };
         warn_unknown_kinds(file, collection, &path, item, problems);
         check(&mut Checker { file, problems }, &path, &mut record);
-        set_origin(&mut record, Origin { file: file.to_string(), path });
+        set_origin(
+            &mut record,
+            Origin {
+                file: file.to_string(),
+                path,
+            },
+        );
         into.push(record);
     }
 }
 
 /// Deserializes one value, naming the failing field's path; warns about fields
 /// the format does not have (often a misspelling).
-fn deserialize_record<T: DeserializeOwned>(file: &str, path: &str, value: &Value, problems: &mut Vec<Problem>) -> Option<T> {
+fn deserialize_record<T: DeserializeOwned>(
+    file: &str,
+    path: &str,
+    value: &Value,
+    problems: &mut Vec<Problem>,
+) -> Option<T> {
     let mut ignored = Vec::new();
     let result = {
         let mut note_ignored = |field: serde_ignored::Path<'_>| ignored.push(ignored_path(&field));
@@ -163,13 +291,21 @@ fn deserialize_record<T: DeserializeOwned>(file: &str, path: &str, value: &Value
     match result {
         Ok(record) => {
             for field in ignored {
-                problems.push(Problem::warning(file, join_path(path, &field), "unknown field ignored"));
+                problems.push(Problem::warning(
+                    file,
+                    join_path(path, &field),
+                    "unknown field ignored",
+                ));
             }
             Some(record)
         }
         Err(error) => {
             let inner = error_path(error.path());
-            problems.push(Problem::error(file, join_path(path, &inner), format!("{}; record dropped", error.inner())));
+            problems.push(Problem::error(
+                file,
+                join_path(path, &inner),
+                format!("{}; record dropped", error.inner()),
+            ));
             None
         }
     }
@@ -207,12 +343,20 @@ fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
         Path::Root => String::new(),
         Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
         Path::Map { parent, key } => join_path(&ignored_path(parent), key),
-        Path::Some { parent } | Path::NewtypeStruct { parent } | Path::NewtypeVariant { parent } => ignored_path(parent),
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => ignored_path(parent),
     }
 }
 
 /// Unknown outcome kinds read as `other`; say so where they are written.
-fn warn_unknown_kinds(file: &str, collection: &str, path: &str, record: &Value, problems: &mut Vec<Problem>) {
+fn warn_unknown_kinds(
+    file: &str,
+    collection: &str,
+    path: &str,
+    record: &Value,
+    problems: &mut Vec<Problem>,
+) {
     let lists: &[&str] = match collection {
         "cases" => &["outcomes"],
         "campaigns" => &["results", "milestones"],
@@ -220,22 +364,38 @@ fn warn_unknown_kinds(file: &str, collection: &str, path: &str, record: &Value, 
         _ => &[],
     };
     for list in lists {
-        let Some(Value::Array(items)) = record.get(list) else { continue };
+        let Some(Value::Array(items)) = record.get(list) else {
+            continue;
+        };
         for (i, item) in items.iter().enumerate() {
             if let Some(Value::String(kind)) = item.get("kind")
                 && !OutcomeKind::is_known_name(kind)
             {
-                problems.push(Problem::warning(file, format!("{path}.{list}[{i}].kind"), format!("unknown outcome kind {kind:?}, shown as \"other\"")));
+                problems.push(Problem::warning(
+                    file,
+                    format!("{path}.{list}[{i}].kind"),
+                    format!("unknown outcome kind {kind:?}, shown as \"other\""),
+                ));
             }
         }
     }
 }
 
-fn read_manifest(name: &str, object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Option<Manifest> {
+fn read_manifest(
+    name: &str,
+    object: &Map<String, Value>,
+    problems: &mut Vec<Problem>,
+) -> Option<Manifest> {
     // The object was parsed from text, so it re-enters serde as a Value.
     let value = Value::Object(object.clone());
     let mut manifest = deserialize_record::<Manifest>(name, "", &value, problems)?;
-    validate::check_manifest(&mut Checker { file: name, problems }, &mut manifest);
+    validate::check_manifest(
+        &mut Checker {
+            file: name,
+            problems,
+        },
+        &mut manifest,
+    );
     Some(manifest)
 }
 
@@ -244,7 +404,14 @@ fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<M
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => Some(object),
         Ok(_) => {
-            problems.push(Problem::error(name, "", "expected a JSON object ({\"format\": \"mapline/1\", …})").at(1, 1));
+            problems.push(
+                Problem::error(
+                    name,
+                    "",
+                    "expected a JSON object ({\"format\": \"mapline/1\", …})",
+                )
+                .at(1, 1),
+            );
             None
         }
         Err(error) => {
@@ -253,7 +420,11 @@ fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<M
             let message = error.to_string();
             let message = message.split(" at line ").next().unwrap_or(&message);
             let problem = Problem::error(name, "", format!("not valid JSON: {message}"));
-            problems.push(if line > 0 { problem.at(u32::try_from(line).unwrap_or(u32::MAX), column) } else { problem });
+            problems.push(if line > 0 {
+                problem.at(u32::try_from(line).unwrap_or(u32::MAX), column)
+            } else {
+                problem
+            });
             None
         }
     }
@@ -262,7 +433,9 @@ fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<M
 /// Gives every unlocated problem the line and column of its path.
 fn locate_problems(problems: &mut [Problem], files: &[SourceFile]) {
     for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
-        let Some(file) = files.iter().find(|f| f.name == problem.file) else { continue };
+        let Some(file) = files.iter().find(|f| f.name == problem.file) else {
+            continue;
+        };
         if let Some((line, column)) = locate(&file.text, &problem.path) {
             problem.line = Some(line);
             problem.column = Some(column);

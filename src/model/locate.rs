@@ -38,7 +38,10 @@ pub fn parse_path(path: &str) -> Vec<Segment> {
 /// its record). `None` when the text has no JSON value at all.
 pub fn locate(text: &str, path: &str) -> Option<(u32, u32)> {
     let segments = parse_path(path);
-    let mut scanner = Scanner { bytes: text.as_bytes(), pos: 0 };
+    let mut scanner = Scanner {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     let offset = scanner.find(&segments)?;
     Some(line_and_column(text, offset))
 }
@@ -47,7 +50,10 @@ pub fn locate(text: &str, path: &str) -> Option<(u32, u32)> {
 pub fn line_and_column(text: &str, offset: usize) -> (u32, u32) {
     let before = text.as_bytes().get(..offset).unwrap_or(text.as_bytes());
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let line_bytes = before.get(line_start..).unwrap_or(&[]);
     // Count characters, not bytes: continuation bytes start with 0b10.
     let column = line_bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count() + 1;
@@ -59,7 +65,10 @@ pub fn byte_column_to_char_column(text: &str, line: usize, byte_column: usize) -
     let Some(line_text) = text.split('\n').nth(line.saturating_sub(1)) else {
         return to_u32(byte_column);
     };
-    let chars = line_text.char_indices().take_while(|(i, _)| *i < byte_column).count();
+    let chars = line_text
+        .char_indices()
+        .take_while(|(i, _)| *i < byte_column)
+        .count();
     to_u32(chars.max(1))
 }
 
@@ -260,7 +269,14 @@ mod tests {
                 Segment::Key("lat".into()),
             ]
         );
-        assert_eq!(parse_path("a[1][2]"), vec![Segment::Key("a".into()), Segment::Index(1), Segment::Index(2)]);
+        assert_eq!(
+            parse_path("a[1][2]"),
+            vec![
+                Segment::Key("a".into()),
+                Segment::Index(1),
+                Segment::Index(2)
+            ]
+        );
         assert_eq!(parse_path(""), vec![]);
     }
 
@@ -285,7 +301,15 @@ mod tests {
 
     #[test]
     fn broken_text_does_not_panic() {
-        for text in ["{", "{\"a\"", "{\"a\":[1,", "[\"\\u12", "\"\\", "{\"a\" 1}", "]]]]"] {
+        for text in [
+            "{",
+            "{\"a\"",
+            "{\"a\":[1,",
+            "[\"\\u12",
+            "\"\\",
+            "{\"a\" 1}",
+            "]]]]",
+        ] {
             let _ = locate(text, "a[0].b");
             let _ = locate(text, "[3]");
         }

@@ -11,7 +11,10 @@ use super::url::is_safe_url;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,7 +24,10 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// `href` is as written (safe: http, https or relative); relative links
     /// are relative to the page, not to the data file.
-    Link { href: String, children: Vec<Inline> },
+    Link {
+        href: String,
+        children: Vec<Inline>,
+    },
     LineBreak,
 }
 
@@ -42,7 +48,9 @@ fn parse_reporting(src: &str) -> (Vec<Block>, Vec<String>) {
     let blocks = split_blocks(src)
         .into_iter()
         .map(|raw| match raw {
-            RawBlock::Paragraph(lines) => Block::Paragraph(parse_inline(&lines.join("\n"), &mut refused)),
+            RawBlock::Paragraph(lines) => {
+                Block::Paragraph(parse_inline(&lines.join("\n"), &mut refused))
+            }
             RawBlock::List { ordered, items } => Block::List {
                 ordered,
                 items: items
@@ -89,7 +97,10 @@ pub fn inlines_plain_text(inlines: &[Inline]) -> String {
 
 enum RawBlock<'a> {
     Paragraph(Vec<&'a str>),
-    List { ordered: bool, items: Vec<Vec<&'a str>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<&'a str>>,
+    },
 }
 
 fn split_blocks(src: &str) -> Vec<RawBlock<'_>> {
@@ -102,12 +113,21 @@ fn split_blocks(src: &str) -> Vec<RawBlock<'_>> {
             continue;
         }
         match (list_marker(line), &mut current) {
-            (Some((ordered, rest)), Some(RawBlock::List { ordered: same, items })) if *same == ordered => {
+            (
+                Some((ordered, rest)),
+                Some(RawBlock::List {
+                    ordered: same,
+                    items,
+                }),
+            ) if *same == ordered => {
                 items.push(vec![rest]);
             }
             (Some((ordered, rest)), _) => {
                 blocks.extend(current.take());
-                current = Some(RawBlock::List { ordered, items: vec![vec![rest]] });
+                current = Some(RawBlock::List {
+                    ordered,
+                    items: vec![vec![rest]],
+                });
             }
             (None, Some(RawBlock::List { items, .. })) => {
                 if let Some(item) = items.last_mut() {
@@ -162,7 +182,11 @@ struct InlineParser<'r> {
 fn parse_inline(text: &str, refused: &mut Vec<String>) -> Vec<Inline> {
     let chars: Vec<char> = text.chars().collect();
     let closing = match_brackets(&chars);
-    let mut parser = InlineParser { chars, closing, refused };
+    let mut parser = InlineParser {
+        chars,
+        closing,
+        refused,
+    };
     let end = parser.chars.len();
     parser.parse_range(0, end, 0, false)
 }
@@ -221,7 +245,8 @@ impl Output {
 
     fn flush(&mut self) {
         if !self.text.is_empty() {
-            self.inlines.push(Inline::Text(std::mem::take(&mut self.text)));
+            self.inlines
+                .push(Inline::Text(std::mem::take(&mut self.text)));
         }
     }
 
@@ -237,11 +262,23 @@ impl InlineParser<'_> {
     }
 
     fn slice(&self, start: usize, end: usize) -> String {
-        self.chars.get(start..end).map(|s| s.iter().collect()).unwrap_or_default()
+        self.chars
+            .get(start..end)
+            .map(|s| s.iter().collect())
+            .unwrap_or_default()
     }
 
-    fn parse_range(&mut self, start: usize, end: usize, depth: usize, in_link: bool) -> Vec<Inline> {
-        let mut out = Output { inlines: Vec::new(), text: String::new() };
+    fn parse_range(
+        &mut self,
+        start: usize,
+        end: usize,
+        depth: usize,
+        in_link: bool,
+    ) -> Vec<Inline> {
+        let mut out = Output {
+            inlines: Vec::new(),
+            text: String::new(),
+        };
         if depth > MAX_DEPTH {
             out.text = self.slice(start, end);
             return out.finish();
@@ -420,7 +457,11 @@ mod tests {
         assert_eq!(
             blocks,
             vec![
-                Block::Paragraph(vec![text("First line"), Inline::LineBreak, text("second line")]),
+                Block::Paragraph(vec![
+                    text("First line"),
+                    Inline::LineBreak,
+                    text("second line")
+                ]),
                 Block::Paragraph(vec![text("Next paragraph")]),
             ]
         );
@@ -443,12 +484,22 @@ mod tests {
         );
         assert_eq!(
             paragraph("**bold *and em***"),
-            vec![Inline::Strong(vec![text("bold "), Inline::Emphasis(vec![text("and em")])])]
+            vec![Inline::Strong(vec![
+                text("bold "),
+                Inline::Emphasis(vec![text("and em")])
+            ])]
         );
-        assert_eq!(paragraph("***a***"), vec![Inline::Strong(vec![Inline::Emphasis(vec![text("a")])])]);
+        assert_eq!(
+            paragraph("***a***"),
+            vec![Inline::Strong(vec![Inline::Emphasis(vec![text("a")])])]
+        );
         assert_eq!(
             paragraph("*a **b** c*"),
-            vec![Inline::Emphasis(vec![text("a "), Inline::Strong(vec![text("b")]), text(" c")])]
+            vec![Inline::Emphasis(vec![
+                text("a "),
+                Inline::Strong(vec![text("b")]),
+                text(" c")
+            ])]
         );
     }
 
@@ -472,10 +523,17 @@ mod tests {
                     ordered: false,
                     items: vec![
                         vec![text("one")],
-                        vec![Inline::Emphasis(vec![text("two")]), Inline::LineBreak, text("continued")],
+                        vec![
+                            Inline::Emphasis(vec![text("two")]),
+                            Inline::LineBreak,
+                            text("continued")
+                        ],
                     ],
                 },
-                Block::List { ordered: true, items: vec![vec![text("first")], vec![text("second")]] },
+                Block::List {
+                    ordered: true,
+                    items: vec![vec![text("first")], vec![text("second")]]
+                },
             ]
         );
     }
@@ -491,20 +549,41 @@ mod tests {
                     children: vec![text("IFEX "), Inline::Strong(vec![text("now")])],
                 },
                 text(" and "),
-                Inline::Link { href: "/cases/khalip".to_string(), children: vec![text("case")] },
+                Inline::Link {
+                    href: "/cases/khalip".to_string(),
+                    children: vec![text("case")]
+                },
                 text("."),
             ]
         );
-        assert_eq!(paragraph("[a](b) [c]"), vec![Inline::Link { href: "b".into(), children: vec![text("a")] }, text(" [c]")]);
+        assert_eq!(
+            paragraph("[a](b) [c]"),
+            vec![
+                Inline::Link {
+                    href: "b".into(),
+                    children: vec![text("a")]
+                },
+                text(" [c]")
+            ]
+        );
     }
 
     #[test]
     fn hostile_input_stays_text() {
-        assert_eq!(paragraph("<script>alert(1)</script>"), vec![text("<script>alert(1)</script>")]);
+        assert_eq!(
+            paragraph("<script>alert(1)</script>"),
+            vec![text("<script>alert(1)</script>")]
+        );
         assert_eq!(paragraph("[x](javascript:alert(1))"), vec![text("x")]);
-        assert_eq!(unsafe_links("[x](javascript:alert(1)) [y](data:text/html,hi)"), vec!["javascript:alert(1)", "data:text/html,hi"]);
+        assert_eq!(
+            unsafe_links("[x](javascript:alert(1)) [y](data:text/html,hi)"),
+            vec!["javascript:alert(1)", "data:text/html,hi"]
+        );
         assert_eq!(paragraph("[x](java\\tscript:1)"), vec![text("x")]);
-        assert_eq!(paragraph("<img src=x onerror=alert(1)>"), vec![text("<img src=x onerror=alert(1)>")]);
+        assert_eq!(
+            paragraph("<img src=x onerror=alert(1)>"),
+            vec![text("<img src=x onerror=alert(1)>")]
+        );
         assert!(unsafe_links("[ok](https://ifex.org)").is_empty());
     }
 

@@ -20,7 +20,9 @@ pub mod validate;
 
 pub use dataset::{Dataset, Stats};
 pub use date::{Date, Precision};
-pub use load::{Loaded, SourceFile, is_manifest, load_dataset, manifest_file_names, parse_manifest};
+pub use load::{
+    Loaded, SourceFile, is_manifest, load_dataset, manifest_file_names, parse_manifest,
+};
 pub use markdown::{Block, Inline};
 pub use problem::{Problem, Severity, has_errors};
 pub use text::Text;

@@ -88,8 +88,12 @@ mod tests {
 
     #[test]
     fn display_with_and_without_position() {
-        let located = Problem::error("members.json", "members[3].country", "unknown country code \"XX\"")
-            .at(12, 18);
+        let located = Problem::error(
+            "members.json",
+            "members[3].country",
+            "unknown country code \"XX\"",
+        )
+        .at(12, 18);
         assert_eq!(
             located.to_string(),
             "members.json:12:18: members[3].country: unknown country code \"XX\""

@@ -8,7 +8,9 @@ use super::types::{Document, Manifest};
 
 /// One schema: a file is a manifest or a document; both are in `$defs`.
 pub fn schema_json() -> String {
-    let mut generator = SchemaSettings::draft2020_12().for_deserialize().into_generator();
+    let mut generator = SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator();
     let manifest = generator.subschema_for::<Manifest>();
     let document = generator.subschema_for::<Document>();
     let definitions = generator.take_definitions(true);

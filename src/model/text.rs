@@ -31,7 +31,12 @@ impl Text {
                 find(lang)
                     .or_else(|| find(primary))
                     .or_else(|| find("en"))
-                    .or_else(|| entries.iter().find(|(_, t)| !t.is_empty()).map(|(_, t)| t.as_str()))
+                    .or_else(|| {
+                        entries
+                            .iter()
+                            .find(|(_, t)| !t.is_empty())
+                            .map(|(_, t)| t.as_str())
+                    })
                     .unwrap_or("")
             }
         }
@@ -51,7 +56,9 @@ impl Text {
             Text::Plain(text) => (Some(text.as_str()), &[][..]),
             Text::Translated(entries) => (None, entries.as_slice()),
         };
-        plain.into_iter().chain(entries.iter().map(|(_, t)| t.as_str()))
+        plain
+            .into_iter()
+            .chain(entries.iter().map(|(_, t)| t.as_str()))
     }
 
     /// The language codes given, in order (none for a plain string).
@@ -146,7 +153,12 @@ mod tests {
     use super::*;
 
     fn translated(pairs: &[(&str, &str)]) -> Text {
-        Text::Translated(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+        Text::Translated(
+            pairs
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+        )
     }
 
     #[test]
@@ -177,7 +189,10 @@ mod tests {
         assert_eq!(serde_json::to_string(&text).unwrap_or_default(), json);
         let value: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
         let via_value: Text = serde_json::from_value(value).unwrap_or(Text::from(""));
-        assert_eq!(via_value, text, "a Value keeps the order too (preserve_order)");
+        assert_eq!(
+            via_value, text,
+            "a Value keeps the order too (preserve_order)"
+        );
         assert!(serde_json::from_str::<Text>("3").is_err());
         assert!(serde_json::from_str::<Text>(r#"{"en": 3}"#).is_err());
     }

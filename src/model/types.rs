@@ -415,7 +415,11 @@ impl SlideType {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Slide {
     pub id: String,
-    #[serde(rename = "type", default, skip_serializing_if = "SlideType::is_default")]
+    #[serde(
+        rename = "type",
+        default,
+        skip_serializing_if = "SlideType::is_default"
+    )]
     pub slide_type: SlideType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headline: Option<Text>,
@@ -597,8 +601,15 @@ impl MediaKind {
             .map(|(_, rest)| rest.split('/').next().unwrap_or(""))
             .unwrap_or("");
         let host = host.strip_prefix("www.").unwrap_or(host);
-        if ["youtube.com", "m.youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "player.vimeo.com"]
-            .contains(&host)
+        if [
+            "youtube.com",
+            "m.youtube.com",
+            "youtu.be",
+            "youtube-nocookie.com",
+            "vimeo.com",
+            "player.vimeo.com",
+        ]
+        .contains(&host)
         {
             return MediaKind::Video;
         }
@@ -670,7 +681,10 @@ mod tests {
 
     #[test]
     fn media_kind_inference() {
-        assert_eq!(MediaKind::infer("https://www.youtube.com/watch?v=x"), MediaKind::Video);
+        assert_eq!(
+            MediaKind::infer("https://www.youtube.com/watch?v=x"),
+            MediaKind::Video
+        );
         assert_eq!(MediaKind::infer("https://youtu.be/x"), MediaKind::Video);
         assert_eq!(MediaKind::infer("https://vimeo.com/123"), MediaKind::Video);
         assert_eq!(MediaKind::infer("audio/interview.MP3"), MediaKind::Audio);
@@ -679,7 +693,10 @@ mod tests {
         assert_eq!(MediaKind::infer("images/khalip.jpg"), MediaKind::Image);
         assert_eq!(MediaKind::infer("https://x.org/p.webp#f"), MediaKind::Image);
         assert_eq!(MediaKind::infer("https://ifex.org/report"), MediaKind::Link);
-        assert_eq!(MediaKind::infer("https://example.jpg/page"), MediaKind::Link);
+        assert_eq!(
+            MediaKind::infer("https://example.jpg/page"),
+            MediaKind::Link
+        );
         let media = Media {
             url: "a.png".into(),
             kind: Some(MediaKind::Link),
@@ -692,7 +709,11 @@ mod tests {
             title: None,
             link: None,
         };
-        assert_eq!(media.resolved_kind(), MediaKind::Link, "an explicit kind wins");
+        assert_eq!(
+            media.resolved_kind(),
+            MediaKind::Link,
+            "an explicit kind wins"
+        );
     }
 
     #[test]
@@ -706,15 +727,26 @@ mod tests {
         for name in OutcomeKind::NAMES {
             let kind: Result<OutcomeKind, _> = serde_json::from_value(serde_json::json!(name));
             let written = kind.ok().and_then(|k| serde_json::to_value(k).ok());
-            assert_eq!(written, Some(serde_json::json!(name)), "NAMES matches the serde names");
+            assert_eq!(
+                written,
+                Some(serde_json::json!(name)),
+                "NAMES matches the serde names"
+            );
         }
     }
 
     #[test]
     fn place_position_falls_back_to_country() {
-        let given = Place { lat: Some(53.9), lon: Some(27.57), ..Place::default() };
+        let given = Place {
+            lat: Some(53.9),
+            lon: Some(27.57),
+            ..Place::default()
+        };
         assert_eq!(given.position(), Some((53.9, 27.57)));
-        let by_country = Place { country: Some("BY".into()), ..Place::default() };
+        let by_country = Place {
+            country: Some("BY".into()),
+            ..Place::default()
+        };
         let belarus = countries::by_code("BY").map(|c| (c.lat, c.lon));
         assert!(belarus.is_some());
         assert_eq!(by_country.position(), belarus);

@@ -69,7 +69,10 @@ fn has_character_reference(url: &str) -> bool {
         if rest.first() == Some(&b'#') {
             return true;
         }
-        let name_len = rest.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        let name_len = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
         name_len > 0 && rest.get(name_len) == Some(&b';')
     })
 }
@@ -223,26 +226,59 @@ mod tests {
 
     #[test]
     fn resolves_against_paths() {
-        assert_eq!(resolve("data/stories/a.json", "images/x.jpg"), "data/stories/images/x.jpg");
-        assert_eq!(resolve("data/stories/a.json", "./x.jpg"), "data/stories/x.jpg");
-        assert_eq!(resolve("data/stories/a.json", "../images/x.jpg"), "data/images/x.jpg");
+        assert_eq!(
+            resolve("data/stories/a.json", "images/x.jpg"),
+            "data/stories/images/x.jpg"
+        );
+        assert_eq!(
+            resolve("data/stories/a.json", "./x.jpg"),
+            "data/stories/x.jpg"
+        );
+        assert_eq!(
+            resolve("data/stories/a.json", "../images/x.jpg"),
+            "data/images/x.jpg"
+        );
         assert_eq!(resolve("data/stories/a.json", "../../../x.jpg"), "../x.jpg");
         assert_eq!(resolve("data/stories/a.json", "/img/x.jpg"), "/img/x.jpg");
         assert_eq!(resolve("a.json", "b.json"), "b.json");
         assert_eq!(resolve("/data/a.json", "../../x"), "/x");
-        assert_eq!(resolve("data/a.json", "b.json?v=2#top"), "data/b.json?v=2#top");
-        assert_eq!(resolve("data/a.json", "https://ifex.org/x"), "https://ifex.org/x");
+        assert_eq!(
+            resolve("data/a.json", "b.json?v=2#top"),
+            "data/b.json?v=2#top"
+        );
+        assert_eq!(
+            resolve("data/a.json", "https://ifex.org/x"),
+            "https://ifex.org/x"
+        );
     }
 
     #[test]
     fn resolves_against_urls() {
         let base = "http://127.0.0.1:8080/data/manifest.json";
-        assert_eq!(resolve(base, "members.json"), "http://127.0.0.1:8080/data/members.json");
-        assert_eq!(resolve(base, "stories/../x.json"), "http://127.0.0.1:8080/data/x.json");
-        assert_eq!(resolve(base, "../../../x.json"), "http://127.0.0.1:8080/x.json");
-        assert_eq!(resolve(base, "/img/a.png"), "http://127.0.0.1:8080/img/a.png");
-        assert_eq!(resolve(base, "#frag"), "http://127.0.0.1:8080/data/manifest.json#frag");
-        assert_eq!(resolve("https://example.org", "a.json"), "https://example.org/a.json");
+        assert_eq!(
+            resolve(base, "members.json"),
+            "http://127.0.0.1:8080/data/members.json"
+        );
+        assert_eq!(
+            resolve(base, "stories/../x.json"),
+            "http://127.0.0.1:8080/data/x.json"
+        );
+        assert_eq!(
+            resolve(base, "../../../x.json"),
+            "http://127.0.0.1:8080/x.json"
+        );
+        assert_eq!(
+            resolve(base, "/img/a.png"),
+            "http://127.0.0.1:8080/img/a.png"
+        );
+        assert_eq!(
+            resolve(base, "#frag"),
+            "http://127.0.0.1:8080/data/manifest.json#frag"
+        );
+        assert_eq!(
+            resolve("https://example.org", "a.json"),
+            "https://example.org/a.json"
+        );
         assert_eq!(
             resolve("https://example.org/d/m.json?x=1", "a.json"),
             "https://example.org/d/a.json"

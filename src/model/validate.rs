@@ -24,7 +24,11 @@ pub struct Checker<'a> {
 }
 
 fn join(path: &str, field: &str) -> String {
-    if path.is_empty() { field.to_string() } else { format!("{path}.{field}") }
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
 }
 
 impl Checker<'_> {
@@ -33,7 +37,8 @@ impl Checker<'_> {
     }
 
     fn warning(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem::warning(self.file, path, message));
+        self.problems
+            .push(Problem::warning(self.file, path, message));
     }
 
     /// Ids appear in URLs: `a-z 0-9 - _`, not empty.
@@ -41,7 +46,10 @@ impl Checker<'_> {
         let path = join(path, "id");
         if id.is_empty() {
             self.error(&path, "empty id");
-        } else if !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_') {
+        } else if !id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        {
             self.error(&path, format!("id {id:?} may only use a-z, 0-9, - and _"));
         }
     }
@@ -67,7 +75,10 @@ impl Checker<'_> {
         self.languages(&path, text);
         for variant in text.variants() {
             for refused in markdown::unsafe_links(variant) {
-                self.warning(&path, format!("link to {refused:?} is not http(s) or relative; shown as plain text"));
+                self.warning(
+                    &path,
+                    format!("link to {refused:?} is not http(s) or relative; shown as plain text"),
+                );
             }
         }
     }
@@ -75,12 +86,17 @@ impl Checker<'_> {
     fn languages(&mut self, path: &str, text: &Text) {
         for code in text.languages() {
             let mut subtags = code.split('-');
-            let primary_ok = subtags
-                .next()
-                .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
-            let rest_ok = subtags.all(|s| !s.is_empty() && s.len() <= 8 && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+            let primary_ok = subtags.next().is_some_and(|p| {
+                (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())
+            });
+            let rest_ok = subtags.all(|s| {
+                !s.is_empty() && s.len() <= 8 && s.bytes().all(|b| b.is_ascii_alphanumeric())
+            });
             if !(primary_ok && rest_ok) {
-                self.warning(path, format!("{code:?} is not a language code like \"en\" or \"pt-BR\""));
+                self.warning(
+                    path,
+                    format!("{code:?} is not a language code like \"en\" or \"pt-BR\""),
+                );
             }
         }
     }
@@ -102,7 +118,12 @@ impl Checker<'_> {
             *url = resolve(self.file, url);
             true
         } else {
-            self.error(path, format!("unsafe URL {url:?}: only http, https or relative URLs are allowed; removed"));
+            self.error(
+                path,
+                format!(
+                    "unsafe URL {url:?}: only http, https or relative URLs are allowed; removed"
+                ),
+            );
             false
         }
     }
@@ -149,7 +170,9 @@ impl Checker<'_> {
         }
         match (place.lat, place.lon, &place.country) {
             (Some(_), Some(_), _) | (None, None, Some(_)) => {}
-            (Some(_), None, _) | (None, Some(_), _) => self.error(path, "a place needs both lat and lon"),
+            (Some(_), None, _) | (None, Some(_), _) => {
+                self.error(path, "a place needs both lat and lon")
+            }
             (None, None, None) => self.error(path, "a place needs lat and lon, or country"),
         }
         self.optional_text(path, "name", place.name.as_ref());
@@ -164,14 +187,23 @@ impl Checker<'_> {
     /// `date` alone (an interval must run forwards) or with `end_date`.
     fn dates(&mut self, path: &str, date: &Date, end_date: Option<&Date>) {
         if date.is_reversed() {
-            self.error(&join(path, "date"), format!("interval {date} ends before it starts"));
+            self.error(
+                &join(path, "date"),
+                format!("interval {date} ends before it starts"),
+            );
         }
         if let Some(end) = end_date {
             if end.is_reversed() {
-                self.error(&join(path, "end_date"), format!("interval {end} ends before it starts"));
+                self.error(
+                    &join(path, "end_date"),
+                    format!("interval {end} ends before it starts"),
+                );
             }
             if end.end_days() <= date.start_days() {
-                self.error(&join(path, "end_date"), format!("end date {end} is before the date {date}"));
+                self.error(
+                    &join(path, "end_date"),
+                    format!("end date {end} is before the date {date}"),
+                );
             }
         }
     }
@@ -191,7 +223,9 @@ impl Checker<'_> {
         }
         self.optional_url(&path, "thumbnail", &mut value.thumbnail);
         self.optional_url(&path, "link", &mut value.link);
-        if value.resolved_kind() == MediaKind::Image && value.alt.as_ref().is_none_or(Text::is_blank) {
+        if value.resolved_kind() == MediaKind::Image
+            && value.alt.as_ref().is_none_or(Text::is_blank)
+        {
             self.error(&join(&path, "alt"), "an image needs alt text");
         }
         self.optional_text(&path, "alt", value.alt.as_ref());
@@ -217,8 +251,14 @@ impl Checker<'_> {
         self.optional_url(&path, "url", &mut value.url);
         if let Some(color) = &value.color {
             let hex = color.strip_prefix('#').unwrap_or("");
-            if !(color.starts_with('#') && hex.len() == 6 && hex.bytes().all(|b| b.is_ascii_hexdigit())) {
-                self.error(&join(&path, "color"), format!("colour {color:?} is not #rrggbb"));
+            if !(color.starts_with('#')
+                && hex.len() == 6
+                && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+            {
+                self.error(
+                    &join(&path, "color"),
+                    format!("colour {color:?} is not #rrggbb"),
+                );
             }
         }
     }
@@ -252,7 +292,10 @@ impl Checker<'_> {
         for (i, id) in ids.enumerate() {
             if let Some(first) = seen.insert(id.clone(), i) {
                 let path = format!("{}[{i}].id", join(path, field));
-                self.error(&path, format!("duplicate id {id:?} (first at {field}[{first}])"));
+                self.error(
+                    &path,
+                    format!("duplicate id {id:?} (first at {field}[{first}])"),
+                );
             }
         }
     }
@@ -260,7 +303,10 @@ impl Checker<'_> {
 
 pub fn check_manifest(checker: &mut Checker<'_>, manifest: &mut Manifest) {
     if manifest.format != FORMAT {
-        checker.error("format", format!("format {:?} is not {FORMAT:?}", manifest.format));
+        checker.error(
+            "format",
+            format!("format {:?} is not {FORMAT:?}", manifest.format),
+        );
     }
     if manifest.files.is_empty() {
         checker.warning("files", "the manifest names no files");
@@ -331,7 +377,10 @@ pub fn check_campaign(checker: &mut Checker<'_>, path: &str, campaign: &mut Camp
     for (i, result) in campaign.results.iter().enumerate() {
         let path = format!("{}[{i}]", join(path, "results"));
         if result.kind.is_none() {
-            checker.warning(&join(&path, "kind"), "a result without a kind is shown as \"other\"");
+            checker.warning(
+                &join(&path, "kind"),
+                "a result without a kind is shown as \"other\"",
+            );
         }
         checker.markdown(&path, "text", result.text.as_ref());
     }
@@ -388,7 +437,10 @@ pub fn check_gallery(checker: &mut Checker<'_>, path: &str, gallery: &mut Galler
     if let Some(cover) = &gallery.cover
         && gallery.photo(cover).is_none()
     {
-        checker.error(&join(path, "cover"), format!("no photo {cover:?} in this gallery"));
+        checker.error(
+            &join(path, "cover"),
+            format!("no photo {cover:?} in this gallery"),
+        );
     }
     let mut flags = keep.into_iter();
     gallery.photos.retain(|_| flags.next().unwrap_or(true));
@@ -420,7 +472,10 @@ pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
                 Some(first) => problems.push(Problem::error(
                     &origin.file,
                     path,
-                    format!("duplicate {kind} id {id:?} (first in {} at {})", first.file, first.path),
+                    format!(
+                        "duplicate {kind} id {id:?} (first in {} at {})",
+                        first.file, first.path
+                    ),
                 )),
                 None => {
                     seen.insert(id, origin);
@@ -438,24 +493,47 @@ pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
             .map(|r| (id(r), origin(r), join(&origin(r).path, "id")))
             .collect()
     }
-    duplicates("alliance", ids(&dataset.alliances, |r| &r.id, |r| &r.origin));
+    duplicates(
+        "alliance",
+        ids(&dataset.alliances, |r| &r.id, |r| &r.origin),
+    );
     duplicates("member", ids(&dataset.members, |r| &r.id, |r| &r.origin));
     duplicates("case", ids(&dataset.cases, |r| &r.id, |r| &r.origin));
-    duplicates("campaign", ids(&dataset.campaigns, |r| &r.id, |r| &r.origin));
+    duplicates(
+        "campaign",
+        ids(&dataset.campaigns, |r| &r.id, |r| &r.origin),
+    );
     duplicates("story", ids(&dataset.stories, |r| &r.id, |r| &r.origin));
     duplicates("gallery", ids(&dataset.galleries, |r| &r.id, |r| &r.origin));
-    duplicates("timeline", ids(&dataset.timelines, |r| &r.id, |r| &r.origin));
+    duplicates(
+        "timeline",
+        ids(&dataset.timelines, |r| &r.id, |r| &r.origin),
+    );
 
     let event_lists = dataset
         .cases
         .iter()
         .map(|c| (&c.origin, "outcomes", c.outcomes.as_slice()))
-        .chain(dataset.campaigns.iter().map(|c| (&c.origin, "milestones", c.milestones.as_slice())))
-        .chain(dataset.timelines.iter().map(|t| (&t.origin, "events", t.events.as_slice())));
+        .chain(
+            dataset
+                .campaigns
+                .iter()
+                .map(|c| (&c.origin, "milestones", c.milestones.as_slice())),
+        )
+        .chain(
+            dataset
+                .timelines
+                .iter()
+                .map(|t| (&t.origin, "events", t.events.as_slice())),
+        );
     let mut events = Vec::new();
     for (origin, field, list) in event_lists {
         for (i, event) in list.iter().enumerate() {
-            events.push((event.id.as_str(), origin, format!("{}.{field}[{i}].id", origin.path)));
+            events.push((
+                event.id.as_str(),
+                origin,
+                format!("{}.{field}[{i}].id", origin.path),
+            ));
         }
     }
     duplicates("event", events);
@@ -471,27 +549,63 @@ pub fn check_dataset(dataset: &Dataset) -> Vec<Problem> {
     };
     for member in &dataset.members {
         for (i, id) in member.alliances.iter().enumerate() {
-            dangling(&member.origin, format!("alliances[{i}]"), "alliance", id, dataset.alliance(id).is_some());
+            dangling(
+                &member.origin,
+                format!("alliances[{i}]"),
+                "alliance",
+                id,
+                dataset.alliance(id).is_some(),
+            );
         }
     }
     for case in &dataset.cases {
         for (i, id) in case.campaigns.iter().enumerate() {
-            dangling(&case.origin, format!("campaigns[{i}]"), "campaign", id, dataset.campaign(id).is_some());
+            dangling(
+                &case.origin,
+                format!("campaigns[{i}]"),
+                "campaign",
+                id,
+                dataset.campaign(id).is_some(),
+            );
         }
         for (i, id) in case.members.iter().enumerate() {
-            dangling(&case.origin, format!("members[{i}]"), "member", id, dataset.member(id).is_some());
+            dangling(
+                &case.origin,
+                format!("members[{i}]"),
+                "member",
+                id,
+                dataset.member(id).is_some(),
+            );
         }
         if let Some(id) = &case.gallery {
-            dangling(&case.origin, "gallery".into(), "gallery", id, dataset.gallery(id).is_some());
+            dangling(
+                &case.origin,
+                "gallery".into(),
+                "gallery",
+                id,
+                dataset.gallery(id).is_some(),
+            );
         }
     }
     for campaign in &dataset.campaigns {
         for (i, id) in campaign.featured_cases.iter().enumerate() {
-            dangling(&campaign.origin, format!("featured_cases[{i}]"), "case", id, dataset.case(id).is_some());
+            dangling(
+                &campaign.origin,
+                format!("featured_cases[{i}]"),
+                "case",
+                id,
+                dataset.case(id).is_some(),
+            );
         }
         for (i, result) in campaign.results.iter().enumerate() {
             let id = &result.case;
-            dangling(&campaign.origin, format!("results[{i}].case"), "case", id, dataset.case(id).is_some());
+            dangling(
+                &campaign.origin,
+                format!("results[{i}].case"),
+                "case",
+                id,
+                dataset.case(id).is_some(),
+            );
         }
     }
     problems
