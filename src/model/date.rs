@@ -404,7 +404,7 @@ fn parse_time<'a>(input: &str, text: &'a str) -> Result<(Time, &'a str), DateErr
 }
 
 fn calendar_date(year: i64, month: u32, day: u32) -> Option<NaiveDate> {
-    if year.abs() > CHRONO_MAX_ABS_YEAR {
+    if year.unsigned_abs() > CHRONO_MAX_ABS_YEAR.unsigned_abs() {
         return None;
     }
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
@@ -469,7 +469,7 @@ fn group_thousands(n: u64) -> String {
 impl fmt::Display for Point {
     /// The canonical EDTF form: `2012-11-02T14:30`, `-0044-03-15`, `Y-13800000000`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.year.abs() > 9_999 {
+        if self.year.unsigned_abs() > 9_999 {
             write!(f, "Y{}", self.year)?;
         } else if self.year < 0 {
             write!(f, "-{:04}", self.year.unsigned_abs())?;
@@ -717,6 +717,30 @@ mod tests {
             assert_eq!(date(&parsed.to_string()), parsed);
         }
         assert_eq!(date("-44-03-15").to_string(), "-0044-03-15");
+    }
+
+    #[test]
+    fn extreme_hand_built_points_do_not_overflow() {
+        let point = Point {
+            year: i64::MIN,
+            month: Some(13),
+            day: Some(40),
+            time: Some(Time {
+                hour: 99,
+                minute: 99,
+                second: Some(99),
+            }),
+            uncertain: true,
+            approximate: true,
+        };
+        assert!(!point.label().is_empty());
+        assert!(!point.to_string().is_empty());
+        assert!(point.start_days().is_finite());
+        let max = Point {
+            year: i64::MAX,
+            ..point
+        };
+        assert!(max.end_days() >= max.start_days());
     }
 
     #[test]
