@@ -1,1 +1,230 @@
-//! UI message catalogue.
+//! The message catalogue for UI text, and the choice of language.
+//!
+//! A small typed table of our own rather than a crate such as leptos_i18n: the
+//! catalogue is a few dozen strings, a `match` compiles to almost nothing in the
+//! wasm, every message must exist in every language or the build fails (the
+//! macro takes exactly one string per language), and there is no build-time code
+//! generation to slow the loop. Data text (names, summaries) is multilingual in
+//! the data itself (`model::Text`); this table is only for the interface.
+
+/// A language the interface is translated into.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Fr,
+    Es,
+    Ar,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Fr, Lang::Es, Lang::Ar];
+
+    /// The BCP 47 primary tag, as used in `?lang=` and in data `Text` maps.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Ar => "ar",
+        }
+    }
+
+    /// The language's own name, for the language menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+            Lang::Ar => "العربية",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+
+    /// Accepts a tag such as `fr`, `fr-CA` or `AR`; `None` for untranslated ones.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
+    }
+
+    /// The first supported language among, in order: an explicit choice (the
+    /// `?lang=` parameter), the stored choice, and the browser's preferences.
+    pub fn choose<'a>(
+        explicit: Option<&str>,
+        stored: Option<&str>,
+        preferred: impl IntoIterator<Item = &'a str>,
+    ) -> Lang {
+        explicit
+            .and_then(Lang::from_tag)
+            .or_else(|| stored.and_then(Lang::from_tag))
+            .or_else(|| preferred.into_iter().find_map(Lang::from_tag))
+            .unwrap_or(Lang::En)
+    }
+}
+
+macro_rules! catalogue {
+    ($($msg:ident => [$en:literal, $fr:literal, $es:literal, $ar:literal],)*) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($msg,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$msg,)*];
+
+            /// The text in `lang`. Placeholders such as `{count}` are filled by [`fill`].
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$msg, Lang::En) => $en,
+                        (Msg::$msg, Lang::Fr) => $fr,
+                        (Msg::$msg, Lang::Es) => $es,
+                        (Msg::$msg, Lang::Ar) => $ar,
+                    )*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => ["Mapline", "Mapline", "Mapline", "Mapline"],
+    SkipToContent => ["Skip to content", "Aller au contenu", "Saltar al contenido", "انتقل إلى المحتوى"],
+    MainNavigation => ["Main navigation", "Navigation principale", "Navegación principal", "التنقل الرئيسي"],
+    NavHome => ["Home", "Accueil", "Inicio", "الرئيسية"],
+    NavMap => ["Map", "Carte", "Mapa", "الخريطة"],
+    NavTimeline => ["Timeline", "Chronologie", "Cronología", "الخط الزمني"],
+    NavStories => ["Stories", "Récits", "Historias", "القصص"],
+    NavGalleries => ["Galleries", "Galeries", "Galerías", "المعارض"],
+    NavPreview => ["Preview", "Aperçu", "Vista previa", "معاينة"],
+    Language => ["Language", "Langue", "Idioma", "اللغة"],
+    Loading => ["Loading data…", "Chargement des données…", "Cargando datos…", "جارٍ تحميل البيانات…"],
+    LoadFailed => ["The data could not be loaded.", "Les données n’ont pas pu être chargées.", "No se pudieron cargar los datos.", "تعذّر تحميل البيانات."],
+    Retry => ["Try again", "Réessayer", "Reintentar", "أعد المحاولة"],
+    NotFoundTitle => ["Page not found", "Page introuvable", "Página no encontrada", "الصفحة غير موجودة"],
+    NotFoundText => ["There is nothing at this address. It may have moved, or the link may be mistyped.", "Il n’y a rien à cette adresse. Elle a peut-être changé, ou le lien contient une faute.", "No hay nada en esta dirección. Puede que haya cambiado o que el enlace tenga un error.", "لا يوجد شيء في هذا العنوان. ربما نُقل أو أن الرابط غير صحيح."],
+    RecordNotFound => ["Nothing in the data has the id “{id}”.", "Aucun élément des données n’a l’identifiant « {id} ».", "Ningún elemento de los datos tiene el identificador «{id}».", "لا يوجد في البيانات عنصر بالمعرّف «{id}»."],
+    BackHome => ["Back to the home page", "Retour à l’accueil", "Volver al inicio", "العودة إلى الصفحة الرئيسية"],
+    HomeLead => ["A global network defending and promoting free expression: {members} member organisations in {countries} countries.", "Un réseau mondial qui défend et promeut la liberté d’expression : {members} organisations membres dans {countries} pays.", "Una red mundial que defiende y promueve la libertad de expresión: {members} organizaciones miembro en {countries} países.", "شبكة عالمية تدافع عن حرية التعبير وتعززها: {members} منظمة عضوًا في {countries} بلدًا."],
+    AtAGlance => ["The network at a glance", "Le réseau en un coup d’œil", "La red de un vistazo", "الشبكة في لمحة"],
+    StatMembers => ["member organisations", "organisations membres", "organizaciones miembro", "منظمة عضو"],
+    StatCountries => ["countries", "pays", "países", "بلدًا"],
+    StatCases => ["cases followed", "affaires suivies", "casos seguidos", "قضية متابَعة"],
+    StatOutcomes => ["dated outcomes", "résultats datés", "resultados fechados", "نتيجة مؤرخة"],
+    StatCampaigns => ["campaigns", "campagnes", "campañas", "حملة"],
+    StatStories => ["stories", "récits", "historias", "قصة"],
+    StatGalleries => ["galleries", "galeries", "galerías", "معرض"],
+    ExploreMap => ["See the members on the map", "Voir les membres sur la carte", "Ver los miembros en el mapa", "اعرض الأعضاء على الخريطة"],
+    ExploreTimeline => ["Follow the cases through time", "Suivre les affaires dans le temps", "Seguir los casos en el tiempo", "تابع القضايا عبر الزمن"],
+    ExploreStories => ["Read the stories", "Lire les récits", "Leer las historias", "اقرأ القصص"],
+    ExploreGalleries => ["Browse the photo galleries", "Parcourir les galeries de photos", "Ver las galerías de fotos", "تصفح معارض الصور"],
+    DataProblems => ["Problems found in the data ({count})", "Problèmes trouvés dans les données ({count})", "Problemas encontrados en los datos ({count})", "مشكلات في البيانات ({count})"],
+    DataProblemsNote => ["Everything valid is shown; the records below were skipped or need fixing.", "Tout ce qui est valide est affiché ; les éléments ci-dessous ont été ignorés ou sont à corriger.", "Se muestra todo lo válido; los elementos siguientes se omitieron o deben corregirse.", "يُعرض كل ما هو صالح؛ العناصر أدناه تم تجاهلها أو تحتاج إلى تصحيح."],
+    Illustrative => ["Illustrative", "Illustratif", "Ilustrativo", "توضيحي"],
+    IllustrativeNote => ["Sample data: details not stated by the network are illustrative.", "Données d’exemple : les détails que le réseau n’a pas publiés sont illustratifs.", "Datos de ejemplo: los detalles que la red no ha publicado son ilustrativos.", "بيانات نموذجية: التفاصيل التي لم تنشرها الشبكة توضيحية."],
+    CountriesWithMembers => ["Countries with members", "Pays ayant des membres", "Países con miembros", "البلدان التي فيها أعضاء"],
+    Country => ["Country", "Pays", "País", "البلد"],
+    Members => ["Members", "Membres", "Miembros", "الأعضاء"],
+    Member => ["Member", "Membre", "Miembro", "العضو"],
+    Cases => ["Cases", "Affaires", "Casos", "القضايا"],
+    Region => ["Region", "Région", "Región", "المنطقة"],
+    City => ["City", "Ville", "Ciudad", "المدينة"],
+    Joined => ["Joined", "Adhésion", "Se unió", "انضم"],
+    Website => ["Website", "Site web", "Sitio web", "الموقع الإلكتروني"],
+    Status => ["Status", "Statut", "Estado", "الحالة"],
+    Profession => ["Profession", "Profession", "Profesión", "المهنة"],
+    Outcomes => ["Outcomes", "Résultats", "Resultados", "النتائج"],
+    Sources => ["Sources", "Sources", "Fuentes", "المصادر"],
+    Campaigns => ["Campaigns", "Campagnes", "Campañas", "الحملات"],
+    Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
+    Photos => ["{count} photos", "{count} photos", "{count} fotos", "{count} صور"],
+    PreviewTitle => ["Preview a draft", "Prévisualiser un brouillon", "Previsualizar un borrador", "معاينة مسودة"],
+    PreviewIntro => ["Paste a Mapline document to check it. Nothing is uploaded: the draft stays in this browser.", "Collez un document Mapline pour le vérifier. Rien n’est envoyé : le brouillon reste dans ce navigateur.", "Pegue un documento de Mapline para comprobarlo. No se envía nada: el borrador se queda en este navegador.", "الصق مستند Mapline للتحقق منه. لا يُرسَل شيء: تبقى المسودة في هذا المتصفح."],
+    DraftText => ["Draft (JSON)", "Brouillon (JSON)", "Borrador (JSON)", "المسودة (JSON)"],
+    NoProblems => ["No problems found.", "Aucun problème trouvé.", "No se encontraron problemas.", "لم يتم العثور على مشكلات."],
+    EmbedMissingSource => ["This embed needs a source: add ?source=<URL of a document> or ?data=<URL of a manifest>.", "Cette intégration a besoin d’une source : ajoutez ?source=<URL d’un document> ou ?data=<URL d’un manifeste>.", "Esta inserción necesita una fuente: añada ?source=<URL de un documento> o ?data=<URL de un manifiesto>.", "يحتاج هذا التضمين إلى مصدر: أضف ?source=<رابط مستند> أو ?data=<رابط بيان>."],
+    OpenInMapline => ["Open in Mapline", "Ouvrir dans Mapline", "Abrir en Mapline", "افتح في Mapline"],
+    Crashed => ["Something went wrong and this page stopped working. Reload the page to try again.", "Un problème est survenu et cette page ne fonctionne plus. Rechargez la page pour réessayer.", "Algo salió mal y esta página dejó de funcionar. Recargue la página para intentarlo de nuevo.", "حدث خطأ وتوقفت هذه الصفحة عن العمل. أعد تحميل الصفحة للمحاولة مرة أخرى."],
+    ExternalNotice => ["This media is hosted by {host}. Loading it connects your browser to that site.", "Ce média est hébergé par {host}. Le charger connecte votre navigateur à ce site.", "Este contenido está alojado en {host}. Cargarlo conecta su navegador con ese sitio.", "هذه الوسائط مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع."],
+    LoadFrom => ["Load from {host}", "Charger depuis {host}", "Cargar desde {host}", "حمّل من {host}"],
+    Reload => ["Reload", "Recharger", "Recargar", "إعادة التحميل"],
+}
+
+/// Fills `{name}` placeholders in a catalogue text.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_text_in_every_language() {
+        for &msg in Msg::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    !msg.text(lang).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn translations_keep_the_english_placeholders() {
+        let placeholders = |s: &str| -> Vec<String> {
+            let mut names: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        for &msg in Msg::ALL {
+            let english = placeholders(msg.text(Lang::En));
+            for lang in Lang::ALL {
+                assert_eq!(placeholders(msg.text(lang)), english, "{msg:?} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn tags_map_to_languages() {
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("AR"), Some(Lang::Ar));
+        assert_eq!(Lang::from_tag("es_MX"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn explicit_choice_beats_stored_beats_browser() {
+        assert_eq!(Lang::choose(Some("ar"), Some("fr"), ["es"]), Lang::Ar);
+        assert_eq!(Lang::choose(None, Some("fr"), ["es"]), Lang::Fr);
+        assert_eq!(Lang::choose(Some("xx"), None, ["de-DE", "es-ES"]), Lang::Es);
+        assert_eq!(Lang::choose(None, None, ["de", "it"]), Lang::En);
+    }
+
+    #[test]
+    fn only_arabic_is_right_to_left() {
+        let rtl: Vec<Lang> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).collect();
+        assert_eq!(rtl, vec![Lang::Ar]);
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        let text = fill(
+            Msg::HomeLead.text(Lang::En),
+            &[("members", "104"), ("countries", "67")],
+        );
+        assert!(text.contains("104 member organisations in 67 countries"));
+        assert!(!text.contains('{'));
+    }
+}

@@ -9,3 +9,11 @@ pub mod model;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+pub mod embed;
+pub mod gallery;
+pub mod map;
+pub mod pages;
+pub mod preview;
+pub mod story;
+pub mod timeline;

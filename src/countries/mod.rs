@@ -28,7 +28,11 @@ impl Country {
     /// Whether `(lat, lon)` lies in the bbox, honouring antimeridian crossing.
     pub fn bbox_contains(&self, lat: f64, lon: f64) -> bool {
         let [w, s, e, n] = self.bbox;
-        let lon_ok = if w <= e { lon >= w && lon <= e } else { lon >= w || lon <= e };
+        let lon_ok = if w <= e {
+            lon >= w && lon <= e
+        } else {
+            lon >= w || lon <= e
+        };
         lat >= s && lat <= n && lon_ok
     }
 }
@@ -74,7 +78,9 @@ mod tests {
 
     #[test]
     fn finds_and_rejects() {
-        for code in ["BY", "KZ", "CD", "CA", "MX", "FR", "US", "BH", "SG", "MT", "MV", "TV"] {
+        for code in [
+            "BY", "KZ", "CD", "CA", "MX", "FR", "US", "BH", "SG", "MT", "MV", "TV",
+        ] {
             assert_eq!(by_code(code).map(|c| c.code), Some(code), "{code}");
         }
         assert_eq!(by_code("BY").unwrap().name, "Belarus");
@@ -88,27 +94,48 @@ mod tests {
     fn points_in_range_and_in_bbox() {
         for c in all() {
             assert!((-90.0..=90.0).contains(&c.lat), "{} lat {}", c.code, c.lat);
-            assert!((-180.0..=180.0).contains(&c.lon), "{} lon {}", c.code, c.lon);
+            assert!(
+                (-180.0..=180.0).contains(&c.lon),
+                "{} lon {}",
+                c.code,
+                c.lon
+            );
             let [w, s, e, n] = c.bbox;
             assert!(s <= n, "{} bbox", c.code);
             for x in [w, e] {
                 assert!((-180.0..=180.0).contains(&x), "{} bbox", c.code);
             }
-            assert!(c.bbox_contains(c.lat, c.lon), "{} point outside its bbox", c.code);
+            assert!(
+                c.bbox_contains(c.lat, c.lon),
+                "{} point outside its bbox",
+                c.code
+            );
         }
     }
 
     #[test]
     fn spot_checks() {
         let fr = by_code("FR").unwrap();
-        assert!((41.0..=51.0).contains(&fr.lat) && (-5.0..=10.0).contains(&fr.lon), "FR {fr:?}");
+        assert!(
+            (41.0..=51.0).contains(&fr.lat) && (-5.0..=10.0).contains(&fr.lon),
+            "FR {fr:?}"
+        );
         let us = by_code("US").unwrap();
-        assert!((25.0..=49.5).contains(&us.lat) && (-125.0..=-67.0).contains(&us.lon), "US {us:?}");
+        assert!(
+            (25.0..=49.5).contains(&us.lat) && (-125.0..=-67.0).contains(&us.lon),
+            "US {us:?}"
+        );
         let ru = by_code("RU").unwrap();
-        assert!(ru.bbox[0] > ru.bbox[2], "Russia's mainland crosses the antimeridian");
+        assert!(
+            ru.bbox[0] > ru.bbox[2],
+            "Russia's mainland crosses the antimeridian"
+        );
         assert!(ru.bbox_contains(ru.lat, ru.lon) && ru.bbox_contains(65.0, 179.9));
         let fj = by_code("FJ").unwrap();
-        assert!((-19.0..=-16.0).contains(&fj.lat) && fj.lon > 177.0, "FJ {fj:?}");
+        assert!(
+            (-19.0..=-16.0).contains(&fj.lat) && fj.lon > 177.0,
+            "FJ {fj:?}"
+        );
         let by = by_code("BY").unwrap();
         assert!((51.0..=56.5).contains(&by.lat) && (23.0..=33.0).contains(&by.lon));
     }

@@ -1,0 +1,107 @@
+//! `/embed/...`: the views with minimal chrome for other sites' iframes. They
+//! show the bundled dataset, or the one named by `?data=`; `?theme=` sets the
+//! colours.
+
+use leptos::prelude::*;
+
+use crate::embed::Theme;
+use crate::gallery::view::GalleryView;
+use crate::i18n::Msg;
+use crate::map::view::NetworkLists;
+use crate::story::view::StoryView;
+use crate::timeline::view::TimelineList;
+use crate::web::data::{SharedData, query_param, use_network_data};
+use crate::web::lang::tr;
+use crate::web::state::with_data;
+use crate::web::text::localized_opt;
+
+/// Applies `?theme=` to the document while the embed is shown.
+fn apply_theme() {
+    let theme = Theme::from_param(query_param("theme").as_deref());
+    if let (Some(root), Some(value)) = (document().document_element(), theme.attribute()) {
+        let _ = root.set_attribute("data-theme", value);
+    }
+}
+
+/// The frame around every embed: a heading and a link back to the full app.
+#[component]
+fn EmbedFrame(
+    /// The embed's kind, for `data-embed`.
+    kind: &'static str,
+    /// The heading (the dataset's or the document's title).
+    title: String,
+    children: Children,
+) -> impl IntoView {
+    apply_theme();
+    view! {
+        <main class="embed" data-embed=kind id="main">
+            <h1 class="embed-title">{title}</h1>
+            {children()}
+            <p class="embed-footer">
+                <a href="./" target="_blank" rel="noopener">{tr(Msg::OpenInMapline)}</a>
+            </p>
+        </main>
+    }
+}
+
+fn dataset_title(data: &SharedData) -> String {
+    let title = localized_opt(
+        data.dataset
+            .manifest
+            .as_ref()
+            .and_then(|m| m.title.as_ref()),
+    );
+    title()
+}
+
+#[component]
+pub fn EmbedTimeline() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        view! {
+            <EmbedFrame kind="timeline" title=dataset_title(&data)><TimelineList data=data.clone()/></EmbedFrame>
+        }
+    })
+}
+
+#[component]
+pub fn EmbedMap() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        view! {
+            <EmbedFrame kind="map" title=dataset_title(&data)><NetworkLists data=data.clone()/></EmbedFrame>
+        }
+    })
+}
+
+#[component]
+pub fn EmbedStory() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        let story = query_param("id")
+            .and_then(|id| data.dataset.story(&id).cloned())
+            .or_else(|| data.dataset.stories.first().cloned());
+        view! {
+            <main class="embed" data-embed="story" id="main">
+                {match story {
+                    Some(story) => view! { <StoryView story=story/> }.into_any(),
+                    None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
+                }}
+            </main>
+        }
+    })
+}
+
+#[component]
+pub fn EmbedGallery() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        let gallery = query_param("id")
+            .and_then(|id| data.dataset.gallery(&id).cloned())
+            .or_else(|| data.dataset.galleries.first().cloned());
+        view! {
+            <main class="embed" data-embed="gallery" id="main">
+                {match gallery {
+                    Some(gallery) => view! { <GalleryView gallery=gallery/> }.into_any(),
+                    None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
+                }}
+            </main>
+        }
+    })
+}

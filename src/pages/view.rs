@@ -1,0 +1,180 @@
+//! `/cases/:id`, `/members/:id`, `/campaigns` and `/campaigns/:id`.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::countries;
+use crate::i18n::Msg;
+use crate::model::{Campaign, Case, CaseStatus, Member};
+use crate::web::data::{SharedData, use_network_data};
+use crate::web::lang::{tr, use_lang};
+use crate::web::media::MediaView;
+use crate::web::shell::{IllustrativeBadge, RecordNotFound, app_href, route_id};
+use crate::web::state::with_data;
+use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
+
+fn country_name(code: &str) -> String {
+    countries::by_code(code).map_or_else(|| code.to_owned(), |c| c.name.to_owned())
+}
+
+fn status_label(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Open => "Open",
+        CaseStatus::PartlyResolved => "Partly resolved",
+        CaseStatus::Resolved => "Resolved",
+    }
+}
+
+#[component]
+pub fn CasePage() -> impl IntoView {
+    let id = route_id();
+    with_data(use_network_data(), move |data: SharedData| {
+        let id = id();
+        match data.dataset.case(&id) {
+            Some(case) => view! { <CaseView case=case.clone() data=data.clone()/> }.into_any(),
+            None => view! { <RecordNotFound id=id/> }.into_any(),
+        }
+    })
+}
+
+/// One case: who, where, its status and its dated outcomes.
+#[component]
+fn CaseView(case: Case, data: SharedData) -> impl IntoView {
+    let lang = use_lang();
+    let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
+    view! {
+        <article class="case" data-case-id=case.id.clone()>
+            <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
+            <dl class="facts">
+                <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
+                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&case.country)}</dd>
+                <dt>{tr(Msg::Status)}</dt><dd data-status=format!("{:?}", case.status)>{status_label(case.status)}</dd>
+            </dl>
+            {case.photo.clone().map(|m| view! { <MediaView media=m/> })}
+            <RichText text=case.summary.clone()/>
+            <h2>{tr(Msg::Outcomes)}</h2>
+            <ol class="events">
+                {case.outcomes.iter().map(|event| {
+                    let date = { let event = event.clone(); move || event.date_label(lang.get().code()) };
+                    view! {
+                        <li class="event" data-event-id=event.id.clone()>
+                            <p class="event-date">{date}</p>
+                            <h3>{localized(&event.headline)}" "<IllustrativeBadge illustrative=event.illustrative/></h3>
+                            <RichText text=event.text.clone()/>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+            {(!campaigns.is_empty()).then(|| view! {
+                <h2>{tr(Msg::Campaigns)}</h2>
+                <ul>{campaigns.into_iter().map(|c| view! { <li><A href=app_href(&format!("/campaigns/{}", c.id))>{localized(&c.name)}</A></li> }).collect_view()}</ul>
+            })}
+            {(!case.sources.is_empty()).then(|| view! {
+                <h2>{tr(Msg::Sources)}</h2>
+                <ul>{case.sources.iter().map(|s| {
+                    let label = s.title.as_ref().map(|t| t.resolve(lang.get_untracked().code()).to_owned()).unwrap_or_else(|| s.url.clone());
+                    view! { <li>{external_or_local_link(s.url.clone(), label.into_any())}</li> }
+                }).collect_view()}</ul>
+            })}
+        </article>
+    }
+}
+
+#[component]
+pub fn MemberPage() -> impl IntoView {
+    let id = route_id();
+    with_data(use_network_data(), move |data: SharedData| {
+        let id = id();
+        match data.dataset.member(&id) {
+            Some(member) => {
+                view! { <MemberView member=member.clone() data=data.clone()/> }.into_any()
+            }
+            None => view! { <RecordNotFound id=id/> }.into_any(),
+        }
+    })
+}
+
+/// One member organisation and the cases it worked on.
+#[component]
+fn MemberView(member: Member, data: SharedData) -> impl IntoView {
+    let cases: Vec<Case> = data.dataset.cases_of_member(&member.id).cloned().collect();
+    view! {
+        <article class="member" data-member-id=member.id.clone()>
+            <h1>{localized(&member.name)}" "<IllustrativeBadge illustrative=member.illustrative/></h1>
+            <dl class="facts">
+                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&member.country)}</dd>
+                {member.city.as_ref().map(|city| view! { <dt>{tr(Msg::City)}</dt><dd>{localized(city)}</dd> })}
+                {member.joined.map(|year| view! { <dt>{tr(Msg::Joined)}</dt><dd>{year}</dd> })}
+                {member.website.clone().map(|url| view! {
+                    <dt>{tr(Msg::Website)}</dt>
+                    <dd>{external_or_local_link(url.clone(), url.into_any())}</dd>
+                })}
+            </dl>
+            <RichText text=member.description.clone()/>
+            {(!cases.is_empty()).then(|| view! {
+                <h2>{tr(Msg::Cases)}</h2>
+                <ul>{cases.into_iter().map(|c| view! { <li><A href=app_href(&format!("/cases/{}", c.id))>{localized(&c.person)}</A></li> }).collect_view()}</ul>
+            })}
+        </article>
+    }
+}
+
+#[component]
+pub fn CampaignsIndex() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        view! {
+            <section data-page="campaigns">
+                <h1>{tr(Msg::Campaigns)}</h1>
+                <ul class="cards">
+                    {data.dataset.campaigns.iter().map(|c| { let name = localized(&c.name); view! {
+                        <li class="card" data-campaign-id=c.id.clone()>
+                            <div class="card-body">
+                                <h2><A href=app_href(&format!("/campaigns/{}", c.id))>{name}</A></h2>
+                                {c.period.map(|p| view! { <p>{p.label()}</p> })}
+                            </div>
+                        </li>
+                    }}).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+#[component]
+pub fn CampaignPage() -> impl IntoView {
+    let id = route_id();
+    with_data(use_network_data(), move |data: SharedData| {
+        let id = id();
+        match data.dataset.campaign(&id) {
+            Some(campaign) => {
+                view! { <CampaignView campaign=campaign.clone() data=data.clone()/> }.into_any()
+            }
+            None => view! { <RecordNotFound id=id/> }.into_any(),
+        }
+    })
+}
+
+/// One campaign: its description, featured cases and results.
+#[component]
+fn CampaignView(campaign: Campaign, data: SharedData) -> impl IntoView {
+    let person = |case_id: &str| data.dataset.case(case_id).map(|c| c.person.clone());
+    view! {
+        <article class="campaign" data-campaign-id=campaign.id.clone()>
+            <h1>{localized(&campaign.name)}" "<IllustrativeBadge illustrative=campaign.illustrative/></h1>
+            {campaign.period.map(|p| view! { <p>{p.label()}</p> })}
+            <RichText text=campaign.description.clone()/>
+            {(!campaign.featured_cases.is_empty()).then(|| view! {
+                <h2>{tr(Msg::Cases)}</h2>
+                <ul>{campaign.featured_cases.iter().filter_map(|id| person(id).map(|p| view! {
+                    <li><A href=app_href(&format!("/cases/{id}"))>{localized(&p)}</A></li>
+                })).collect_view()}</ul>
+            })}
+            {(!campaign.results.is_empty()).then(|| view! {
+                <h2>{tr(Msg::Outcomes)}</h2>
+                <ul>{campaign.results.iter().map(|r| view! {
+                    <li data-result-case=r.case.clone()><RichText text=r.text.clone()/></li>
+                }).collect_view()}</ul>
+            })}
+        </article>
+    }
+}

@@ -1,0 +1,130 @@
+//! Fetching a dataset (a manifest and the files it names) and sharing it with
+//! every route through context. Parsing and validation are the pure `model`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::{self, Dataset, Problem, SourceFile};
+use crate::web::state::LoadError;
+
+/// The default dataset, relative to the app's public URL.
+pub const DEFAULT_MANIFEST: &str = "data/manifest.json";
+
+/// A loaded dataset with the problems found while loading it.
+#[derive(Debug)]
+pub struct NetworkData {
+    pub dataset: Dataset,
+    pub problems: Vec<Problem>,
+}
+
+pub type SharedData = Arc<NetworkData>;
+
+/// The dataset of this page, loaded once and shared by every route.
+#[derive(Clone, Copy)]
+pub struct DataContext(pub LocalResource<Result<SharedData, LoadError>>);
+
+pub fn use_network_data() -> LocalResource<Result<SharedData, LoadError>> {
+    expect_context::<DataContext>().0
+}
+
+/// Starts loading the dataset named by `?data=` (or the bundled one).
+pub fn provide_network_data() {
+    let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
+    let resource = LocalResource::new(move || {
+        let url = manifest_url.clone();
+        async move { load_manifest_dataset(&url).await.map(Arc::new) }
+    });
+    provide_context(DataContext(resource));
+}
+
+/// Reads a query parameter of the page's URL at start-up.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(name)
+        .filter(|v| !v.is_empty())
+}
+
+/// Resolves `url` against `base` (or the document's base URL) to an absolute URL.
+pub fn absolute_url(url: &str, base: Option<&str>) -> Result<String, LoadError> {
+    let document_base = document().base_uri().ok().flatten().unwrap_or_default();
+    web_sys::Url::new_with_base(url, base.unwrap_or(&document_base))
+        .map(|u| u.href())
+        .map_err(|_| LoadError {
+            source: url.to_owned(),
+            message: "not a valid URL".to_owned(),
+        })
+}
+
+/// The name a file is shown under in problems: its path below the app when it is
+/// ours, its full URL otherwise.
+pub fn display_name(absolute: &str) -> String {
+    let base = document().base_uri().ok().flatten().unwrap_or_default();
+    absolute
+        .strip_prefix(base.as_str())
+        .unwrap_or(absolute)
+        .to_owned()
+}
+
+/// Fetches one text file, turning HTTP and network failures into a readable error.
+pub async fn fetch_text(absolute: &str) -> Result<String, LoadError> {
+    let fail = |message: String| LoadError {
+        source: display_name(absolute),
+        message,
+    };
+    let response = gloo_net::http::Request::get(absolute)
+        .send()
+        .await
+        .map_err(|e| fail(format!("network error ({e})")))?;
+    if !response.ok() {
+        return Err(fail(format!(
+            "HTTP {} {}",
+            response.status(),
+            response.status_text()
+        )));
+    }
+    response
+        .text()
+        .await
+        .map_err(|e| fail(format!("could not read the response ({e})")))
+}
+
+/// Loads a manifest and every file it names. A manifest that cannot be read is an
+/// error; a data file that cannot be fetched becomes a problem, and the rest loads.
+pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, LoadError> {
+    let manifest_abs = absolute_url(manifest_url, None)?;
+    let text = fetch_text(&manifest_abs).await?;
+    let manifest =
+        model::parse_manifest(&display_name(&manifest_abs), &text).map_err(|problems| {
+            LoadError {
+                source: display_name(&manifest_abs),
+                message: problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            }
+        })?;
+
+    let urls = model::manifest_file_names(&manifest_abs, &manifest);
+    let fetched = futures::future::join_all(urls.iter().map(|url| fetch_text(url))).await;
+
+    // The manifest goes first: the loader takes the dataset's title from it.
+    let mut sources = vec![SourceFile::new(display_name(&manifest_abs), text)];
+    let mut fetch_problems = Vec::new();
+    for (url, result) in urls.iter().zip(fetched) {
+        match result {
+            Ok(text) => sources.push(SourceFile::new(display_name(url), text)),
+            Err(error) => fetch_problems.push(Problem::error(&error.source, "", error.message)),
+        }
+    }
+    let loaded = model::load_dataset(&sources);
+    let mut problems = fetch_problems;
+    problems.extend(loaded.problems);
+    Ok(NetworkData {
+        dataset: loaded.dataset,
+        problems,
+    })
+}

@@ -1,0 +1,83 @@
+//! The home page: the network at a glance, with counts from the loaded data and
+//! a way into each view.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::web::shell::app_href;
+
+use crate::i18n::{Msg, fill};
+use crate::web::data::{SharedData, use_network_data};
+use crate::web::lang::{tr, use_lang};
+use crate::web::problems::ProblemList;
+use crate::web::state::with_data;
+use crate::web::text::{RichText, localized_opt};
+
+#[component]
+pub fn Home() -> impl IntoView {
+    with_data(
+        use_network_data(),
+        |data| view! { <HomeContent data=data/> },
+    )
+}
+
+#[component]
+fn HomeContent(data: SharedData) -> impl IntoView {
+    let lang = use_lang();
+    let stats = data.dataset.stats();
+    let title = localized_opt(
+        data.dataset
+            .manifest
+            .as_ref()
+            .and_then(|m| m.title.as_ref()),
+    );
+    let description = data
+        .dataset
+        .manifest
+        .as_ref()
+        .and_then(|m| m.description.clone());
+    let lead = move || {
+        fill(
+            Msg::HomeLead.text(lang.get()),
+            &[
+                ("members", &stats.members.to_string()),
+                ("countries", &stats.member_countries.to_string()),
+            ],
+        )
+    };
+    let figures = [
+        ("members", stats.members, Msg::StatMembers),
+        ("countries", stats.member_countries, Msg::StatCountries),
+        ("cases", stats.cases, Msg::StatCases),
+        ("outcomes", stats.outcomes, Msg::StatOutcomes),
+        ("campaigns", stats.campaigns, Msg::StatCampaigns),
+        ("stories", stats.stories, Msg::StatStories),
+        ("galleries", stats.galleries, Msg::StatGalleries),
+    ];
+    view! {
+        <section class="home" data-page="home">
+            <h1>{title}</h1>
+            <p class="lead">{lead}</p>
+            <RichText text=description/>
+            <h2>{tr(Msg::AtAGlance)}</h2>
+            <ul class="stats">
+                {figures
+                    .into_iter()
+                    .map(|(name, value, label)| view! {
+                        <li data-stat=name>
+                            <span class="stat-value">{value}</span>
+                            <span class="stat-label">{tr(label)}</span>
+                        </li>
+                    })
+                    .collect_view()}
+            </ul>
+            <ul class="explore">
+                <li><A href=app_href("/map")>{tr(Msg::ExploreMap)}</A></li>
+                <li><A href=app_href("/timeline")>{tr(Msg::ExploreTimeline)}</A></li>
+                <li><A href=app_href("/stories")>{tr(Msg::ExploreStories)}</A></li>
+                <li><A href=app_href("/galleries")>{tr(Msg::ExploreGalleries)}</A></li>
+            </ul>
+            <ProblemList problems=data.problems.clone()/>
+        </section>
+    }
+}

@@ -1,0 +1,90 @@
+//! The reader's interface language: chosen from `?lang=`, the stored choice and the
+//! browser's preferences; persisted; mirrored onto `<html lang dir>`.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+
+const STORAGE_KEY: &str = "mapline.lang";
+
+#[derive(Clone, Copy)]
+pub struct LangContext(pub RwSignal<Lang>);
+
+pub fn use_lang() -> RwSignal<Lang> {
+    expect_context::<LangContext>().0
+}
+
+/// A reactive catalogue text in the current language.
+pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || msg.text(lang.get())
+}
+
+/// Chooses the language at start-up and keeps the document and storage in step.
+pub fn provide_lang() -> RwSignal<Lang> {
+    let window = web_sys::window();
+    let explicit = window
+        .as_ref()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
+        .and_then(|params| params.get("lang"));
+    let storage = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten());
+    let stored = storage
+        .as_ref()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
+    let preferred: Vec<String> = window
+        .as_ref()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|v| v.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    let lang = RwSignal::new(Lang::choose(
+        explicit.as_deref(),
+        stored.as_deref(),
+        preferred.iter().map(String::as_str),
+    ));
+    provide_context(LangContext(lang));
+
+    Effect::new(move |_| {
+        let lang = lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+            let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
+        }
+        if let Some(storage) = &storage {
+            // Private modes may refuse storage; the choice then lasts for the visit.
+            let _ = storage.set_item(STORAGE_KEY, lang.code());
+        }
+    });
+    lang
+}
+
+/// The language menu in the header.
+#[component]
+pub fn LanguageSelect() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label class="language-select">
+            <span class="visually-hidden">{tr(Msg::Language)}</span>
+            <select
+                prop:value=move || lang.get().code()
+                on:change=move |ev| {
+                    if let Some(chosen) = Lang::from_tag(&event_target_value(&ev)) {
+                        lang.set(chosen);
+                    }
+                }
+            >
+                {Lang::ALL
+                    .into_iter()
+                    .map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}

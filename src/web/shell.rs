@@ -1,0 +1,187 @@
+//! The app shell: routes, header with navigation and language, the not-found page.
+
+use leptos::prelude::*;
+use leptos_router::components::{A, Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::i18n::Msg;
+use crate::web::data::provide_network_data;
+use crate::web::home::Home;
+use crate::web::lang::{LanguageSelect, provide_lang, tr};
+use crate::web::state::{PageState, PageStateContext, mark_ready_when_mounted};
+use crate::{embed, gallery, map, pages, preview, story, timeline};
+
+/// The public URL's path (from `<base href>`, set by Trunk), without the trailing
+/// slash: the router's base, so the app works from a subfolder.
+fn router_base() -> String {
+    document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .and_then(|uri| web_sys::Url::new(&uri).ok())
+        .map(|url| url.pathname().trim_end_matches('/').to_owned())
+        .unwrap_or_default()
+}
+
+thread_local! {
+    static BASE: String = router_base();
+}
+
+/// An app path (`/stories/x`) as a link target under the public URL
+/// (`/sub/stories/x`). leptos_router leaves absolute hrefs as they are, so every
+/// in-app link goes through this.
+pub fn app_href(path: &str) -> String {
+    BASE.with(|base| format!("{base}{path}"))
+}
+
+/// The whole app: contexts, the root element's state, and the routes.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_lang();
+    provide_network_data();
+    let state = RwSignal::new(PageState::Loading);
+    provide_context(PageStateContext(state));
+
+    // Mirror the state onto #app, which lives outside the reactive tree.
+    Effect::new(move |_| {
+        if let Some(root) = document().get_element_by_id("app") {
+            let current = state.get();
+            let _ = root.set_attribute("data-state", current.as_str());
+            let _ = root.set_attribute(
+                "aria-busy",
+                if current == PageState::Loading {
+                    "true"
+                } else {
+                    "false"
+                },
+            );
+        }
+    });
+
+    view! {
+        <Router base=BASE.with(Clone::clone)>
+            <ErrorBoundary fallback=|errors| view! { <RenderFailure errors=errors/> }>
+                <Routes fallback=|| view! { <Chrome><NotFound/></Chrome> }>
+                    <ParentRoute path=path!("") view=|| view! { <Chrome><Outlet/></Chrome> }>
+                        <Route path=path!("") view=Home/>
+                        <Route path=path!("map") view=map::view::MapPage/>
+                        <Route path=path!("timeline") view=timeline::view::TimelinePage/>
+                        <Route path=path!("stories") view=story::view::StoriesIndex/>
+                        <Route path=path!("stories/:id") view=story::view::StoryPage/>
+                        <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
+                        <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
+                        <Route path=path!("cases/:id") view=pages::view::CasePage/>
+                        <Route path=path!("members/:id") view=pages::view::MemberPage/>
+                        <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
+                        <Route path=path!("campaigns/:id") view=pages::view::CampaignPage/>
+                        <Route path=path!("preview") view=preview::view::PreviewPage/>
+                    </ParentRoute>
+                    <Route path=path!("embed/timeline") view=embed::view::EmbedTimeline/>
+                    <Route path=path!("embed/story") view=embed::view::EmbedStory/>
+                    <Route path=path!("embed/map") view=embed::view::EmbedMap/>
+                    <Route path=path!("embed/gallery") view=embed::view::EmbedGallery/>
+                </Routes>
+            </ErrorBoundary>
+        </Router>
+    }
+}
+
+/// Header, main landmark and footer around a full-page route.
+#[component]
+pub fn Chrome(children: Children) -> impl IntoView {
+    // With <base href> set, a plain href="#main" would navigate to the base URL;
+    // the skip link moves focus itself instead.
+    let skip = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = document().get_element_by_id("main") {
+            use wasm_bindgen::JsCast;
+            if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=skip>{tr(Msg::SkipToContent)}</a>
+        <header class="site-header">
+            <A href=app_href("/") attr:class="brand">
+                <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                    <path d="M6 22 L13 12 L19 19 L26 9" stroke="currentColor" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>
+                </svg>
+                <span>{tr(Msg::AppName)}</span>
+            </A>
+            <nav class="site-nav" aria-label=tr(Msg::MainNavigation)>
+                <ul>
+                    <li><A href=app_href("/map")>{tr(Msg::NavMap)}</A></li>
+                    <li><A href=app_href("/timeline")>{tr(Msg::NavTimeline)}</A></li>
+                    <li><A href=app_href("/stories")>{tr(Msg::NavStories)}</A></li>
+                    <li><A href=app_href("/galleries")>{tr(Msg::NavGalleries)}</A></li>
+                    <li><A href=app_href("/preview")>{tr(Msg::NavPreview)}</A></li>
+                </ul>
+            </nav>
+            <LanguageSelect/>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer">
+            <p>{tr(Msg::IllustrativeNote)}</p>
+        </footer>
+    }
+}
+
+/// Shown for any address that matches no route.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    mark_ready_when_mounted();
+    view! {
+        <section class="not-found" data-page="not-found">
+            <h1>{tr(Msg::NotFoundTitle)}</h1>
+            <p>{tr(Msg::NotFoundText)}</p>
+            <p><A href=app_href("/")>{tr(Msg::BackHome)}</A></p>
+        </section>
+    }
+}
+
+/// The error boundary's message: readable, never a blank page.
+#[component]
+fn RenderFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+    let state = crate::web::state::page_state();
+    Effect::new(move |_| state.set(PageState::Error));
+    view! {
+        <div class="load-error" role="alert">
+            <p><strong>{tr(Msg::Crashed)}</strong></p>
+            <ul>
+                {move || errors.get().into_iter().map(|(_, e)| view! { <li>{e.to_string()}</li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Shown in place of a record page whose id is not in the data.
+#[component]
+pub fn RecordNotFound(
+    /// The id that was asked for.
+    id: String,
+) -> impl IntoView {
+    let lang = crate::web::lang::use_lang();
+    view! {
+        <section class="not-found" data-page="record-not-found">
+            <h1>{tr(Msg::NotFoundTitle)}</h1>
+            <p>{move || crate::i18n::fill(Msg::RecordNotFound.text(lang.get()), &[("id", &id)])}</p>
+            <p><A href=app_href("/")>{tr(Msg::BackHome)}</A></p>
+        </section>
+    }
+}
+
+/// The `:id` parameter of the current route, reactive.
+pub fn route_id() -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let params = leptos_router::hooks::use_params_map();
+    move || params.read().get("id").unwrap_or_default()
+}
+
+/// A small "Illustrative" badge for sample records the network's account does not state.
+#[component]
+pub fn IllustrativeBadge(
+    /// Whether the record is illustrative; nothing is shown otherwise.
+    illustrative: bool,
+) -> impl IntoView {
+    illustrative.then(|| view! { <span class="badge" title=tr(Msg::IllustrativeNote)>{tr(Msg::Illustrative)}</span> })
+}

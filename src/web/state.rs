@@ -1,0 +1,114 @@
+//! The loading contract shared by every route: the app's root element carries
+//! `data-state` = `loading` | `ready` | `error`, which tests and embedders wait on.
+//! Async data goes through [`with_data`], the one loading/error pattern of the app.
+
+use std::fmt;
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::web::lang::tr;
+
+/// Where the current route stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageState {
+    Loading,
+    Ready,
+    Error,
+}
+
+impl PageState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PageState::Loading => "loading",
+            PageState::Ready => "ready",
+            PageState::Error => "error",
+        }
+    }
+}
+
+/// The current route's state, provided by the app root and mirrored onto `#app`.
+#[derive(Clone, Copy)]
+pub struct PageStateContext(pub RwSignal<PageState>);
+
+pub fn page_state() -> RwSignal<PageState> {
+    expect_context::<PageStateContext>().0
+}
+
+/// For routes that need no async data: ready once mounted and rendered.
+pub fn mark_ready_when_mounted() {
+    let state = page_state();
+    // Effects run after the view is in the DOM.
+    Effect::new(move |_| state.set(PageState::Ready));
+}
+
+/// A failure to load something the route needs, with where it happened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadError {
+    /// The URL (or file) that failed.
+    pub source: String,
+    pub message: String,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.source, self.message)
+    }
+}
+
+/// Renders `resource`: a progress indicator while it loads, a readable error with a
+/// retry button when it failed, `render` once it is there. Reports the route's
+/// state for `data-state` as it goes.
+pub fn with_data<T, V>(
+    resource: LocalResource<Result<T, LoadError>>,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let state = page_state();
+    Effect::new(move |_| {
+        state.set(match resource.get() {
+            None => PageState::Loading,
+            Some(Ok(_)) => PageState::Ready,
+            Some(Err(_)) => PageState::Error,
+        });
+    });
+    move || match resource.get() {
+        None => view! { <Progress/> }.into_any(),
+        Some(Ok(value)) => render(value).into_any(),
+        Some(Err(error)) => view! {
+            <LoadFailure error=error on_retry=move || resource.refetch()/>
+        }
+        .into_any(),
+    }
+}
+
+/// The visible progress indicator while data loads.
+#[component]
+pub fn Progress() -> impl IntoView {
+    view! {
+        <div class="progress" role="status">
+            <span class="progress-bar" aria-hidden="true"></span>
+            <span>{tr(Msg::Loading)}</span>
+        </div>
+    }
+}
+
+/// What the reader sees when loading failed: what and where, and a way to retry.
+#[component]
+pub fn LoadFailure(
+    /// What failed and where.
+    error: LoadError,
+    /// Called by the retry button.
+    on_retry: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="load-error" role="alert">
+            <p><strong>{tr(Msg::LoadFailed)}</strong></p>
+            <p class="load-error-detail"><code>{error.source}</code>": "{error.message}</p>
+            <button type="button" class="button" on:click=move |_| on_retry()>{tr(Msg::Retry)}</button>
+        </div>
+    }
+}

@@ -1,0 +1,137 @@
+// The browser test harness shared by every e2e test file: serves dist/, drives
+// Debian's headless Chromium through playwright-core, and fails a page on any
+// console error, page error or request leaving 127.0.0.1. `checkAxe` runs
+// axe-core with the WCAG 2.2 AA rule tags.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const AXE_SOURCE = fs.readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Reads a JSON file of the repo (sample data, fixtures). */
+export function readJson(rel) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
+}
+
+/** The bundled sample dataset, merged from the manifest's files. */
+export function sampleData() {
+  const manifest = readJson('public/data/manifest.json');
+  const merged = { manifest };
+  for (const file of manifest.files) {
+    const doc = readJson(path.join('public/data', file));
+    for (const [key, value] of Object.entries(doc)) {
+      if (Array.isArray(value)) merged[key] = [...(merged[key] ?? []), ...value];
+    }
+  }
+  return merged;
+}
+
+/**
+ * Starts a server for the built app (dist/ at `/`, or `dist` at `prefix`) plus
+ * the test fixtures at /fixtures/, and a browser.
+ */
+export async function startApp({ dist = 'dist', prefix = '/' } = {}) {
+  const distDir = path.join(ROOT, dist);
+  assert.ok(fs.existsSync(path.join(distDir, 'index.html')), `${dist}/index.html is missing: build first`);
+  const server = await serve({
+    [prefix]: distDir,
+    '/fixtures/': path.join(ROOT, 'tests/fixtures'),
+    '/anchors/': path.resolve(ROOT, '../shared/fixtures/anchors'),
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  return {
+    server,
+    browser,
+    url: (p) => server.origin + p,
+    /** Opens a fresh page (own storage) that records everything that goes wrong. */
+    async open(p, { viewport = { width: 1280, height: 800 }, context: existing } = {}) {
+      const context = existing ?? (await browser.newContext({ viewport, serviceWorkers: 'block' }));
+      const page = await context.newPage();
+      const trouble = { console: [], pageErrors: [], outside: [] };
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') trouble.console.push(msg.text());
+      });
+      page.on('pageerror', (err) => trouble.pageErrors.push(String(err)));
+      await page.route('**/*', (route) => {
+        const host = new URL(route.request().url()).hostname;
+        if (host === '127.0.0.1') return route.continue();
+        trouble.outside.push(route.request().url());
+        return route.abort('blockedbyclient');
+      });
+      page.trouble = trouble;
+      if (p !== undefined) await page.goto(server.origin + p);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** The state of #app once it has left `loading`. */
+export async function settledState(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => document.getElementById('app').dataset.state);
+}
+
+/** Waits for data-state="ready", failing with the page's own error text otherwise. */
+export async function waitReady(page) {
+  const state = await settledState(page);
+  if (state !== 'ready') {
+    const text = await page.evaluate(() => document.getElementById('app').innerText);
+    assert.fail(`expected data-state="ready" on ${page.url()}, got "${state}": ${text.slice(0, 500)}`);
+  }
+}
+
+/** Fails on any console error, page error or request that left 127.0.0.1. */
+export function assertClean(page) {
+  const { console: consoleErrors, pageErrors, outside } = page.trouble;
+  assert.deepEqual(consoleErrors, [], `console errors on ${page.url()}`);
+  assert.deepEqual(pageErrors, [], `page errors on ${page.url()}`);
+  assert.deepEqual(outside, [], `requests leaving 127.0.0.1 from ${page.url()}`);
+}
+
+/** Runs axe-core (WCAG 2.2 AA tags) and fails with a readable list of violations. */
+export async function checkAxe(page, { exclude = [] } = {}) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    async ({ tags, exclude }) => {
+      const r = await window.axe.run(
+        { include: [document], exclude: exclude.map((s) => [s]) },
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      );
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      }));
+    },
+    { tags: WCAG_TAGS, exclude },
+  );
+  assert.deepEqual(result, [], `axe violations on ${page.url()}:\n${JSON.stringify(result, null, 2)}`);
+}
