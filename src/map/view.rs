@@ -10,7 +10,7 @@ use crate::map::countries_with_members;
 use crate::web::data::{SharedData, use_network_data};
 use crate::web::lang::tr;
 use crate::web::problems::ProblemList;
-use crate::web::shell::IllustrativeBadge;
+use crate::web::shell::{IllustrativeBadge, app_href};
 use crate::web::state::with_data;
 use crate::web::text::localized;
 

@@ -9,7 +9,7 @@ use crate::timeline::{by_year, entries};
 use crate::web::data::{SharedData, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::problems::ProblemList;
-use crate::web::shell::IllustrativeBadge;
+use crate::web::shell::{IllustrativeBadge, app_href};
 use crate::web::state::with_data;
 use crate::web::text::{RichText, localized};
 
