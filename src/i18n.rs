@@ -123,6 +123,7 @@ catalogue! {
     DataProblemsNote => ["Everything valid is shown; the records below were skipped or need fixing.", "Tout ce qui est valide est affiché ; les éléments ci-dessous ont été ignorés ou sont à corriger.", "Se muestra todo lo válido; los elementos siguientes se omitieron o deben corregirse.", "يُعرض كل ما هو صالح؛ العناصر أدناه تم تجاهلها أو تحتاج إلى تصحيح."],
     Illustrative => ["Illustrative", "Illustratif", "Ilustrativo", "توضيحي"],
     IllustrativeNote => ["Sample data: details not stated by the network are illustrative.", "Données d’exemple : les détails que le réseau n’a pas publiés sont illustratifs.", "Datos de ejemplo: los detalles que la red no ha publicado son ilustrativos.", "بيانات نموذجية: التفاصيل التي لم تنشرها الشبكة توضيحية."],
+    // Map view messages.
     CountriesWithMembers => ["Countries with members", "Pays ayant des membres", "Países con miembros", "البلدان التي فيها أعضاء"],
     Country => ["Country", "Pays", "País", "البلد"],
     Members => ["Members", "Membres", "Miembros", "الأعضاء"],
@@ -134,15 +135,20 @@ catalogue! {
     Website => ["Website", "Site web", "Sitio web", "الموقع الإلكتروني"],
     Status => ["Status", "Statut", "Estado", "الحالة"],
     Profession => ["Profession", "Profession", "Profesión", "المهنة"],
+    // Timeline and case page messages.
     Outcomes => ["Outcomes", "Résultats", "Resultados", "النتائج"],
     Sources => ["Sources", "Sources", "Fuentes", "المصادر"],
     Campaigns => ["Campaigns", "Campagnes", "Campañas", "الحملات"],
+    // Story view messages.
     Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
+    // Gallery view messages.
     Photos => ["{count} photos", "{count} photos", "{count} fotos", "{count} صور"],
+    // Preview messages.
     PreviewTitle => ["Preview a draft", "Prévisualiser un brouillon", "Previsualizar un borrador", "معاينة مسودة"],
     PreviewIntro => ["Paste a Mapline document to check it. Nothing is uploaded: the draft stays in this browser.", "Collez un document Mapline pour le vérifier. Rien n’est envoyé : le brouillon reste dans ce navigateur.", "Pegue un documento de Mapline para comprobarlo. No se envía nada: el borrador se queda en este navegador.", "الصق مستند Mapline للتحقق منه. لا يُرسَل شيء: تبقى المسودة في هذا المتصفح."],
     DraftText => ["Draft (JSON)", "Brouillon (JSON)", "Borrador (JSON)", "المسودة (JSON)"],
     NoProblems => ["No problems found.", "Aucun problème trouvé.", "No se encontraron problemas.", "لم يتم العثور على مشكلات."],
+    // Embed messages.
     EmbedMissingSource => ["This embed needs a source: add ?source=<URL of a document> or ?data=<URL of a manifest>.", "Cette intégration a besoin d’une source : ajoutez ?source=<URL d’un document> ou ?data=<URL d’un manifeste>.", "Esta inserción necesita una fuente: añada ?source=<URL de un documento> o ?data=<URL de un manifiesto>.", "يحتاج هذا التضمين إلى مصدر: أضف ?source=<رابط مستند> أو ?data=<رابط بيان>."],
     OpenInMapline => ["Open in Mapline", "Ouvrir dans Mapline", "Abrir en Mapline", "افتح في Mapline"],
     Crashed => ["Something went wrong and this page stopped working. Reload the page to try again.", "Un problème est survenu et cette page ne fonctionne plus. Rechargez la page pour réessayer.", "Algo salió mal y esta página dejó de funcionar. Recargue la página para intentarlo de nuevo.", "حدث خطأ وتوقفت هذه الصفحة عن العمل. أعد تحميل الصفحة للمحاولة مرة أخرى."],

@@ -121,9 +121,15 @@ impl Dataset {
         })
     }
 
-    /// Member countries, sorted, each once.
+    /// Member countries, sorted, each once; unknown codes (already reported as
+    /// problems) are not countries and are not counted.
     pub fn member_countries(&self) -> Vec<&str> {
-        let countries: BTreeSet<&str> = self.members.iter().map(|m| m.country.as_str()).collect();
+        let countries: BTreeSet<&str> = self
+            .members
+            .iter()
+            .map(|m| m.country.as_str())
+            .filter(|code| crate::countries::by_code(code).is_some())
+            .collect();
         countries.into_iter().collect()
     }
 

@@ -161,6 +161,7 @@ test('problems in data files are listed and everything valid still renders', asy
   // The good member and the one with an unknown country (kept, flagged) count;
   // the record with a wrong type is dropped.
   assert.equal(await page.locator('[data-stat="members"] .stat-value').innerText(), '2');
+  assert.equal(await page.locator('[data-stat="countries"] .stat-value').innerText(), '1', 'XX is no country');
   await page.context().close();
 });
 
