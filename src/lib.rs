@@ -5,6 +5,7 @@
 
 pub mod countries;
 pub mod i18n;
+pub mod import;
 pub mod model;
 
 #[cfg(target_arch = "wasm32")]

@@ -161,4 +161,34 @@ proptest! {
         let plain = markdown::plain_text(&blocks);
         prop_assert!(plain.chars().count() <= text.chars().count());
     }
+
+    #[test]
+    fn html_soup_never_leaks_scripts_or_attributes(soup in "[/a-z =&#;!-]{0,60}", markup in "[<>/a-z =\"'&#;!-]{0,60}") {
+        // Script content and attribute values never reach the output. (Around
+        // unbalanced markup a browser too would read `<script>` as part of a tag,
+        // so that case is only checked for panics below.)
+        let html = format!(r#"{soup}<script>SECRETA</script><img src=x onerror="SECRETB">{soup}<a href="javascript:SECRETC">t</a>"#);
+        for out in [mapline::import::html::to_markdown(&html), mapline::import::html::to_plain_text(&html)] {
+            prop_assert!(!out.contains("SECRET"), "{:?} → {:?}", html, out);
+        }
+        for odd in [mapline::import::html::to_markdown(&markup), mapline::import::html::to_plain_text(&markup)] {
+            prop_assert!(odd.len() <= markup.len() * 4 + 4);
+        }
+        let _ = mapline::import::html::linked_urls(&markup);
+    }
+
+    #[test]
+    fn arbitrary_peer_documents_never_panic(
+        events in prop::collection::vec(json_value(), 0..4),
+        slides in prop::collection::vec(json_value(), 0..4),
+    ) {
+        let timeline = serde_json::json!({"title": {"text": {"headline": "t"}}, "events": events, "eras": slides.clone()});
+        let storymap = serde_json::json!({"storymap": {"slides": slides}});
+        for root in [timeline, storymap] {
+            let loaded = mapline::import::load_any(&[SourceFile::new("peer.json", root.to_string())]);
+            for problem in &loaded.problems {
+                prop_assert!(!problem.message.is_empty());
+            }
+        }
+    }
 }

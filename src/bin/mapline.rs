@@ -1,12 +1,14 @@
-//! `mapline check <manifest-or-document>...`: validates a dataset on disk,
+//! `mapline check <manifest-or-document>...`: validates a dataset on disk (Mapline,
+//! or TimelineJS3 and StoryMapJS files, imported first),
 //! prints every problem and the summary line; exit 1 on errors, 2 on misuse.
 //! `mapline schema` (with `--features schema`) prints the JSON Schema.
 
 use std::fs;
 use std::process::ExitCode;
 
+use mapline::import::load_any;
 use mapline::model::url::{is_absolute, is_safe_url, resolve};
-use mapline::model::{Problem, SourceFile, has_errors, load_dataset};
+use mapline::model::{Problem, SourceFile, has_errors};
 
 const USAGE: &str = "usage: mapline check <manifest-or-document>...\n       mapline schema   (built with --features schema)";
 
@@ -57,7 +59,7 @@ fn check(paths: &[String]) -> ExitCode {
             }
         }
     }
-    let loaded = load_dataset(&files);
+    let loaded = load_any(&files);
     for problem in read_problems.iter().chain(&loaded.problems) {
         println!("{problem}");
     }

@@ -1,0 +1,185 @@
+//! Importers: documents from the peers (TimelineJS3, StoryMapJS) and, later,
+//! spreadsheet CSV, turned into Mapline documents. Pure Rust, tested natively;
+//! HTML in imported text is reduced to the safe subset by `html`, a tokenizer
+//! that never touches a DOM.
+
+pub mod html;
+pub mod storymapjs;
+pub mod timelinejs;
+
+use serde_json::Value;
+
+use crate::model::url::is_safe_url;
+use crate::model::{Document, FORMAT, Loaded, Problem, SourceFile, load_dataset};
+
+/// What a file holds, told from its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceFormat {
+    /// A Mapline manifest or document (or something that is not JSON at all:
+    /// the Mapline loader reports where it breaks).
+    Mapline,
+    TimelineJs,
+    StoryMapJs,
+}
+
+impl SourceFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Mapline => "Mapline",
+            SourceFormat::TimelineJs => "TimelineJS3",
+            SourceFormat::StoryMapJs => "StoryMapJS",
+        }
+    }
+}
+
+pub fn detect(text: &str) -> SourceFormat {
+    match serde_json::from_str::<Value>(text) {
+        Ok(root) if storymapjs::is_storymapjs(&root) => SourceFormat::StoryMapJs,
+        Ok(root) if timelinejs::is_timelinejs(&root) => SourceFormat::TimelineJs,
+        _ => SourceFormat::Mapline,
+    }
+}
+
+/// Loads files of any supported format into one dataset: peers' documents are
+/// converted first (their problems name the original file and its JSON paths),
+/// then everything goes through the Mapline loader and its validation.
+pub fn load_any(files: &[SourceFile]) -> Loaded {
+    let mut converted = Vec::with_capacity(files.len());
+    let mut import_problems = Vec::new();
+    for file in files {
+        match import_file(file) {
+            Some((document, problems)) => {
+                import_problems.extend(problems);
+                let text = serde_json::to_string_pretty(&document).unwrap_or_default();
+                converted.push(SourceFile::new(format!("{} (imported)", file.name), text));
+            }
+            None => converted.push(file.clone()),
+        }
+    }
+    let mut loaded = load_dataset(&converted);
+    import_problems.append(&mut loaded.problems);
+    loaded.problems = import_problems;
+    loaded
+}
+
+/// Converts a TimelineJS3 or StoryMapJS file; `None` for anything else.
+pub fn import_file(file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
+    let root: Value = serde_json::from_str(&file.text).ok()?;
+    let mut importer = Importer::new(&file.name);
+    let mut document = Document {
+        format: Some(FORMAT.to_owned()),
+        ..Document::default()
+    };
+    if storymapjs::is_storymapjs(&root) {
+        document
+            .stories
+            .push(storymapjs::import(&mut importer, &root));
+    } else if timelinejs::is_timelinejs(&root) {
+        document
+            .timelines
+            .push(timelinejs::import(&mut importer, &root));
+    } else {
+        return None;
+    }
+    let mut problems = importer.problems;
+    for problem in &mut problems {
+        if let Some((line, column)) = crate::model::locate::locate(&file.text, &problem.path) {
+            problem.line = Some(line);
+            problem.column = Some(column);
+        }
+    }
+    Some((document, problems))
+}
+
+/// Collects the problems of one file's conversion.
+pub struct Importer {
+    file: String,
+    problems: Vec<Problem>,
+}
+
+impl Importer {
+    fn new(file: &str) -> Self {
+        Importer {
+            file: file.to_owned(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, path: &str, message: impl Into<String>) {
+        self.problems
+            .push(Problem::error(&self.file, path, message));
+    }
+
+    fn warning(&mut self, path: &str, message: impl Into<String>) {
+        self.problems
+            .push(Problem::warning(&self.file, path, message));
+    }
+
+    /// The URL when it is http(s) or relative; otherwise a problem, and `None`.
+    fn safe_url(&mut self, path: &str, url: &str) -> Option<String> {
+        if is_safe_url(url) {
+            Some(url.to_owned())
+        } else {
+            self.error(
+                path,
+                format!("{url:?} is not an http(s) or relative URL; dropped"),
+            );
+            None
+        }
+    }
+
+    /// The file's name without folders and extension, for titles and ids.
+    fn file_title(&self) -> String {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        let name = name.split(['?', '#']).next().unwrap_or(name);
+        name.rsplit_once('.')
+            .map_or(name, |(stem, _)| stem)
+            .to_owned()
+    }
+}
+
+/// An id made of `a-z 0-9 - _` from any text.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = c.to_ascii_lowercase();
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "imported".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("Wikipedia Images!"), "wikipedia-images");
+        assert_eq!(slug("TimelineJS3-eras"), "timelinejs3-eras");
+        assert_eq!(slug("***"), "imported");
+        assert_eq!(slug("a__b"), "a__b");
+    }
+
+    #[test]
+    fn formats_are_detected_from_content() {
+        assert_eq!(detect(r#"{"events": []}"#), SourceFormat::TimelineJs);
+        assert_eq!(
+            detect(r#"{"storymap": {"slides": []}}"#),
+            SourceFormat::StoryMapJs
+        );
+        assert_eq!(
+            detect(r#"{"format": "mapline/1", "timelines": []}"#),
+            SourceFormat::Mapline
+        );
+        assert_eq!(detect("not json"), SourceFormat::Mapline);
+    }
+}

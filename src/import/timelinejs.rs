@@ -1,0 +1,408 @@
+//! TimelineJS3 JSON (Knight Lab) → a Mapline timeline. Every field of the
+//! published format maps: the title slide, events, eras, `group`,
+//! `display_date`, `unique_id` (kept as the event id), dates at their precision
+//! (negative and cosmological years included), `text`, `media`, `background`,
+//! `autolink` and `scale`. HTML is reduced to our safe Markdown subset.
+
+use serde_json::Value;
+
+use super::html;
+use super::{Importer, slug};
+use crate::model::{Background, Date, Era, Event, Media, Text, Timeline, TimelineScale};
+
+/// Years beyond JavaScript's date range: TimelineJS3 draws these on its
+/// cosmological scale.
+const JS_DATE_YEAR_LIMIT: i64 = 271_821;
+
+/// True for a TimelineJS3 document (`events` array, no Mapline collections).
+pub fn is_timelinejs(root: &Value) -> bool {
+    root.get("events").is_some_and(Value::is_array) && root.get("format").is_none()
+}
+
+pub fn import(importer: &mut Importer, root: &Value) -> Timeline {
+    let autolink = root
+        .get("autolink")
+        .and_then(Value::as_bool)
+        .unwrap_or(true);
+    let mut events = Vec::new();
+    let mut huge_years = false;
+    let items = root
+        .get("events")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    for (i, item) in items.iter().enumerate() {
+        let path = format!("events[{i}]");
+        if let Some(event) = import_event(importer, &path, item, i, autolink) {
+            huge_years |= [Some(&event.date), event.end_date.as_ref()]
+                .into_iter()
+                .flatten()
+                .any(|d| {
+                    d.start_point()
+                        .or(d.end_point())
+                        .is_some_and(|p| p.year.abs() > JS_DATE_YEAR_LIMIT)
+                });
+            events.push(event);
+        }
+    }
+    let eras = root
+        .get("eras")
+        .and_then(Value::as_array)
+        .map(|eras| {
+            eras.iter()
+                .enumerate()
+                .filter_map(|(i, era)| import_era(importer, &format!("eras[{i}]"), era))
+                .collect()
+        })
+        .unwrap_or_default();
+    let title_slide = root.get("title");
+    let title_text = title_slide.and_then(|t| t.get("text"));
+    let title = title_text
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(html::to_plain_text)
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| importer.file_title());
+    let scale_named = root.get("scale").and_then(Value::as_str) == Some("cosmological");
+    Timeline {
+        id: slug(&importer.file_title()),
+        title: Text::Plain(title),
+        text: title_text
+            .and_then(|t| t.get("text"))
+            .and_then(Value::as_str)
+            .map(|t| Text::Plain(html::to_markdown_with(t, autolink)))
+            .filter(|t| !t.is_blank()),
+        media: title_slide
+            .and_then(|t| t.get("media"))
+            .and_then(|m| import_media(importer, "title.media", m, None)),
+        events,
+        eras,
+        scale: if scale_named || huge_years {
+            TimelineScale::Cosmological
+        } else {
+            TimelineScale::Human
+        },
+        illustrative: false,
+        origin: Default::default(),
+    }
+}
+
+fn import_event(
+    importer: &mut Importer,
+    path: &str,
+    item: &Value,
+    index: usize,
+    autolink: bool,
+) -> Option<Event> {
+    let Some(start) = item.get("start_date") else {
+        importer.error(
+            &format!("{path}.start_date"),
+            "an event needs a start_date; event skipped",
+        );
+        return None;
+    };
+    let date = import_date(importer, &format!("{path}.start_date"), start)?;
+    let end_date = item
+        .get("end_date")
+        .filter(|v| !v.is_null())
+        .and_then(|end| import_date(importer, &format!("{path}.end_date"), end));
+    let text = item.get("text");
+    let headline = text
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(html::to_plain_text)
+        .unwrap_or_default();
+    let mut body = text
+        .and_then(|t| t.get("text"))
+        .and_then(Value::as_str)
+        .map(|t| html::to_markdown_with(t, autolink))
+        .unwrap_or_default();
+    let headline = if headline.is_empty() {
+        // TimelineJS3 allows an event with only media; our events need a headline.
+        importer.warning(
+            &format!("{path}.text.headline"),
+            "no headline; the date stands in for it",
+        );
+        date.label()
+    } else {
+        headline
+    };
+    let media = item.get("media").and_then(|m| {
+        let media = import_media(importer, &format!("{path}.media"), m, Some(&headline));
+        if media.is_none() {
+            // An embed code with no usable link: keep its words in the text.
+            if let Some(embed) = m
+                .get("url")
+                .and_then(Value::as_str)
+                .filter(|u| u.trim_start().starts_with('<'))
+            {
+                let quoted = html::to_markdown(embed);
+                if !quoted.is_empty() {
+                    body = if body.is_empty() {
+                        quoted
+                    } else {
+                        format!("{body}\n\n{quoted}")
+                    };
+                }
+            }
+        }
+        media
+    });
+    let id = match item.get("unique_id").and_then(Value::as_str) {
+        Some(unique) if !unique.is_empty() => {
+            let id = slug(unique);
+            if id != unique {
+                importer.warning(
+                    &format!("{path}.unique_id"),
+                    format!("unique_id {unique:?} kept as {id:?}"),
+                );
+            }
+            id
+        }
+        _ => format!("event-{}", index + 1),
+    };
+    Some(Event {
+        id,
+        date,
+        end_date,
+        display_date: display_date(
+            item.get("display_date")
+                .or_else(|| start.get("display_date")),
+        ),
+        kind: None,
+        headline: Text::Plain(headline),
+        text: (!body.is_empty()).then_some(Text::Plain(body)),
+        group: item
+            .get("group")
+            .and_then(Value::as_str)
+            .map(html::to_plain_text)
+            .filter(|g| !g.is_empty())
+            .map(Text::Plain),
+        place: None,
+        media,
+        sources: Vec::new(),
+        background: item
+            .get("background")
+            .and_then(|b| import_background(importer, &format!("{path}.background"), b)),
+        illustrative: false,
+    })
+}
+
+fn import_era(importer: &mut Importer, path: &str, era: &Value) -> Option<Era> {
+    let date = import_date(
+        importer,
+        &format!("{path}.start_date"),
+        era.get("start_date")?,
+    )?;
+    let end_date = era
+        .get("end_date")
+        .and_then(|end| import_date(importer, &format!("{path}.end_date"), end));
+    let headline = era
+        .get("text")
+        .and_then(|t| t.get("headline"))
+        .and_then(Value::as_str)
+        .map(html::to_plain_text)
+        .unwrap_or_default();
+    Some(Era {
+        date,
+        end_date,
+        headline: Text::Plain(headline),
+    })
+}
+
+fn display_date(value: Option<&Value>) -> Option<Text> {
+    value
+        .and_then(Value::as_str)
+        .map(html::to_plain_text)
+        .filter(|d| !d.is_empty())
+        .map(Text::Plain)
+}
+
+/// A number given as a JSON number or a numeric string.
+fn number(value: Option<&Value>) -> Result<Option<i64>, String> {
+    match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .map(|f| f as i64)
+            })
+            .map(Some)
+            .ok_or_else(|| format!("{n} is not a whole number")),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s
+            .trim()
+            .parse::<i64>()
+            .map(Some)
+            .map_err(|_| format!("{s:?} is not a whole number")),
+        Some(other) => Err(format!("{other} is not a number")),
+    }
+}
+
+/// `{year, month, day, hour, minute, second, millisecond}` → an EDTF date at the
+/// precision given.
+fn import_date(importer: &mut Importer, path: &str, value: &Value) -> Option<Date> {
+    let field = |name: &str| number(value.get(name));
+    let parts = (|| -> Result<String, (String, String)> {
+        let at = |name: &str, e: String| (format!("{path}.{name}"), e);
+        let year = field("year")
+            .map_err(|e| at("year", e))?
+            .ok_or_else(|| at("year", "a date needs a year".into()))?;
+        let mut edtf = if (-9999..=9999).contains(&year) {
+            if year < 0 {
+                format!("-{:04}", -year)
+            } else {
+                format!("{year:04}")
+            }
+        } else {
+            format!("Y{year}")
+        };
+        let month = field("month").map_err(|e| at("month", e))?;
+        let day = field("day").map_err(|e| at("day", e))?;
+        let hour = field("hour").map_err(|e| at("hour", e))?;
+        let minute = field("minute").map_err(|e| at("minute", e))?;
+        let second = field("second").map_err(|e| at("second", e))?;
+        if let Some(month) = month {
+            edtf.push_str(&format!("-{month:02}"));
+            if let Some(day) = day {
+                edtf.push_str(&format!("-{day:02}"));
+                if let Some(hour) = hour {
+                    edtf.push_str(&format!("T{hour:02}:{:02}", minute.unwrap_or(0)));
+                    if let Some(second) = second {
+                        edtf.push_str(&format!(":{second:02}"));
+                    }
+                }
+            }
+        }
+        Ok(edtf)
+    })();
+    match parts {
+        Ok(edtf) => match Date::parse(&edtf) {
+            Ok(date) => Some(date),
+            Err(e) => {
+                importer.error(
+                    path,
+                    format!("{edtf} is not a valid date ({e}); event skipped"),
+                );
+                None
+            }
+        },
+        Err((field_path, message)) => {
+            importer.error(&field_path, format!("{message}; event skipped"));
+            None
+        }
+    }
+}
+
+/// TimelineJS3 media: a URL, or an embed code (HTML) whose first link stands
+/// for it. Images without alt text take the caption's, else the headline's.
+pub(super) fn import_media(
+    importer: &mut Importer,
+    path: &str,
+    media: &Value,
+    headline: Option<&str>,
+) -> Option<Media> {
+    let raw_url = media.get("url").and_then(Value::as_str)?.trim();
+    if raw_url.is_empty() {
+        return None;
+    }
+    let plain = |name: &str| {
+        media
+            .get(name)
+            .and_then(Value::as_str)
+            .map(html::to_plain_text)
+            .filter(|t| !t.is_empty())
+    };
+    let caption = plain("caption");
+    let (url, embed_text) = if raw_url.starts_with('<') {
+        let urls = html::linked_urls(raw_url);
+        // A tweet's own link is its status; other embeds name theirs first.
+        let chosen = urls
+            .iter()
+            .find(|u| u.contains("/status/"))
+            .or(urls.first())
+            .cloned();
+        let Some(first) = chosen else {
+            importer.warning(
+                &format!("{path}.url"),
+                "an embed code without a link: its text is kept, the embed is not",
+            );
+            return None;
+        };
+        importer.warning(
+            &format!("{path}.url"),
+            format!("embed code replaced by its link {first}"),
+        );
+        (
+            first,
+            Some(html::to_plain_text(raw_url)).filter(|t| !t.is_empty()),
+        )
+    } else if let Some(url) = importer.safe_url(&format!("{path}.url"), raw_url) {
+        (url, None)
+    } else {
+        return None;
+    };
+    let caption = caption.or(embed_text);
+    let alt = plain("alt")
+        .or_else(|| caption.clone())
+        .or_else(|| headline.map(str::to_owned));
+    let optional_url = |importer: &mut Importer, name: &str| {
+        let value = media
+            .get(name)
+            .and_then(Value::as_str)
+            .filter(|u| !u.trim().is_empty())?;
+        importer.safe_url(&format!("{path}.{name}"), value.trim())
+    };
+    let thumbnail = optional_url(importer, "thumbnail");
+    let link = optional_url(importer, "link");
+    Some(Media {
+        url,
+        kind: None,
+        alt: alt.map(Text::Plain),
+        caption: caption.map(Text::Plain),
+        credit: plain("credit").map(Text::Plain),
+        width: None,
+        height: None,
+        thumbnail,
+        title: plain("title").map(Text::Plain),
+        link,
+    })
+}
+
+pub(super) fn import_background(
+    importer: &mut Importer,
+    path: &str,
+    value: &Value,
+) -> Option<Background> {
+    let url = value
+        .get("url")
+        .and_then(Value::as_str)
+        .filter(|u| !u.trim().is_empty())
+        .and_then(|u| importer.safe_url(&format!("{path}.url"), u.trim()));
+    let color = value.get("color").and_then(Value::as_str).and_then(|c| {
+        let c = c.trim();
+        let hex = c.strip_prefix('#')?;
+        let valid =
+            (hex.len() == 6 || hex.len() == 3) && hex.bytes().all(|b| b.is_ascii_hexdigit());
+        if !valid {
+            importer.warning(
+                &format!("{path}.color"),
+                format!("{c:?} is not a #rrggbb colour; dropped"),
+            );
+            return None;
+        }
+        Some(if hex.len() == 3 {
+            let mut long = String::from("#");
+            for ch in hex.chars() {
+                long.push(ch);
+                long.push(ch);
+            }
+            long.to_ascii_lowercase()
+        } else {
+            c.to_ascii_lowercase()
+        })
+    });
+    (url.is_some() || color.is_some()).then_some(Background { url, color })
+}

@@ -1,0 +1,133 @@
+//! The peers' own example files (shared/fixtures/anchors, beside this repo),
+//! imported unchanged: every event and slide comes through, valid.
+
+use std::path::PathBuf;
+
+use mapline::import::{SourceFormat, detect, load_any};
+use mapline::model::{SlideType, SourceFile, TimelineScale, has_errors};
+
+fn anchor(name: &str) -> SourceFile {
+    let dir = std::env::var_os("MAPLINE_ANCHORS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/anchors")
+        });
+    let path = dir.join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    SourceFile::new(name, text)
+}
+
+fn raw(file: &SourceFile) -> serde_json::Value {
+    serde_json::from_str(&file.text).expect("the anchor is JSON")
+}
+
+#[test]
+fn timelinejs_all_media_types_imports_every_event() {
+    let file = anchor("TimelineJS3-all-media-types.json");
+    assert_eq!(detect(&file.text), SourceFormat::TimelineJs);
+    let loaded = load_any(std::slice::from_ref(&file));
+    assert!(!has_errors(&loaded.problems), "{:#?}", loaded.problems);
+    let timeline = &loaded.dataset.timelines[0];
+    let source = raw(&file);
+    let events = source["events"].as_array().expect("events");
+    assert_eq!(timeline.events.len(), events.len());
+    // Headlines come through as text, in order, and unique_id is kept as the id.
+    for (event, original) in timeline.events.iter().zip(events) {
+        let headline = original["text"]["headline"].as_str().unwrap_or_default();
+        if !headline.is_empty() && !headline.contains('<') {
+            assert_eq!(event.headline.resolve("en"), headline);
+        }
+        if let Some(unique) = original["unique_id"].as_str() {
+            assert_eq!(event.id, unique);
+        }
+    }
+    assert_eq!(timeline.title.resolve("en"), "TimelineJS Media Types");
+    // Year-only dates keep their precision; months come through.
+    assert!(timeline.events.iter().any(|e| e.date.to_string() == "1901"));
+    assert!(
+        timeline
+            .events
+            .iter()
+            .any(|e| e.date.to_string() == "1919-07")
+    );
+    // Groups and backgrounds are kept.
+    assert!(timeline.events.iter().filter(|e| e.group.is_some()).count() >= 28);
+    assert!(
+        timeline
+            .events
+            .iter()
+            .any(|e| e.background.as_ref().and_then(|b| b.color.as_deref()) == Some("#f45b69"))
+    );
+    // No markup survives into the text.
+    for event in &timeline.events {
+        let text = event
+            .text
+            .as_ref()
+            .map(|t| t.resolve("en").to_owned())
+            .unwrap_or_default();
+        assert!(
+            !text.contains('<') || text.contains("\\<") || !text.contains('>'),
+            "markup left in {}: {text}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn timelinejs_eras_keep_their_spans() {
+    let file = anchor("TimelineJS3-eras.json");
+    let loaded = load_any(std::slice::from_ref(&file));
+    assert!(!has_errors(&loaded.problems), "{:#?}", loaded.problems);
+    let timeline = &loaded.dataset.timelines[0];
+    assert_eq!(timeline.eras.len(), 3);
+    assert_eq!(timeline.eras[0].date.to_string(), "0650");
+    assert_eq!(
+        timeline.eras[0].end_date.map(|d| d.to_string()).as_deref(),
+        Some("0700")
+    );
+    assert_eq!(timeline.scale, TimelineScale::Human);
+    let source = raw(&file);
+    let events = source["events"].as_array().expect("events");
+    assert_eq!(timeline.events.len(), events.len());
+    for (event, original) in timeline.events.iter().zip(events) {
+        assert_eq!(
+            event.end_date.is_some(),
+            original.get("end_date").is_some(),
+            "{}",
+            event.id
+        );
+    }
+}
+
+#[test]
+fn storymapjs_demo_imports_every_slide() {
+    let file = anchor("StoryMapJS-demo.json");
+    assert_eq!(detect(&file.text), SourceFormat::StoryMapJs);
+    let loaded = load_any(std::slice::from_ref(&file));
+    assert!(!has_errors(&loaded.problems), "{:#?}", loaded.problems);
+    let story = &loaded.dataset.stories[0];
+    assert_eq!(story.slides.len(), 25);
+    assert_eq!(story.slides[0].slide_type, SlideType::Overview);
+    assert!(story.line, "the demo's locations ask for the line");
+    assert!(
+        story
+            .title
+            .resolve("en")
+            .starts_with("US Westward Expansion")
+    );
+    let second = &story.slides[1];
+    assert_eq!(
+        second.headline.as_ref().map(|h| h.resolve("en")),
+        Some("1790")
+    );
+    let place = second.place.as_ref().expect("a place");
+    assert_eq!(
+        (place.lat, place.lon, place.zoom),
+        (Some(39.275), Some(-76.18667), Some(10.0))
+    );
+    assert_eq!(second.date.map(|d| d.to_string()).as_deref(), Some("1790"));
+    assert_eq!(
+        story.slides[0].date.map(|d| d.to_string()).as_deref(),
+        Some("1790/2010")
+    );
+}
