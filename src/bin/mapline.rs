@@ -60,10 +60,10 @@ fn check(paths: &[String]) -> ExitCode {
         }
     }
     let loaded = load_any(&files);
-    for problem in read_problems.iter().chain(&loaded.problems) {
+    for problem in &read_problems {
         println!("{problem}");
     }
-    println!("{}", loaded.dataset.stats());
+    print!("{}", loaded.report());
     if has_errors(&read_problems) || has_errors(&loaded.problems) {
         ExitCode::FAILURE
     } else {

@@ -34,6 +34,20 @@ pub struct Loaded {
     pub problems: Vec<Problem>,
 }
 
+impl Loaded {
+    /// What `mapline check` prints: every problem on a line, then the summary.
+    pub fn report(&self) -> String {
+        let mut out = String::new();
+        for problem in &self.problems {
+            out.push_str(&problem.to_string());
+            out.push('\n');
+        }
+        out.push_str(&self.dataset.stats().to_string());
+        out.push('\n');
+        out
+    }
+}
+
 const COLLECTIONS: [&str; 7] = [
     "alliances",
     "members",

@@ -28,12 +28,24 @@ pub fn use_network_data() -> LocalResource<Result<SharedData, LoadError>> {
     expect_context::<DataContext>().0
 }
 
+/// `?data=draft`: the staff preview's draft, from this browser's storage.
+pub const DRAFT_DATA: &str = "draft";
+
 /// Starts loading the dataset named by `?data=` (or the bundled one).
 pub fn provide_network_data() {
     let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
     let resource = LocalResource::new(move || {
         let url = manifest_url.clone();
-        async move { load_manifest_dataset(&url).await.map(Arc::new) }
+        async move {
+            if url == DRAFT_DATA {
+                let loaded = crate::preview::view::stored_draft().load();
+                return Ok(Arc::new(NetworkData {
+                    dataset: loaded.dataset,
+                    problems: loaded.problems,
+                }));
+            }
+            load_manifest_dataset(&url).await.map(Arc::new)
+        }
     });
     provide_context(DataContext(resource));
 }

@@ -23,14 +23,14 @@ const TYPES = {
 
 /**
  * Serves `mounts` ({ urlPrefix: directory }) and returns { origin, close, requests }.
- * `requests` logs every path asked for, so tests can see what the app fetched.
+ * `requests` logs every request ({ method, path }), so tests can see what the app sent.
  */
 export async function serve(mounts, { fallback = true } = {}) {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    requests.push(url.pathname + url.search);
+    requests.push({ method: req.method, path: url.pathname + url.search });
     const mount = entries.find(([prefix]) => url.pathname.startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end('not found');

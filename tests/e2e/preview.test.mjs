@@ -1,0 +1,161 @@
+// The staff preview: drafts opened by file input and by paste, problems reported
+// with line and column and linked to their place, the draft kept across reloads,
+// rendered as published, downloadable, and never sent anywhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApp, waitReady, assertClean, checkAxe, ROOT } from './harness.mjs';
+
+const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
+const anchor = (name) => path.join(ANCHORS, name);
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Opens /preview with an empty draft. */
+async function openPreview() {
+  const page = await app.open('/preview');
+  await waitReady(page);
+  return page;
+}
+
+const problemTexts = (page) => page.locator('.problem-links code').allInnerTexts();
+
+/** No request but GETs, and none that carries the draft's text. */
+function assertNothingUploaded(marker) {
+  for (const { method, path: requested } of app.server.requests) {
+    assert.equal(method, 'GET', `${method} ${requested}`);
+    assert.ok(!requested.includes(marker), `a request carried the draft: ${requested}`);
+  }
+}
+
+test('a truncated draft is reported at the line where it breaks, and the problem selects that place', async () => {
+  const page = await openPreview();
+  const draft = '{\n  "format": "mapline/1",\n  "members": [\n    {"id": "a", "name": "A",\n';
+  await page.locator('#draft-text').fill(draft);
+  await page.locator('.problem-links').waitFor();
+  const [first] = await problemTexts(page);
+  assert.match(first, /^draft\.json:5:1: /);
+  // A problem in the middle selects its line from its column.
+  await page.locator('#draft-text').fill('{\n  "format": "mapline/1",\n  "members": 7\n}');
+  await page.locator('.problem-link', { hasText: 'draft.json:3:' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'draft-text');
+  const [start, end] = await page.evaluate(() => [document.activeElement.selectionStart, document.activeElement.selectionEnd]);
+  assert.ok(start >= 27 && start < 41 && end === 41, `selection ${start}-${end} lies on line 3, to its end`);
+  await page.locator('#draft-text').fill(draft);
+  await page.locator('.problem-link', { hasText: 'draft.json:5:1' }).waitFor();
+  await page.locator('.problem-link').first().click();
+  await page.waitForFunction(() => document.activeElement?.id === 'draft-text');
+  const selection = await page.evaluate(() => {
+    const area = document.getElementById('draft-text');
+    return [area.selectionStart, document.activeElement === area];
+  });
+  assert.deepEqual(selection, [draft.length, true], 'the caret is at the break, in the focused text');
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('planted errors are reported with line, column and JSON path', async () => {
+  const page = await openPreview();
+  const marker = 'PLANTED-MARKER-7781';
+  const draft = JSON.stringify({
+    format: 'mapline/1',
+    members: [
+      { id: 'ok', name: marker, country: 'GH', region: 'africa' },
+      { id: 'bad', name: 'Bad', country: 'XX', region: 'africa' },
+    ],
+    cases: [{ id: 'c', person: 'P', country: 'GH', status: 'open', members: ['nobody'] }],
+  }, null, 2);
+  await page.locator('#draft-text').fill(draft);
+  await page.locator('.problem-links').waitFor();
+  const texts = await problemTexts(page);
+  assert.ok(texts.some((t) => /^draft\.json:\d+:\d+: members\[1\]\.country: unknown country code "XX"/.test(t)), texts.join('\n'));
+  assert.ok(texts.some((t) => /^draft\.json:\d+:\d+: cases\[0\]\.members\[0\]: /.test(t)), texts.join('\n'));
+  // Everything valid still renders beside the report.
+  assert.equal(await page.locator('.rendered-draft [data-member-id="ok"]').count(), 1);
+  assertNothingUploaded(marker);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the draft survives a reload and can be cleared', async () => {
+  const page = await openPreview();
+  const draft = '{"format": "mapline/1", "members": [{"id": "kept", "name": "Kept", "country": "CA", "region": "americas"}]}';
+  await page.locator('#draft-text').fill(draft);
+  await page.locator('.preview-summary', { hasText: '1 member' }).waitFor();
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('#draft-text').inputValue(), draft);
+  await page.getByRole('button', { name: 'Clear the draft' }).click();
+  assert.equal(await page.locator('#draft-text').inputValue(), '');
+  await page.context().close();
+});
+
+test('a StoryMapJS file opened by file input previews every slide as published', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles(anchor('StoryMapJS-demo.json'));
+  await page.locator('.draft-file', { hasText: 'StoryMapJS-demo.json' }).waitFor();
+  await page.locator('.rendered-draft [data-slide-id]').first().waitFor();
+  const source = JSON.parse(fs.readFileSync(anchor('StoryMapJS-demo.json'), 'utf8'));
+  assert.equal(await page.locator('.rendered-draft [data-slide-id]').count(), source.storymap.slides.length);
+  assert.equal(await page.locator('.rendered-draft script, .rendered-draft iframe').count(), 0);
+  // Media from other hosts waits for the reader: nothing left 127.0.0.1.
+  assert.ok(await page.locator('.rendered-draft .external-media').count() > 0);
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a TimelineJS3 file previews every event, and the normalised dataset downloads', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles(anchor('TimelineJS3-all-media-types.json'));
+  await page.locator('.draft-timeline .event').first().waitFor();
+  const source = JSON.parse(fs.readFileSync(anchor('TimelineJS3-all-media-types.json'), 'utf8'));
+  assert.equal(await page.locator('.draft-timeline .event').count(), source.events.length);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the normalised dataset' }).click(),
+  ]);
+  const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(saved.format, 'mapline/1');
+  assert.equal(saved.timelines[0].events.length, source.events.length);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('several files at once: a manifest and its documents', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles([
+    path.join(ROOT, 'tests/fixtures/partly-broken/manifest.json'),
+    path.join(ROOT, 'tests/fixtures/partly-broken/members.json'),
+  ]);
+  await page.locator('.preview-summary', { hasText: '2 members' }).waitFor();
+  const texts = await problemTexts(page);
+  assert.ok(texts.some((t) => /^manifest\.json:\d+:\d+: files\[1\]: missing\.json is not in the draft/.test(t)), texts.join('\n'));
+  assert.ok(texts.some((t) => /^members\.json:13:18: members\[1\]\.country/.test(t)), texts.join('\n'));
+  // Choosing a problem in another file shows that file.
+  await page.locator('.problem-link', { hasText: 'members[1].country' }).click();
+  assert.equal(await page.locator('.draft-file[aria-pressed="true"]').innerText(), 'members.json');
+  await page.context().close();
+});
+
+test('a view opens on the draft with ?data=draft', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles(anchor('StoryMapJS-demo.json'));
+  await page.locator('.rendered-draft [data-slide-id]').first().waitFor();
+  const storyLink = page.locator('.open-views a', { hasText: 'Story (embed)' });
+  const href = await storyLink.getAttribute('href');
+  assert.match(href, /\/embed\/story\?data=draft&id=/);
+  await page.goto(app.url(href));
+  await waitReady(page);
+  assert.equal(await page.locator('[data-slide-id]').count(), 25);
+  assertClean(page);
+  await page.context().close();
+});
