@@ -149,6 +149,7 @@ catalogue! {
     DraftText => ["Draft (JSON)", "Brouillon (JSON)", "Borrador (JSON)", "المسودة (JSON)"],
     OpenFiles => ["Open files…", "Ouvrir des fichiers…", "Abrir archivos…", "افتح ملفات…"],
     DropHint => ["or drop files here, or paste below", "ou déposez des fichiers ici, ou collez ci-dessous", "o suelte archivos aquí, o pegue abajo", "أو أفلت الملفات هنا، أو الصق أدناه"],
+    CsvTemplates => ["CSV templates:", "Modèles CSV :", "Plantillas CSV:", "قوالب CSV:"],
     ClearDraft => ["Clear the draft", "Effacer le brouillon", "Borrar el borrador", "امسح المسودة"],
     DraftFiles => ["Files of the draft", "Fichiers du brouillon", "Archivos del borrador", "ملفات المسودة"],
     CheckReport => ["Check", "Vérification", "Comprobación", "التحقق"],

@@ -1,8 +1,9 @@
-//! Importers: documents from the peers (TimelineJS3, StoryMapJS) and, later,
-//! spreadsheet CSV, turned into Mapline documents. Pure Rust, tested natively;
+//! Importers: documents from the peers (TimelineJS3, StoryMapJS) and
+//! spreadsheet CSV (three templates), turned into Mapline documents. Pure Rust, tested natively;
 //! HTML in imported text is reduced to the safe subset by `html`, a tokenizer
 //! that never touches a DOM.
 
+pub mod csv;
 pub mod html;
 pub mod storymapjs;
 pub mod timelinejs;
@@ -46,26 +47,85 @@ pub fn detect(text: &str) -> SourceFormat {
 pub fn load_any(files: &[SourceFile]) -> Loaded {
     let mut converted = Vec::with_capacity(files.len());
     let mut import_problems = Vec::new();
+    let mut row_maps = Vec::new();
     for file in files {
-        match import_file(file) {
-            Some((document, problems)) => {
+        match import_with_rows(file) {
+            Some((document, problems, rows)) => {
                 import_problems.extend(problems);
                 let text = serde_json::to_string_pretty(&document).unwrap_or_default();
-                converted.push(SourceFile::new(format!("{} (imported)", file.name), text));
+                let name = format!("{}{IMPORTED_SUFFIX}", file.name);
+                row_maps.push((name.clone(), file.name.clone(), rows));
+                converted.push(SourceFile::new(name, text));
             }
             None => converted.push(file.clone()),
         }
     }
     let mut loaded = load_dataset(&converted);
+    for problem in &mut loaded.problems {
+        if let Some((_, original, rows)) =
+            row_maps.iter().find(|(name, _, _)| *name == problem.file)
+        {
+            refer_to_original(problem, original, rows);
+        }
+    }
     import_problems.append(&mut loaded.problems);
     loaded.problems = import_problems;
     loaded
 }
 
-/// Converts a TimelineJS3 or StoryMapJS file; `None` for anything else.
+/// Marks the converted text of an imported file in problem file names.
+pub const IMPORTED_SUFFIX: &str = " (imported)";
+
+/// A problem found in the converted document, told in terms of the file the
+/// reader gave: the converted text's lines mean nothing to them, so the position
+/// is the CSV row the record came from, or none.
+fn refer_to_original(problem: &mut Problem, original: &str, rows: &[(String, u32)]) {
+    problem.line = None;
+    problem.column = None;
+    let row = rows
+        .iter()
+        .filter(|(prefix, _)| {
+            problem.path == *prefix
+                || problem.path.starts_with(&format!("{prefix}."))
+                || problem.path.starts_with(&format!("{prefix}["))
+        })
+        .max_by_key(|(prefix, _)| prefix.len());
+    if let Some((_, line)) = row {
+        problem.line = Some(*line);
+        problem.column = Some(1);
+        problem.path = format!("row {line} ({})", problem.path);
+    }
+    problem.file = original.to_owned();
+}
+
+/// JSON paths of converted records (`members[0]`) with the CSV line of each.
+type RowLines = Vec<(String, u32)>;
+
+/// Like [`import_file`], with the CSV line each converted record came from.
+fn import_with_rows(file: &SourceFile) -> Option<(Document, Vec<Problem>, RowLines)> {
+    if is_csv(&file.name) {
+        let mut importer = Importer::new(&file.name);
+        let document = csv::import(&mut importer, &file.text);
+        return Some((document, importer.problems, importer.rows));
+    }
+    import_file(file).map(|(document, problems)| (document, problems, Vec::new()))
+}
+
+/// True for a file named `….csv`.
+pub fn is_csv(name: &str) -> bool {
+    let name = name.split(['?', '#']).next().unwrap_or(name);
+    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".csv")
+}
+
+/// Converts a CSV, TimelineJS3 or StoryMapJS file; `None` for anything else.
 pub fn import_file(file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
-    let root: Value = serde_json::from_str(&file.text).ok()?;
     let mut importer = Importer::new(&file.name);
+    if is_csv(&file.name) {
+        let document = csv::import(&mut importer, &file.text);
+        return Some((document, importer.problems));
+    }
+    // (load_any also keeps each CSV record's row; see import_with_rows.)
+    let root: Value = serde_json::from_str(&file.text).ok()?;
     let mut document = Document {
         format: Some(FORMAT.to_owned()),
         ..Document::default()
@@ -95,6 +155,7 @@ pub fn import_file(file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
 pub struct Importer {
     file: String,
     problems: Vec<Problem>,
+    rows: RowLines,
 }
 
 impl Importer {
@@ -102,6 +163,7 @@ impl Importer {
         Importer {
             file: file.to_owned(),
             problems: Vec::new(),
+            rows: Vec::new(),
         }
     }
 

@@ -178,6 +178,12 @@ fn DraftInputs(
                 <input type="file" multiple accept=".json,.csv,application/json,text/csv" class="visually-hidden" on:change=on_pick/>
             </label>
             <span class="drop-hint">{tr(Msg::DropHint)}</span>
+            <span class="csv-templates">
+                {tr(Msg::CsvTemplates)}" "
+                <a href="templates/timeline.csv" download>"timeline.csv"</a>", "
+                <a href="templates/members.csv" download>"members.csv"</a>", "
+                <a href="templates/outcomes.csv" download>"outcomes.csv"</a>
+            </span>
             <button type="button" class="button secondary" on:click=clear>{tr(Msg::ClearDraft)}</button>
         </div>
     }

@@ -159,3 +159,41 @@ test('a view opens on the draft with ?data=draft', async () => {
   assertClean(page);
   await page.context().close();
 });
+
+for (const [template, check] of [
+  ['timeline.csv', (saved) => saved.timelines[0].events.length === 2 && saved.timelines[0].eras.length === 1],
+  ['members.csv', (saved) => saved.members.length === 2],
+  ['outcomes.csv', (saved) => saved.cases.length === 2 && saved.cases.every((c) => c.outcomes.length === 1)],
+]) {
+  test(`the ${template} template, served with the app, round-trips into the normalised JSON`, async () => {
+    const page = await openPreview();
+    // The template the page links to is the one shipped in dist/.
+    const href = await page.locator(`.csv-templates a[href$="${template}"]`).getAttribute('href');
+    const csv = await (await page.request.get(new URL(href, page.url()).href)).text();
+    await page.locator('input[type="file"]').setInputFiles({ name: template, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.locator('.draft-file', { hasText: template }).waitFor();
+    await page.locator('.preview-summary', { hasText: /[1-9]/ }).waitFor();
+    const errors = await page.locator('.problem-links li[data-severity="error"] code').allInnerTexts();
+    // A template names the sample network's alliances and campaigns, absent from a lone CSV.
+    assert.ok(errors.every((e) => /no (alliance|campaign) with id/.test(e)), errors.join('\n'));
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the normalised dataset' }).click(),
+    ]);
+    const saved = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(saved.format, 'mapline/1');
+    assert.ok(check(saved), JSON.stringify(saved).slice(0, 400));
+    await page.context().close();
+  });
+}
+
+test('a CSV row with a bad cell is reported at its line and column, the rest loads', async () => {
+  const page = await openPreview();
+  const csv = 'Name,Country,Lat,Lon,Region\nGood,CA,45.4,-75.7,americas\nBad,CA,north,-75.7,americas\n';
+  await page.locator('input[type="file"]').setInputFiles({ name: 'members.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.locator('.problem-links').waitFor();
+  const texts = await problemTexts(page);
+  assert.ok(texts.some((t) => t.startsWith('members.csv:3:3: row 3, column "Lat"')), texts.join('\n'));
+  assert.match(await page.locator('.preview-summary').innerText(), /^1 member/);
+  await page.context().close();
+});
