@@ -197,3 +197,20 @@ test('a CSV row with a bad cell is reported at its line and column, the rest loa
   assert.match(await page.locator('.preview-summary').innerText(), /^1 member/);
   await page.context().close();
 });
+
+test('a file dropped on the drop zone opens in the draft', async () => {
+  const page = await openPreview();
+  const text = '{"format": "mapline/1", "members": [{"id": "dropped", "name": "Dropped", "country": "KE", "region": "africa"}]}';
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await page.dispatchEvent('.drop-zone', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer });
+  await page.locator('.draft-file', { hasText: 'dropped.json' }).waitFor();
+  assert.equal(await page.locator('#draft-text').inputValue(), text);
+  await page.locator('.rendered-draft [data-member-id="dropped"]').waitFor();
+  assertClean(page);
+  await page.context().close();
+});
