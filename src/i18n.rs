@@ -123,6 +123,15 @@ catalogue! {
     DataProblemsNote => ["Everything valid is shown; the records below were skipped or need fixing.", "Tout ce qui est valide est affiché ; les éléments ci-dessous ont été ignorés ou sont à corriger.", "Se muestra todo lo válido; los elementos siguientes se omitieron o deben corregirse.", "يُعرض كل ما هو صالح؛ العناصر أدناه تم تجاهلها أو تحتاج إلى تصحيح."],
     Illustrative => ["Illustrative", "Illustratif", "Ilustrativo", "توضيحي"],
     IllustrativeNote => ["Sample data: details not stated by the network are illustrative.", "Données d’exemple : les détails que le réseau n’a pas publiés sont illustratifs.", "Datos de ejemplo: los detalles que la red no ha publicado son ilustrativos.", "بيانات نموذجية: التفاصيل التي لم تنشرها الشبكة توضيحية."],
+    // Search messages.
+    Search => ["Search", "Rechercher", "Buscar", "بحث"],
+    SearchPlaceholder => ["Search people, members, campaigns…", "Rechercher personnes, membres, campagnes…", "Buscar personas, miembros, campañas…", "ابحث عن أشخاص وأعضاء وحملات…"],
+    SearchResultsLabel => ["Search results", "Résultats de recherche", "Resultados de búsqueda", "نتائج البحث"],
+    SearchResults => ["{count} results", "{count} résultats", "{count} resultados", "{count} نتيجة"],
+    NoResults => ["No results", "Aucun résultat", "Sin resultados", "لا توجد نتائج"],
+    KindCase => ["Case", "Affaire", "Caso", "قضية"],
+    KindCampaign => ["Campaign", "Campagne", "Campaña", "حملة"],
+    KindStory => ["Story", "Récit", "Historia", "قصة"],
     // Map view messages.
     CountriesWithMembers => ["Countries with members", "Pays ayant des membres", "Países con miembros", "البلدان التي فيها أعضاء"],
     Country => ["Country", "Pays", "País", "البلد"],

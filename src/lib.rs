@@ -16,5 +16,6 @@ pub mod gallery;
 pub mod map;
 pub mod pages;
 pub mod preview;
+pub mod search;
 pub mod story;
 pub mod timeline;

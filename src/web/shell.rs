@@ -118,6 +118,7 @@ pub fn Chrome(children: Children) -> impl IntoView {
                     <li><A href=app_href("/preview")>{tr(Msg::NavPreview)}</A></li>
                 </ul>
             </nav>
+            <crate::search::view::SearchBox/>
             <LanguageSelect/>
         </header>
         <main id="main" tabindex="-1">{children()}</main>

@@ -1,0 +1,383 @@
+//! Search across members, cases, campaigns and stories: names, countries,
+//! headlines and text, in every language present, matched without regard to
+//! case or accents ("lucia" finds "Lucía"). Pure Rust, tested natively; the
+//! header's search box is in `view.rs`.
+
+#[cfg(target_arch = "wasm32")]
+pub mod view;
+
+use crate::countries;
+use crate::model::{Dataset, Text, markdown};
+
+/// What a result is, which decides its page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Case,
+    Member,
+    Campaign,
+    Story,
+}
+
+impl Kind {
+    /// The app path of a record of this kind.
+    pub fn path(self, id: &str) -> String {
+        match self {
+            Kind::Case => format!("/cases/{id}"),
+            Kind::Member => format!("/members/{id}"),
+            Kind::Campaign => format!("/campaigns/{id}"),
+            Kind::Story => format!("/stories/{id}"),
+        }
+    }
+}
+
+/// One searchable record.
+#[derive(Clone, Debug)]
+struct Entry {
+    kind: Kind,
+    id: String,
+    title: Text,
+    /// Every language of the title, folded.
+    folded_title: String,
+    /// Titles, countries and texts in every language, folded, space separated.
+    folded_all: String,
+}
+
+/// A match, best first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub id: String,
+    pub title: Text,
+}
+
+/// The search index of a dataset.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    entries: Vec<Entry>,
+}
+
+fn push_text(out: &mut String, text: Option<&Text>) {
+    if let Some(text) = text {
+        for variant in text.variants() {
+            out.push(' ');
+            out.push_str(&markdown::plain_text(&markdown::parse(variant)));
+        }
+    }
+}
+
+fn country_words(code: &str) -> String {
+    countries::by_code(code).map_or_else(|| code.to_owned(), |c| format!("{} {code}", c.name))
+}
+
+impl SearchIndex {
+    pub fn build(dataset: &Dataset) -> SearchIndex {
+        let mut entries = Vec::new();
+        let mut add = |kind: Kind, id: &str, title: &Text, rest: String| {
+            let mut titles = String::new();
+            push_text(&mut titles, Some(title));
+            entries.push(Entry {
+                kind,
+                id: id.to_owned(),
+                title: title.clone(),
+                folded_title: fold(&titles),
+                folded_all: fold(&format!("{titles} {rest}")),
+            });
+        };
+        for case in &dataset.cases {
+            let mut rest = country_words(&case.country);
+            push_text(&mut rest, case.profession.as_ref());
+            push_text(&mut rest, case.summary.as_ref());
+            for outcome in &case.outcomes {
+                push_text(&mut rest, Some(&outcome.headline));
+                push_text(&mut rest, outcome.text.as_ref());
+            }
+            add(Kind::Case, &case.id, &case.person, rest);
+        }
+        for member in &dataset.members {
+            let mut rest = country_words(&member.country);
+            push_text(&mut rest, member.city.as_ref());
+            push_text(&mut rest, member.description.as_ref());
+            add(Kind::Member, &member.id, &member.name, rest);
+        }
+        for campaign in &dataset.campaigns {
+            let mut rest = campaign.year.map(|y| y.to_string()).unwrap_or_default();
+            push_text(&mut rest, campaign.description.as_ref());
+            for milestone in &campaign.milestones {
+                push_text(&mut rest, Some(&milestone.headline));
+            }
+            add(Kind::Campaign, &campaign.id, &campaign.name, rest);
+        }
+        for story in &dataset.stories {
+            let mut rest = String::new();
+            push_text(&mut rest, story.summary.as_ref());
+            for slide in &story.slides {
+                push_text(&mut rest, slide.headline.as_ref());
+                push_text(&mut rest, slide.text.as_ref());
+            }
+            add(Kind::Story, &story.id, &story.title, rest);
+        }
+        SearchIndex { entries }
+    }
+
+    /// Records matching every word of `query`, best first: a title starting
+    /// with the query, then a title with a word starting with each query word,
+    /// then text containing every word; ties by kind, then title.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let folded = fold(query);
+        let words: Vec<&str> = folded.split_whitespace().collect();
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let phrase = words.join(" ");
+        let mut scored: Vec<(u8, &Entry)> = self
+            .entries
+            .iter()
+            .filter(|entry| words.iter().all(|w| entry.folded_all.contains(w)))
+            .map(|entry| {
+                let title_words = || entry.folded_title.split_whitespace();
+                let rank = if entry.folded_title.trim_start().starts_with(&phrase) {
+                    0
+                } else if words
+                    .iter()
+                    .all(|w| title_words().any(|t| t.starts_with(w)))
+                {
+                    1
+                } else {
+                    2
+                };
+                (rank, entry)
+            })
+            .collect();
+        scored.sort_by(|(ra, a), (rb, b)| {
+            ra.cmp(rb)
+                .then(a.kind.cmp(&b.kind))
+                .then_with(|| a.folded_title.cmp(&b.folded_title))
+        });
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, entry)| Hit {
+                kind: entry.kind,
+                id: entry.id.clone(),
+                title: entry.title.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Lower case without accents: "Lucía Zúñiga-Kostić" → "lucia zuniga-kostic".
+/// Latin letters with diacritics fold to their base letter; other scripts
+/// (Arabic, Cyrillic, …) are only lower-cased.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match fold_char(c) {
+            Some(base) => out.push_str(base),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The base letters of the accented Latin letters of Latin-1, Latin
+/// Extended-A and the common Vietnamese and Romanian ones.
+fn fold_char(c: char) -> Option<&'static str> {
+    Some(match c {
+        'À'..='Å'
+        | 'à'..='å'
+        | 'Ā'
+        | 'ā'
+        | 'Ă'
+        | 'ă'
+        | 'Ą'
+        | 'ą'
+        | 'ạ'
+        | 'ả'
+        | 'ấ'
+        | 'ầ'
+        | 'ậ'
+        | 'ắ'
+        | 'ằ'
+        | 'ặ' => "a",
+        'Æ' | 'æ' => "ae",
+        'Ç' | 'ç' | 'Ć' | 'ć' | 'Ĉ' | 'ĉ' | 'Ċ' | 'ċ' | 'Č' | 'č' => "c",
+        'Ð' | 'ð' | 'Ď' | 'ď' | 'Đ' | 'đ' => "d",
+        'È'..='Ë'
+        | 'è'..='ë'
+        | 'Ē'
+        | 'ē'
+        | 'Ĕ'
+        | 'ĕ'
+        | 'Ė'
+        | 'ė'
+        | 'Ę'
+        | 'ę'
+        | 'Ě'
+        | 'ě'
+        | 'ẹ'
+        | 'ẻ'
+        | 'ẽ'
+        | 'ế'
+        | 'ề'
+        | 'ệ' => "e",
+        'Ĝ' | 'ĝ' | 'Ğ' | 'ğ' | 'Ġ' | 'ġ' | 'Ģ' | 'ģ' => "g",
+        'Ĥ' | 'ĥ' | 'Ħ' | 'ħ' => "h",
+        'Ì'..='Ï'
+        | 'ì'..='ï'
+        | 'Ĩ'
+        | 'ĩ'
+        | 'Ī'
+        | 'ī'
+        | 'Ĭ'
+        | 'ĭ'
+        | 'Į'
+        | 'į'
+        | 'İ'
+        | 'ı'
+        | 'ị'
+        | 'ỉ' => "i",
+        'Ĵ' | 'ĵ' => "j",
+        'Ķ' | 'ķ' => "k",
+        'Ĺ' | 'ĺ' | 'Ļ' | 'ļ' | 'Ľ' | 'ľ' | 'Ŀ' | 'ŀ' | 'Ł' | 'ł' => "l",
+        'Ñ' | 'ñ' | 'Ń' | 'ń' | 'Ņ' | 'ņ' | 'Ň' | 'ň' => "n",
+        'Ò'..='Ö'
+        | 'Ø'
+        | 'ò'..='ö'
+        | 'ø'
+        | 'Ō'
+        | 'ō'
+        | 'Ŏ'
+        | 'ŏ'
+        | 'Ő'
+        | 'ő'
+        | 'Ơ'
+        | 'ơ'
+        | 'ọ'
+        | 'ỏ'
+        | 'ố'
+        | 'ồ'
+        | 'ộ'
+        | 'ớ'
+        | 'ờ'
+        | 'ợ' => "o",
+        'Œ' | 'œ' => "oe",
+        'Ŕ' | 'ŕ' | 'Ŗ' | 'ŗ' | 'Ř' | 'ř' => "r",
+        'Ś' | 'ś' | 'Ŝ' | 'ŝ' | 'Ş' | 'ş' | 'Š' | 'š' | 'Ș' | 'ș' => "s",
+        'ß' => "ss",
+        'Ţ' | 'ţ' | 'Ť' | 'ť' | 'Ŧ' | 'ŧ' | 'Ț' | 'ț' => "t",
+        'Ù'..='Ü'
+        | 'ù'..='ü'
+        | 'Ũ'
+        | 'ũ'
+        | 'Ū'
+        | 'ū'
+        | 'Ŭ'
+        | 'ŭ'
+        | 'Ů'
+        | 'ů'
+        | 'Ű'
+        | 'ű'
+        | 'Ų'
+        | 'ų'
+        | 'Ư'
+        | 'ư'
+        | 'ụ'
+        | 'ủ'
+        | 'ứ'
+        | 'ừ'
+        | 'ự' => "u",
+        'Ŵ' | 'ŵ' => "w",
+        'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => "y",
+        'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
+        'Þ' | 'þ' => "th",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{SourceFile, load_dataset};
+
+    fn index() -> SearchIndex {
+        let json = r#"{"format": "mapline/1",
+            "members": [{"id": "adil", "name": "Adil Soz", "country": "KZ", "region": "europe-central-asia",
+                         "description": "Defends journalists in Almaty"},
+                        {"id": "fr-member", "name": {"en": "Writers' Circle", "fr": "Cercle des écrivains"},
+                         "country": "FR", "region": "europe-central-asia"}],
+            "cases": [{"id": "lucia", "person": "Lucía Arredondo Vela", "country": "MX", "status": "open",
+                       "summary": "A *reporter* threatened",
+                       "outcomes": [{"id": "o1", "date": "2013", "kind": "threat", "headline": "Threats reported"}]},
+                      {"id": "luqpan", "person": "Luqpan Akhmedyarov", "country": "KZ", "status": "partly-resolved"}],
+            "campaigns": [{"id": "idei-2012", "name": "Campaign to end impunity 2012", "year": 2012}],
+            "stories": [{"id": "s", "title": "Ending impunity", "slides": [{"id": "a", "headline": "Almaty"}]}]}"#;
+        SearchIndex::build(&load_dataset(&[SourceFile::new("t.json", json)]).dataset)
+    }
+
+    fn ids(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.id.as_str()).collect()
+    }
+
+    #[test]
+    fn folding_removes_accents_and_case() {
+        assert_eq!(
+            fold("Lucía Zúñiga-Kostić ŒUVRE"),
+            "lucia zuniga-kostic oeuvre"
+        );
+        assert_eq!(fold("Straße Łódź"), "strasse lodz");
+        assert_eq!(fold("Тест العربية"), "тест العربية");
+    }
+
+    #[test]
+    fn a_person_is_found_by_a_name_typed_without_accents() {
+        let index = index();
+        assert_eq!(ids(&index.search("lucia", 10)), ["lucia"]);
+        assert_eq!(ids(&index.search("LUCÍA arredondo", 10)), ["lucia"]);
+        assert_eq!(index.search("lucia", 10)[0].kind, Kind::Case);
+    }
+
+    #[test]
+    fn every_language_and_field_is_searched() {
+        let index = index();
+        assert_eq!(ids(&index.search("ecrivains", 10)), ["fr-member"]);
+        assert_eq!(
+            ids(&index.search("reporter", 10)),
+            ["lucia"],
+            "Markdown is searched as text"
+        );
+        assert_eq!(
+            ids(&index.search("threats", 10)),
+            ["lucia"],
+            "outcome headlines"
+        );
+        assert_eq!(ids(&index.search("mexico", 10)), ["lucia"], "country names");
+    }
+
+    #[test]
+    fn titles_rank_before_text_and_kinds_in_order() {
+        let index = index();
+        // "Almaty" is in a member's description and a story's slide: neither is a title.
+        assert_eq!(ids(&index.search("almaty", 10)), ["adil", "s"]);
+        // "impunity" is a word of both titles: the campaign comes first by kind.
+        assert_eq!(ids(&index.search("impunity", 10)), ["idei-2012", "s"]);
+        // A title starting with the query beats one that only holds it.
+        assert_eq!(ids(&index.search("ending imp", 10)), ["s"]);
+        assert_eq!(ids(&index.search("campaign", 10)), ["idei-2012"]);
+        // Kazakhstan: the case before the member (same rank).
+        assert_eq!(ids(&index.search("kazakhstan", 10)), ["luqpan", "adil"]);
+    }
+
+    #[test]
+    fn all_words_must_match_and_blank_finds_nothing() {
+        let index = index();
+        assert!(index.search("lucia kazakhstan", 10).is_empty());
+        assert!(index.search("   ", 10).is_empty());
+        assert_eq!(index.search("a", 2).len(), 2, "the limit holds");
+    }
+
+    #[test]
+    fn paths_per_kind() {
+        assert_eq!(Kind::Case.path("x"), "/cases/x");
+        assert_eq!(Kind::Story.path("y"), "/stories/y");
+    }
+}
