@@ -67,6 +67,22 @@ impl Tile {
     }
 }
 
+/// Target row heights of the grid in CSS pixels (gallery.css sets
+/// `--gallery-row` to these: the first up to 40rem wide, the second above).
+pub const ROW_HEIGHT_NARROW: f64 = 140.0;
+pub const ROW_HEIGHT_WIDE: f64 = 220.0;
+
+/// The `sizes` attribute of a thumbnail: its basis width at each row height,
+/// with head-room for rows stretched to fill the width.
+pub fn thumb_sizes(ratio: f64) -> String {
+    let width = |row: f64| (ratio * row * 1.5).ceil();
+    format!(
+        "(max-width: 40rem) {}px, {}px",
+        css_number(width(ROW_HEIGHT_NARROW)),
+        css_number(width(ROW_HEIGHT_WIDE))
+    )
+}
+
 /// A finite number with at most four decimals, without trailing zeros.
 fn css_number(value: f64) -> String {
     let value = if value.is_finite() { value } else { 0.0 };
@@ -456,5 +472,11 @@ mod tests {
         assert_eq!(clamp_pan(-500.0, 400.0, 2.0), -200.0);
         assert_eq!(clamp_pan(50.0, 400.0, 1.0), 0.0);
         assert_eq!(clamp_pan(f64::NAN, 400.0, 2.0), 0.0);
+    }
+
+    #[test]
+    fn thumbnail_sizes_follow_the_row_height() {
+        assert_eq!(thumb_sizes(1.5), "(max-width: 40rem) 315px, 495px");
+        assert_eq!(thumb_sizes(0.75), "(max-width: 40rem) 158px, 248px");
     }
 }
