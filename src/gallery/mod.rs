@@ -65,6 +65,16 @@ impl Tile {
     pub fn css_aspect_ratio(&self) -> String {
         css_number(self.ratio)
     }
+
+    /// The tile's inline style: `flex-grow`, `flex-basis` and `aspect-ratio`.
+    pub fn style(&self) -> String {
+        format!(
+            "flex-grow:{};flex-basis:{};aspect-ratio:{}",
+            self.flex_grow(),
+            self.flex_basis(),
+            self.css_aspect_ratio()
+        )
+    }
 }
 
 /// Target row heights of the grid in CSS pixels (gallery.css sets
@@ -327,6 +337,10 @@ mod tests {
         assert_eq!(tile.flex_grow(), "150");
         assert_eq!(tile.flex_basis(), "calc(var(--gallery-row) * 1.5)");
         assert_eq!(tile.basis_px(200.0), 300.0);
+        assert_eq!(
+            tile.style(),
+            "flex-grow:150;flex-basis:calc(var(--gallery-row) * 1.5);aspect-ratio:1.5"
+        );
         let mut tall = photo(vec![], Some(900));
         tall.height = Some(1200);
         let tall = Tile::of(&tall);

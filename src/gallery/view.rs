@@ -217,9 +217,7 @@ fn Thumbnail(
     let sizes = thumb_sizes(tile.ratio);
     let id = photo.id.clone();
     view! {
-        <li class="photo-tile" data-photo-id=id
-            style:flex-grow=tile.flex_grow() style:flex-basis=tile.flex_basis()
-            style:aspect-ratio=tile.css_aspect_ratio()>
+        <li class="photo-tile" data-photo-id=id style=tile.style()>
             <button type="button" class="photo-open" node_ref=node_ref on:click=move |_| on_open()>
                 <PhotoImage photo=photo sizes=sizes/>
             </button>
@@ -268,7 +266,7 @@ fn PhotoPlaceholder(
     let tile = Tile::of(&photo);
     let text = photo.caption.as_ref().or(photo.alt.as_ref()).cloned();
     view! {
-        <span class="photo-placeholder" data-photo-missing="" style:aspect-ratio=tile.css_aspect_ratio()>
+        <span class="photo-placeholder" data-photo-missing="" style=format!("aspect-ratio:{}", tile.css_aspect_ratio())>
             <strong>{tr(Msg::PhotoUnavailable)}</strong>
             <span>{localized_opt(text.as_ref())}</span>
         </span>
@@ -296,47 +294,40 @@ fn Lightbox(
     let shown = StoredValue::new(None::<usize>);
     let zoom = Zoom::new();
 
-    // Opens and closes the dialog with the state.
-    Effect::new(move |_| {
-        let index = current.get();
-        let Some(dialog) = dialog.get() else { return };
-        match index {
-            Some(_) if !dialog.open() => {
-                let _ = dialog.show_modal();
-            }
-            None if dialog.open() => dialog.close(),
-            _ => {}
-        }
-    });
-
-    // Keeps ?photo= in the address in step (replacing the history entry).
+    // With the state: opens or closes the dialog, keeps ?photo= in the address
+    // in step (replacing the history entry) and preloads the neighbours.
     {
         let photos = Arc::clone(&photos);
         Effect::new(move |previous: Option<Option<usize>>| {
             let index = current.get();
+            if let Some(dialog) = dialog.get() {
+                match index {
+                    Some(_) if !dialog.open() => {
+                        let _ = dialog.show_modal();
+                    }
+                    None if dialog.open() => dialog.close(),
+                    _ => {}
+                }
+            }
             if previous.is_some() || index.is_some() {
                 set_photo_param(index.and_then(|i| photos.get(i)).map(|p| p.id.as_str()));
             }
-            index
-        });
-    }
-
-    // Preloads the neighbours of the photo shown.
-    {
-        let photos = Arc::clone(&photos);
-        Effect::new(move |_| {
-            if let Some(index) = current.get() {
+            if let Some(index) = index {
                 for i in neighbours(index, photos.len()) {
                     if let Some(photo) = photos.get(i) {
                         preload(photo);
                     }
                 }
             }
+            index
         });
     }
 
     let step = move |by: isize| {
-        if let Some(index) = current.get_untracked().and_then(|i| step_index(i, by, count)) {
+        if let Some(index) = current
+            .get_untracked()
+            .and_then(|i| step_index(i, by, count))
+        {
             zoom.reset();
             current.set(Some(index));
         }
@@ -358,17 +349,23 @@ fn Lightbox(
         current.get().map(|i| {
             fill(
                 Msg::PhotoCounter.text(lang.get()),
-                &[("index", &(i + 1).to_string()), ("count", &count.to_string())],
+                &[
+                    ("index", &(i + 1).to_string()),
+                    ("count", &count.to_string()),
+                ],
             )
         })
     };
     let photo_view = {
         let photos = Arc::clone(&photos);
         move || {
-            current.get().and_then(|i| photos.get(i).cloned()).map(|photo| {
-                shown.set_value(photos.iter().position(|p| p.id == photo.id));
-                view! { <LightboxPhoto photo=photo zoom=zoom on_swipe=step/> }
-            })
+            current
+                .get()
+                .and_then(|i| photos.get(i).cloned())
+                .map(|photo| {
+                    shown.set_value(photos.iter().position(|p| p.id == photo.id));
+                    view! { <LightboxPhoto photo=photo zoom=zoom on_swipe=step/> }
+                })
         }
     };
 
@@ -404,9 +401,15 @@ fn Lightbox(
 /// Sets (or with `None` removes) `?photo=` in the address without a new
 /// history entry, keeping the router's state.
 fn set_photo_param(id: Option<&str>) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
     let params = url.search_params();
     match id {
         Some(id) => params.set("photo", id),
@@ -423,7 +426,9 @@ fn set_photo_param(id: Option<&str>) {
 
 /// Starts loading a photo at the size the lightbox will ask for.
 fn preload(photo: &Photo) {
-    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
     if let Some(srcset) = srcset(photo) {
         image.set_sizes("100vw");
         image.set_srcset(&srcset);
@@ -475,7 +480,10 @@ impl Zoom {
 
     fn transform(self) -> String {
         let (x, y) = self.pan.get();
-        format!("translate({x:.1}px, {y:.1}px) scale({:.3})", self.scale.get())
+        format!(
+            "translate({x:.1}px, {y:.1}px) scale({:.3})",
+            self.scale.get()
+        )
     }
 
     fn down(self, ev: &PointerEvent) {
@@ -517,10 +525,7 @@ impl Zoom {
                     next_scale = Some(pinch_zoom(start_scale, start_distance, distance(*a, *b)));
                 }
                 (None, [_]) => {
-                    next_pan = Some((
-                        g.start_pan.0 + x - g.start.0,
-                        g.start_pan.1 + y - g.start.1,
-                    ));
+                    next_pan = Some((g.start_pan.0 + x - g.start.0, g.start_pan.1 + y - g.start.1));
                 }
                 _ => {}
             }
@@ -608,13 +613,17 @@ fn LightboxPhoto(
     let credit = localized_opt(photo.credit.as_ref());
     let date = photo.date.as_ref().map(|d| d.label());
     let place = photo.place.as_ref().and_then(|place| {
-        place.name.clone().map(|name| localized(&name)()).or_else(|| {
-            place
-                .country
-                .as_deref()
-                .and_then(crate::countries::by_code)
-                .map(|c| c.name.to_owned())
-        })
+        place
+            .name
+            .clone()
+            .map(|name| localized(&name)())
+            .or_else(|| {
+                place
+                    .country
+                    .as_deref()
+                    .and_then(crate::countries::by_code)
+                    .map(|c| c.name.to_owned())
+            })
     });
     let meta = [date, place]
         .into_iter()
