@@ -202,7 +202,11 @@ pub const DOUBLE_TAP_ZOOM: f64 = 2.5;
 
 /// The zoom after a pinch from `start_distance` to `distance` beginning at `start_zoom`.
 pub fn pinch_zoom(start_zoom: f64, start_distance: f64, distance: f64) -> f64 {
-    if !(start_distance > 1.0) || !distance.is_finite() || !start_zoom.is_finite() {
+    if start_distance.is_nan()
+        || start_distance <= 1.0
+        || !distance.is_finite()
+        || !start_zoom.is_finite()
+    {
         return start_zoom.clamp(MIN_ZOOM, MAX_ZOOM);
     }
     (start_zoom * distance / start_distance).clamp(MIN_ZOOM, MAX_ZOOM)
