@@ -114,6 +114,8 @@ impl From<Gallery> for GallerySource {
 
 /// A gallery inside another page (a case, a story slide): an `h2` title, the
 /// grid and the lightbox. Renders nothing for an id that is not in the data.
+/// An id is looked up in the dataset already loaded, so use it inside a view
+/// rendered by `with_data` (as the case page does).
 #[component]
 pub fn GalleryBlock(
     /// A gallery id of the loaded dataset, or a gallery.
