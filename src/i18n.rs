@@ -152,6 +152,12 @@ catalogue! {
     Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
     // Gallery view messages.
     Photos => ["{count} photos", "{count} photos", "{count} fotos", "{count} صور"],
+    PhotoCounter => ["{index} of {count}", "{index} sur {count}", "{index} de {count}", "{index} من {count}"],
+    PreviousPhoto => ["Previous photo", "Photo précédente", "Foto anterior", "الصورة السابقة"],
+    NextPhoto => ["Next photo", "Photo suivante", "Foto siguiente", "الصورة التالية"],
+    ClosePhoto => ["Close", "Fermer", "Cerrar", "إغلاق"],
+    PhotoUnavailable => ["Image unavailable", "Image indisponible", "Imagen no disponible", "الصورة غير متاحة"],
+    PhotoViewerHelp => ["Arrow keys or swipe: other photos. Pinch or double-tap: zoom. Escape: close.", "Flèches ou balayage : autres photos. Pincer ou toucher deux fois : zoom. Échap : fermer.", "Flechas o deslizar: otras fotos. Pellizcar o tocar dos veces: zoom. Escape: cerrar.", "مفاتيح الأسهم أو السحب: صور أخرى. القرص أو النقر مرتين: تكبير. Escape: إغلاق."],
     // Preview messages.
     PreviewTitle => ["Preview a draft", "Prévisualiser un brouillon", "Previsualizar un borrador", "معاينة مسودة"],
     PreviewIntro => ["Paste a Mapline document to check it. Nothing is uploaded: the draft stays in this browser.", "Collez un document Mapline pour le vérifier. Rien n’est envoyé : le brouillon reste dans ce navigateur.", "Pegue un documento de Mapline para comprobarlo. No se envía nada: el borrador se queda en este navegador.", "الصق مستند Mapline للتحقق منه. لا يُرسَل شيء: تبقى المسودة في هذا المتصفح."],

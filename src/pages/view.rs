@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::countries;
+use crate::gallery::view::GalleryBlock;
 use crate::i18n::Msg;
 use crate::model::{Campaign, Case, CaseStatus, Member};
 use crate::web::data::{SharedData, use_network_data};
@@ -69,6 +70,7 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
                 <h2>{tr(Msg::Campaigns)}</h2>
                 <ul>{campaigns.into_iter().map(|c| view! { <li><A href=app_href(&format!("/campaigns/{}", c.id))>{localized(&c.name)}</A></li> }).collect_view()}</ul>
             })}
+            {case.gallery.clone().map(|id| view! { <GalleryBlock gallery=id/> })}
             {(!case.sources.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Sources)}</h2>
                 <ul>{case.sources.iter().map(|s| {
