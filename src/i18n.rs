@@ -123,6 +123,24 @@ catalogue! {
     DataProblemsNote => ["Everything valid is shown; the records below were skipped or need fixing.", "Tout ce qui est valide est affiché ; les éléments ci-dessous ont été ignorés ou sont à corriger.", "Se muestra todo lo válido; los elementos siguientes se omitieron o deben corregirse.", "يُعرض كل ما هو صالح؛ العناصر أدناه تم تجاهلها أو تحتاج إلى تصحيح."],
     Illustrative => ["Illustrative", "Illustratif", "Ilustrativo", "توضيحي"],
     IllustrativeNote => ["Sample data: details not stated by the network are illustrative.", "Données d’exemple : les détails que le réseau n’a pas publiés sont illustratifs.", "Datos de ejemplo: los detalles que la red no ha publicado son ilustrativos.", "بيانات نموذجية: التفاصيل التي لم تنشرها الشبكة توضيحية."],
+    // Outcome kinds.
+    KindAttack => ["Attack", "Agression", "Agresión", "اعتداء"],
+    KindThreat => ["Threat", "Menace", "Amenaza", "تهديد"],
+    KindArrest => ["Arrest", "Arrestation", "Detención policial", "اعتقال"],
+    KindDetention => ["Detention", "Détention", "Reclusión", "احتجاز"],
+    KindCharge => ["Charge", "Inculpation", "Imputación", "توجيه اتهام"],
+    KindTrial => ["Trial", "Procès", "Juicio", "محاكمة"],
+    KindSentence => ["Sentence", "Condamnation", "Condena", "حكم"],
+    KindAppeal => ["Appeal", "Appel", "Apelación", "استئناف"],
+    KindRelease => ["Release", "Libération", "Liberación", "إطلاق سراح"],
+    KindAcquittal => ["Acquittal", "Acquittement", "Absolución", "تبرئة"],
+    KindSuspectsArrested => ["Suspects arrested", "Suspects arrêtés", "Sospechosos detenidos", "اعتقال المشتبه بهم"],
+    KindPerpetratorsConvicted => ["Perpetrators convicted", "Auteurs condamnés", "Autores condenados", "إدانة الجناة"],
+    KindSentenceLifted => ["Sentence lifted", "Peine levée", "Condena anulada", "رفع الحكم"],
+    KindCampaignAction => ["Campaign action", "Action de campagne", "Acción de campaña", "تحرك الحملة"],
+    KindGovernmentResponse => ["Government response", "Réponse du gouvernement", "Respuesta del gobierno", "رد الحكومة"],
+    KindUnResponse => ["UN response", "Réponse de l’ONU", "Respuesta de la ONU", "رد الأمم المتحدة"],
+    KindOther => ["Other", "Autre", "Otro", "أخرى"],
     // Search messages.
     Search => ["Search", "Rechercher", "Buscar", "بحث"],
     SearchPlaceholder => ["Search people, members, campaigns…", "Rechercher personnes, membres, campagnes…", "Buscar personas, miembros, campañas…", "ابحث عن أشخاص وأعضاء وحملات…"],
@@ -150,6 +168,15 @@ catalogue! {
     Campaigns => ["Campaigns", "Campagnes", "Campañas", "الحملات"],
     // Story view messages.
     Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
+    // Chart messages.
+    ResultsInfographic => ["Campaign results", "Résultats des campagnes", "Resultados de las campañas", "نتائج الحملات"],
+    OutcomesByKind => ["Outcomes by kind", "Résultats par type", "Resultados por tipo", "النتائج حسب النوع"],
+    OutcomesByCountry => ["Outcomes by country", "Résultats par pays", "Resultados por país", "النتائج حسب البلد"],
+    OutcomesByYear => ["Outcomes by year", "Résultats par année", "Resultados por año", "النتائج حسب السنة"],
+    ShowTable => ["Show as a table", "Afficher sous forme de tableau", "Mostrar como tabla", "اعرض كجدول"],
+    Count => ["Count", "Nombre", "Cantidad", "العدد"],
+    Year => ["Year", "Année", "Año", "السنة"],
+    Kind => ["Kind", "Type", "Tipo", "النوع"],
     // Gallery view messages.
     Photos => ["{count} photos", "{count} photos", "{count} fotos", "{count} صور"],
     PhotoCounter => ["{index} of {count}", "{index} sur {count}", "{index} de {count}", "{index} من {count}"],
@@ -181,6 +208,30 @@ catalogue! {
     ExternalNotice => ["This media is hosted by {host}. Loading it connects your browser to that site.", "Ce média est hébergé par {host}. Le charger connecte votre navigateur à ce site.", "Este contenido está alojado en {host}. Cargarlo conecta su navegador con ese sitio.", "هذه الوسائط مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع."],
     LoadFrom => ["Load from {host}", "Charger depuis {host}", "Cargar desde {host}", "حمّل من {host}"],
     Reload => ["Reload", "Recharger", "Recargar", "إعادة التحميل"],
+}
+
+/// The label of an outcome kind.
+pub fn outcome_kind(kind: crate::model::OutcomeKind) -> Msg {
+    use crate::model::OutcomeKind as K;
+    match kind {
+        K::Attack => Msg::KindAttack,
+        K::Threat => Msg::KindThreat,
+        K::Arrest => Msg::KindArrest,
+        K::Detention => Msg::KindDetention,
+        K::Charge => Msg::KindCharge,
+        K::Trial => Msg::KindTrial,
+        K::Sentence => Msg::KindSentence,
+        K::Appeal => Msg::KindAppeal,
+        K::Release => Msg::KindRelease,
+        K::Acquittal => Msg::KindAcquittal,
+        K::SuspectsArrested => Msg::KindSuspectsArrested,
+        K::PerpetratorsConvicted => Msg::KindPerpetratorsConvicted,
+        K::SentenceLifted => Msg::KindSentenceLifted,
+        K::CampaignAction => Msg::KindCampaignAction,
+        K::GovernmentResponse => Msg::KindGovernmentResponse,
+        K::UnResponse => Msg::KindUnResponse,
+        K::Other => Msg::KindOther,
+    }
 }
 
 /// Fills `{name}` placeholders in a catalogue text.

@@ -3,6 +3,7 @@
 //! The pure modules (`model`, `countries`, `i18n`) have no web-sys and are tested
 //! natively with `cargo test`; the views are compiled only for wasm32.
 
+pub mod charts;
 pub mod countries;
 pub mod i18n;
 pub mod import;

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::charts::OutcomeTallies;
+use crate::charts::view::OutcomesInfographic;
 use crate::countries;
 use crate::gallery::view::GalleryBlock;
 use crate::i18n::Msg;
@@ -171,6 +173,10 @@ fn CampaignView(campaign: Campaign, data: SharedData) -> impl IntoView {
                     <li><A href=app_href(&format!("/cases/{id}"))>{localized(&p)}</A></li>
                 })).collect_view()}</ul>
             })}
+            {
+                let tallies = OutcomeTallies::of(data.dataset.cases_of_campaign(&campaign.id));
+                (!tallies.is_empty()).then(|| view! { <OutcomesInfographic tallies=tallies id="campaign-results"/> })
+            }
             {(!campaign.results.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Outcomes)}</h2>
                 <ul>{campaign.results.iter().map(|r| view! {

@@ -6,6 +6,8 @@ use leptos_router::components::A;
 
 use crate::web::shell::app_href;
 
+use crate::charts::OutcomeTallies;
+use crate::charts::view::OutcomesInfographic;
 use crate::i18n::{Msg, fill};
 use crate::web::data::{SharedData, use_network_data};
 use crate::web::lang::{tr, use_lang};
@@ -25,6 +27,7 @@ pub fn Home() -> impl IntoView {
 fn HomeContent(data: SharedData) -> impl IntoView {
     let lang = use_lang();
     let stats = data.dataset.stats();
+    let tallies = OutcomeTallies::of(&data.dataset.cases);
     let title = localized_opt(
         data.dataset
             .manifest
@@ -77,6 +80,7 @@ fn HomeContent(data: SharedData) -> impl IntoView {
                 <li><A href=app_href("/stories")>{tr(Msg::ExploreStories)}</A></li>
                 <li><A href=app_href("/galleries")>{tr(Msg::ExploreGalleries)}</A></li>
             </ul>
+            {(!tallies.is_empty()).then(|| view! { <OutcomesInfographic tallies=tallies.clone() id="home-results"/> })}
             <ProblemList problems=data.problems.clone()/>
         </section>
     }

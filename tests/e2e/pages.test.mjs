@@ -1,0 +1,108 @@
+// Case, member and campaign pages for every record of the sample data, and the
+// results infographic, whose tables must match the data.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+
+const data = sampleData();
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/**
+ * Every page of a kind: the first opened from its URL, the others reached by
+ * in-app navigation (as a reader following links would), each ready, clean and
+ * axe-clean, with the record's name as its heading.
+ */
+async function visitAll(kind, records, title) {
+  const page = await app.open(`/${kind}/${records[0].id}`);
+  await waitReady(page);
+  for (const record of records) {
+    await page.evaluate((path) => {
+      window.history.pushState({}, '', path);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, `/${kind}/${record.id}`);
+    const article = page.locator(`article[data-${kind.replace(/s$/, '')}-id="${record.id}"]`);
+    await article.waitFor();
+    await waitReady(page);
+    const heading = await article.locator('h1').innerText();
+    const expected = title(record);
+    assert.ok(heading.includes(expected), `${kind}/${record.id}: "${heading}" names "${expected}"`);
+    await checkAxe(page);
+  }
+  assertClean(page);
+  await page.context().close();
+}
+
+const en = (text) => (typeof text === 'string' ? text : text.en ?? Object.values(text)[0]);
+
+test('every case page', async () => {
+  await visitAll('cases', data.cases, (c) => en(c.person));
+});
+
+test('every member page', async () => {
+  await visitAll('members', data.members, (m) => en(m.name));
+});
+
+test('every campaign page', async () => {
+  await visitAll('campaigns', data.campaigns, (c) => en(c.name));
+});
+
+/** The rows of a chart's table as { label: count }. */
+async function tableOf(page, chart) {
+  const figure = page.locator(`[data-chart="${chart}"]`);
+  await figure.locator('summary').click();
+  const rows = await figure.locator('tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector('th').textContent, Number(tr.querySelector('td').textContent)]));
+  return Object.fromEntries(rows);
+}
+
+test('the home infographic tables match the data, and every bar is reachable by keyboard', async () => {
+  const page = await app.open('/');
+  await waitReady(page);
+  const outcomes = data.cases.flatMap((c) => c.outcomes.map((o) => ({ ...o, country: c.country })));
+  const byYear = {};
+  for (const o of outcomes) {
+    const year = String(Number(o.date.replace(/^Y/, '').match(/^-?\d+/)[0]));
+    byYear[year] = (byYear[year] ?? 0) + 1;
+  }
+  assert.deepEqual(await tableOf(page, 'home-results-year'), byYear);
+  const kinds = await tableOf(page, 'home-results-kind');
+  const total = Object.values(kinds).reduce((a, b) => a + b, 0);
+  assert.equal(total, outcomes.length, 'every outcome is counted once by kind');
+  const sentenceLifted = outcomes.filter((o) => o.kind === 'sentence-lifted').length;
+  assert.equal(kinds['Sentence lifted'] ?? 0, sentenceLifted);
+  const countries = await tableOf(page, 'home-results-country');
+  assert.equal(Object.values(countries).reduce((a, b) => a + b, 0), outcomes.length);
+  // Each bar is a focusable data point named with its value.
+  const bars = page.locator('[data-chart="home-results-kind"] .bar');
+  assert.equal(await bars.count(), Object.keys(kinds).length);
+  await bars.first().focus();
+  const name = await bars.first().getAttribute('aria-label');
+  const [label, count] = name.split(': ');
+  assert.equal(kinds[label], Number(count));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), await bars.nth(1).getAttribute('aria-label'));
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a campaign page charts the outcomes of its cases', async () => {
+  const campaign = data.campaigns.find((c) => data.cases.some((k) => (k.campaigns ?? []).includes(c.id)));
+  const page = await app.open(`/campaigns/${campaign.id}`);
+  await waitReady(page);
+  const cases = data.cases.filter((k) => (k.campaigns ?? []).includes(campaign.id)
+    || (campaign.featured_cases ?? []).includes(k.id)
+    || (campaign.results ?? []).some((r) => r.case === k.id));
+  const expected = cases.reduce((n, k) => n + k.outcomes.length, 0);
+  const kinds = await tableOf(page, 'campaign-results-kind');
+  assert.equal(Object.values(kinds).reduce((a, b) => a + b, 0), expected);
+  await checkAxe(page);
+  await page.context().close();
+});
