@@ -2,6 +2,8 @@
 //! here (tested natively); the views are in `view.rs`.
 
 #[cfg(target_arch = "wasm32")]
+pub mod messaging;
+#[cfg(target_arch = "wasm32")]
 pub mod view;
 
 /// The colour theme an embedder asks for with `?theme=`.

@@ -31,12 +31,19 @@ pub fn use_network_data() -> LocalResource<Result<SharedData, LoadError>> {
 /// `?data=draft`: the staff preview's draft, from this browser's storage.
 pub const DRAFT_DATA: &str = "draft";
 
-/// Starts loading the dataset named by `?data=` (or the bundled one).
+/// Starts loading the data of this page: the single document named by
+/// `?source=` (Mapline, TimelineJS3 or StoryMapJS), else the dataset named by
+/// `?data=` (or the bundled one).
 pub fn provide_network_data() {
+    let source = query_param("source");
     let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
     let resource = LocalResource::new(move || {
         let url = manifest_url.clone();
+        let source = source.clone();
         async move {
+            if let Some(source) = source {
+                return load_source_document(&source).await.map(Arc::new);
+            }
             if url == DRAFT_DATA {
                 let loaded = crate::preview::view::stored_draft().load();
                 return Ok(Arc::new(NetworkData {
@@ -138,5 +145,42 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
     Ok(NetworkData {
         dataset: loaded.dataset,
         problems,
+    })
+}
+
+/// Loads one document of any supported format. A document that cannot be
+/// fetched, is not JSON, or holds nothing Mapline can show is an error (the
+/// embed shows it, with `data-state="error"`); problems in an otherwise usable
+/// document are listed beside it.
+pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
+    let absolute = absolute_url(url, None)?;
+    let text = fetch_text(&absolute).await?;
+    let name = display_name(&absolute);
+    let loaded = crate::import::load_any(&[SourceFile::new(name.clone(), text)]);
+    let stats = loaded.dataset.stats();
+    let shows_something = stats.members
+        + stats.cases
+        + stats.campaigns
+        + stats.stories
+        + stats.galleries
+        + stats.timelines
+        > 0;
+    if !shows_something {
+        let first_error = loaded
+            .problems
+            .iter()
+            .find(|p| p.is_error())
+            .map(ToString::to_string);
+        return Err(LoadError {
+            source: name,
+            message: first_error.unwrap_or_else(|| {
+                "not a Mapline, TimelineJS3 or StoryMapJS document (nothing in it can be shown)"
+                    .to_owned()
+            }),
+        });
+    }
+    Ok(NetworkData {
+        dataset: loaded.dataset,
+        problems: loaded.problems,
     })
 }

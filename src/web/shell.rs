@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
     provide_network_data();
     let state = RwSignal::new(PageState::Loading);
     provide_context(PageStateContext(state));
+    crate::embed::messaging::start(state);
 
     // Mirror the state onto #app, which lives outside the reactive tree.
     Effect::new(move |_| {
