@@ -1,6 +1,7 @@
 //! The timeline of campaign results: every case outcome and campaign milestone
 //! in time order. Pure logic here (tested natively); the view is in `view.rs`.
 
+pub mod layout;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
@@ -44,6 +45,146 @@ pub fn entries(dataset: &Dataset) -> Vec<TimelineEntry> {
     all
 }
 
+/// How the reader groups events into lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Grouping {
+    #[default]
+    None,
+    Country,
+    Campaign,
+    Case,
+    Kind,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 5] = [
+        Grouping::None,
+        Grouping::Country,
+        Grouping::Campaign,
+        Grouping::Case,
+        Grouping::Kind,
+    ];
+
+    /// The value in `?group=`; unknown values fall back to no grouping.
+    pub fn from_param(value: Option<&str>) -> Grouping {
+        Grouping::ALL
+            .into_iter()
+            .find(|g| Some(g.as_str()) == value.map(str::trim))
+            .unwrap_or_default()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Grouping::None => "none",
+            Grouping::Country => "country",
+            Grouping::Campaign => "campaign",
+            Grouping::Case => "case",
+            Grouping::Kind => "kind",
+        }
+    }
+}
+
+/// The lane key of an entry under `grouping`: a country code, campaign id, case id
+/// or outcome kind name; empty for "other" (no country, no campaign…).
+pub fn lane_key(entry: &TimelineEntry, dataset: &Dataset, grouping: Grouping) -> String {
+    let case = entry.case_id.as_deref().and_then(|id| dataset.case(id));
+    match grouping {
+        Grouping::None => String::new(),
+        Grouping::Country => case
+            .map(|c| c.country.clone())
+            .or_else(|| entry.event.place.as_ref().and_then(|p| p.country.clone()))
+            .unwrap_or_default(),
+        Grouping::Campaign => entry
+            .campaign_id
+            .clone()
+            .or_else(|| {
+                case.and_then(|c| dataset.campaigns_of_case(c).next().map(|k| k.id.clone()))
+            })
+            .unwrap_or_default(),
+        Grouping::Case => entry.case_id.clone().unwrap_or_default(),
+        Grouping::Kind => entry
+            .event
+            .kind
+            .and_then(|k| {
+                serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_owned))
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// The lanes of `entries` under `grouping`: the keys in order of first appearance
+/// in time (the "other" lane, key "", last), and each entry's lane index.
+pub fn lanes(
+    entries: &[TimelineEntry],
+    dataset: &Dataset,
+    grouping: Grouping,
+) -> (Vec<String>, Vec<usize>) {
+    let keys_of: Vec<String> = entries
+        .iter()
+        .map(|e| lane_key(e, dataset, grouping))
+        .collect();
+    let mut keys: Vec<String> = Vec::new();
+    for key in &keys_of {
+        if !key.is_empty() && !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    if keys_of.iter().any(String::is_empty) || keys.is_empty() {
+        keys.push(String::new());
+    }
+    let index: std::collections::HashMap<&str, usize> = keys
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i))
+        .collect();
+    let lane_of = keys_of
+        .iter()
+        .map(|k| index.get(k.as_str()).copied().unwrap_or(0))
+        .collect();
+    (keys, lane_of)
+}
+
+/// A period drawn behind the events: a campaign's period or the UN day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Era {
+    pub start: f64,
+    pub end: f64,
+    pub label: crate::model::Text,
+    /// `campaign` or `un-day`, for styling.
+    pub kind: &'static str,
+}
+
+/// Campaign periods, and UN milestones (the International Day to End Impunity), in time order.
+pub fn eras(dataset: &Dataset) -> Vec<Era> {
+    let mut out: Vec<Era> = Vec::new();
+    for campaign in &dataset.campaigns {
+        if let Some(period) = &campaign.period {
+            out.push(Era {
+                start: period.start_days(),
+                end: period.end_days(),
+                label: campaign.name.clone(),
+                kind: "campaign",
+            });
+        }
+        for milestone in &campaign.milestones {
+            if milestone.kind == Some(crate::model::OutcomeKind::UnResponse) {
+                let (start, end) = milestone.span_days();
+                out.push(Era {
+                    start,
+                    end,
+                    label: milestone.headline.clone(),
+                    kind: "un-day",
+                });
+            }
+        }
+    }
+    out.retain(|e| e.start.is_finite() && e.end.is_finite() && e.end > e.start);
+    out.sort_by(|a, b| a.start.total_cmp(&b.start));
+    out
+}
+
 /// Entries grouped by calendar year of their start (BCE years negative), in order.
 pub fn by_year(entries: &[TimelineEntry]) -> Vec<(i64, Vec<&TimelineEntry>)> {
     let mut groups: Vec<(i64, Vec<&TimelineEntry>)> = Vec::new();
@@ -85,5 +226,46 @@ mod tests {
         assert_eq!(all[2].campaign_id.as_deref(), Some("c"));
         let years: Vec<(i64, usize)> = by_year(&all).iter().map(|(y, l)| (*y, l.len())).collect();
         assert_eq!(years, [(2011, 1), (2013, 2)]);
+    }
+
+    #[test]
+    fn lanes_and_eras() {
+        let json = r#"{"format": "mapline/1",
+            "cases": [
+                {"id": "k", "person": "K", "country": "BY", "status": "open", "campaigns": ["c"], "outcomes": [
+                    {"id": "k1", "date": "2011", "kind": "sentence", "headline": "Sentenced"},
+                    {"id": "k2", "date": "2013-05-02", "kind": "release", "headline": "Released"}]},
+                {"id": "m", "person": "M", "country": "MX", "status": "open", "outcomes": [
+                    {"id": "m1", "date": "2012", "kind": "release", "headline": "Released"}]}],
+            "campaigns": [{"id": "c", "name": "C", "period": "2012-10/2012-11", "milestones": [
+                {"id": "un-day", "date": "2013-12", "kind": "un-response", "headline": "UN day declared"}]}]}"#;
+        let loaded = load_dataset(&[SourceFile {
+            name: "t.json".into(),
+            text: json.into(),
+        }]);
+        let data = &loaded.dataset;
+        let all = entries(data);
+        let ids: Vec<&str> = all.iter().map(|e| e.event.id.as_str()).collect();
+        assert_eq!(ids, ["k1", "m1", "k2", "un-day"]);
+        let (keys, lane_of) = lanes(&all, data, Grouping::Country);
+        assert_eq!(keys, ["BY", "MX", ""]);
+        assert_eq!(lane_of, [0, 1, 0, 2]);
+        let (keys, lane_of) = lanes(&all, data, Grouping::Campaign);
+        assert_eq!(keys, ["c", ""]);
+        assert_eq!(lane_of, [0, 1, 0, 0]);
+        let (keys, _) = lanes(&all, data, Grouping::Kind);
+        assert_eq!(keys, ["sentence", "release", "un-response"]);
+        let (keys, lane_of) = lanes(&all, data, Grouping::None);
+        assert_eq!(keys, [""]);
+        assert_eq!(lane_of, [0, 0, 0, 0]);
+        let (keys, _) = lanes(&[], data, Grouping::Case);
+        assert_eq!(keys, [""]);
+        assert_eq!(Grouping::from_param(Some("case")), Grouping::Case);
+        assert_eq!(Grouping::from_param(Some("bogus")), Grouping::None);
+        let eras = eras(data);
+        assert_eq!(eras.len(), 2);
+        assert_eq!(eras[0].kind, "campaign");
+        assert_eq!(eras[1].kind, "un-day");
+        assert!(eras[0].end > eras[0].start);
     }
 }
