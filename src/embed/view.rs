@@ -9,7 +9,7 @@ use crate::gallery::view::GalleryView;
 use crate::i18n::Msg;
 use crate::map::view::NetworkLists;
 use crate::story::view::StoryView;
-use crate::timeline::view::TimelineList;
+use crate::timeline::view::Timeline;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::tr;
 use crate::web::state::with_data;
@@ -58,7 +58,7 @@ fn dataset_title(data: &SharedData) -> String {
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
         view! {
-            <EmbedFrame kind="timeline" title=dataset_title(&data)><TimelineList data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="timeline" title=dataset_title(&data)><Timeline data=data.clone()/></EmbedFrame>
         }
     })
 }

@@ -194,10 +194,10 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             let step = f64::from(step);
             let mut day = (view.start / step).floor() * step;
             while day < view.end && out.len() < limit {
-                if day >= view.start {
-                    if let Some(label) = day_label(day, step >= 7.0) {
-                        out.push(Tick { day, label });
-                    }
+                if day >= view.start
+                    && let Some(label) = day_label(day, step >= 7.0)
+                {
+                    out.push(Tick { day, label });
                 }
                 day += step;
             }

@@ -102,15 +102,7 @@ pub fn lane_key(entry: &TimelineEntry, dataset: &Dataset, grouping: Grouping) ->
             })
             .unwrap_or_default(),
         Grouping::Case => entry.case_id.clone().unwrap_or_default(),
-        Grouping::Kind => entry
-            .event
-            .kind
-            .and_then(|k| {
-                serde_json::to_value(k)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-            })
-            .unwrap_or_default(),
+        Grouping::Kind => entry.event.kind.map(kind_name).unwrap_or_default(),
     }
 }
 
@@ -185,6 +177,33 @@ pub fn eras(dataset: &Dataset) -> Vec<Era> {
     out
 }
 
+/// The data name of an outcome kind (`suspects-arrested`).
+pub fn kind_name(kind: crate::model::OutcomeKind) -> String {
+    // NAMES lists the variants in declaration order (checked by the tests).
+    crate::model::OutcomeKind::NAMES
+        .get(kind as usize)
+        .copied()
+        .unwrap_or("other")
+        .to_owned()
+}
+
+/// Indices of `entries` grouped by calendar year of their start, in order.
+pub fn year_groups(entries: &[TimelineEntry]) -> Vec<(i64, Vec<usize>)> {
+    let mut groups: Vec<(i64, Vec<usize>)> = Vec::new();
+    for (index, entry) in entries.iter().enumerate() {
+        let date = &entry.event.date;
+        let year = date
+            .start_point()
+            .or(date.end_point())
+            .map_or(0, |p| p.year);
+        match groups.last_mut() {
+            Some((last, list)) if *last == year => list.push(index),
+            _ => groups.push((year, vec![index])),
+        }
+    }
+    groups
+}
+
 /// Entries grouped by calendar year of their start (BCE years negative), in order.
 pub fn by_year(entries: &[TimelineEntry]) -> Vec<(i64, Vec<&TimelineEntry>)> {
     let mut groups: Vec<(i64, Vec<&TimelineEntry>)> = Vec::new();
@@ -226,6 +245,7 @@ mod tests {
         assert_eq!(all[2].campaign_id.as_deref(), Some("c"));
         let years: Vec<(i64, usize)> = by_year(&all).iter().map(|(y, l)| (*y, l.len())).collect();
         assert_eq!(years, [(2011, 1), (2013, 2)]);
+        assert_eq!(year_groups(&all), [(2011, vec![0]), (2013, vec![1, 2])]);
     }
 
     #[test]
@@ -265,6 +285,12 @@ mod tests {
         let eras = eras(data);
         assert_eq!(eras.len(), 2);
         assert_eq!(eras[0].kind, "campaign");
+        for name in crate::model::OutcomeKind::NAMES {
+            let kind: crate::model::OutcomeKind =
+                serde_json::from_value(serde_json::Value::String(name.to_owned()))
+                    .unwrap_or(crate::model::OutcomeKind::Other);
+            assert_eq!(kind_name(kind), name);
+        }
         assert_eq!(eras[1].kind, "un-day");
         assert!(eras[0].end > eras[0].start);
     }
