@@ -283,6 +283,15 @@ fn Controls(tl: Tl, narrow: RwSignal<bool>) -> impl IntoView {
 
 /// Keys shared by the axis and the list: selection, detail, zoom and pan.
 fn on_key(tl: &Tl, ev: &web_sys::KeyboardEvent, container: Option<web_sys::HtmlElement>) {
+    // Keys inside the detail panel (links, the close button) keep their own meaning.
+    let in_detail = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".tl-detail, a, select, input").ok().flatten())
+        .is_some();
+    if in_detail || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
     let key = ev.key();
     let count = tl.entries.len();
     let current = tl.selected.get_untracked();
@@ -540,6 +549,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                 view! { <div class="tl-tick" style:left=left><span>{t.label}</span></div> }
             })
             .collect_view()
+            .into_any()
     };
     let eras_view = {
         let eras = tl.eras.clone();
@@ -564,6 +574,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                     }
                 })
                 .collect_view()
+                .into_any()
         }
     };
     let lane_bands = move || {
@@ -571,6 +582,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             tops.iter()
                 .map(|top| view! { <div class="tl-lane" style:top=format!("{top}px")></div> })
                 .collect_view()
+                .into_any()
         })
     };
     let lane_labels = {
@@ -591,6 +603,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                         }
                     })
                     .collect_view()
+                    .into_any()
             }))
         }
     };
@@ -602,11 +615,11 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                     .iter()
                     .map(|&i| view! { <EventMark tl=tl.clone() index=i layout=layout frame=frame lane_tops=lane_tops/> })
                     .collect_view()
+                    .into_any()
             })
         }
     };
     let overflow = {
-        let lanes = tl.lanes;
         move || {
             let f = frame.get();
             let lang = lang.get();
@@ -621,7 +634,6 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                                 let top = tops.get(lane).copied().unwrap_or(0.0) + f64::from(rows) * ROW_PX;
                                 let style = format!("left:{}px;top:{top}px", f.x(start));
                                 let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
-                                let _ = lanes;
                                 view! {
                                     <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
                                         on:click=move |_| vp.update(|v| *v = v.zoom(4.0, start))>
@@ -630,6 +642,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                                 }
                             })
                             .collect_view()
+                            .into_any()
                     })
                 })
             })
@@ -768,29 +781,40 @@ fn EventMark(
     let event = entry.event;
     let style_of = layout::DateStyle::of(&event);
     let lanes = tl.lanes;
-    let position = move || {
-        let f = frame.get();
-        let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
-        layout.with(|l| {
-            let Some(p) = l.placed.get(index) else {
-                return String::new();
-            };
-            let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
-            let row = p.row.unwrap_or(rows);
-            let top =
-                lane_tops.with(|t| t.0.get(lane).copied().unwrap_or(0.0)) + f64::from(row) * ROW_PX;
-            let left = f.x(p.start);
-            let width = (p.extent_end - p.start) * f.ppd;
-            format!("left:{left}px;top:{top}px;width:{width}px")
-        })
-    };
     let (start, end) = event.span_days();
-    let bar = move || {
-        let f = frame.get();
-        format!("width:{}px", ((end - start) * f.ppd).max(10.0))
-    };
     let selected = tl.selected;
-    let is_selected = move || selected.get() == Some(index);
+    let node = NodeRef::<leptos::html::Button>::new();
+    // Position, bar width and selection state in one effect rather than one
+    // reactive attribute each: smaller code for the same updates.
+    sync_attrs(
+        node,
+        Box::new(move || {
+            let f = frame.get();
+            let is_selected = selected.get() == Some(index);
+            let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
+            let style = layout.with(|l| {
+                let p = l.placed.get(index)?;
+                let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
+                let row = p.row.unwrap_or(rows);
+                let top = lane_tops.with(|t| t.0.get(lane).copied().unwrap_or(0.0))
+                    + f64::from(row) * ROW_PX;
+                Some(format!(
+                    "left:{}px;top:{top}px;width:{}px;--bar:{}px",
+                    f.x(p.start),
+                    (p.extent_end - p.start) * f.ppd,
+                    ((end - start) * f.ppd).max(10.0)
+                ))
+            });
+            [
+                ("style", style),
+                ("aria-current", is_selected.then(|| "true".to_owned())),
+                (
+                    "tabindex",
+                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
+                ),
+            ]
+        }),
+    );
     let mut class = String::from("tl-event");
     if style_of.uncertain {
         class.push_str(" tl-uncertain");
@@ -826,12 +850,11 @@ fn EventMark(
             class=class
             data-event-id=event.id.clone()
             data-kind=kind
-            aria-current=move || is_selected().then_some("true")
-            tabindex=move || if is_selected() { "0" } else { "-1" }
-            style=position
+            tabindex="-1"
+            node_ref=node
             on:click=on_click
         >
-            <span class="tl-bar" style=bar aria-hidden="true"></span>
+            <span class="tl-bar" aria-hidden="true"></span>
             <span class="tl-label">{headline}</span>
             <span class="visually-hidden">
                 ", " {date}
@@ -840,6 +863,24 @@ fn EventMark(
         </button>
     }
     .into_any()
+}
+
+/// Attribute values computed from signals: `None` removes the attribute.
+type AttrValues = Box<dyn Fn() -> [(&'static str, Option<String>); 3] + Send + Sync>;
+
+/// Keeps three attributes of a button in step with the signals `values` reads.
+fn sync_attrs(node: NodeRef<leptos::html::Button>, values: AttrValues) {
+    Effect::new(move |_| {
+        let values = values();
+        if let Some(el) = node.get() {
+            for (name, value) in values {
+                let _ = match value {
+                    Some(value) => el.set_attribute(name, &value),
+                    None => el.remove_attribute(name),
+                };
+            }
+        }
+    });
 }
 
 /// The detail of the selected event: text, media, sources, links to the case and the map.
@@ -965,13 +1006,20 @@ fn TimelineList(tl: Tl) -> impl IntoView {
                                 let detail = tl.detail;
                                 let is_selected = move || selected.get() == Some(index);
                                 let open = move || is_selected() && detail.get();
+                                let node = NodeRef::<leptos::html::Button>::new();
+                                sync_attrs(node, Box::new(move || {
+                                    let is_selected = is_selected();
+                                    [
+                                        ("aria-current", is_selected.then(|| "true".to_owned())),
+                                        ("aria-expanded", Some(open().to_string())),
+                                        ("tabindex", Some(if is_selected { "0" } else { "-1" }.to_owned())),
+                                    ]
+                                }));
                                 let tl2 = tl.clone();
                                 Some(view! {
                                     <li class="event" class:tl-uncertain=style_of.uncertain>
                                         <button type="button" class="tl-list-event" data-event-id=event.id.clone()
-                                            aria-current=move || is_selected().then_some("true")
-                                            aria-expanded=move || if open() { "true" } else { "false" }
-                                            tabindex=move || if is_selected() { "0" } else { "-1" }
+                                            tabindex="-1" node_ref=node
                                             on:click=move |_| { selected.set(Some(index)); detail.set(true); }>
                                             <span class="event-date">{date}
                                                 {style_of.uncertain.then(|| view! { " (" {tr(Msg::UncertainDate)} ")" })}

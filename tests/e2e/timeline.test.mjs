@@ -65,6 +65,38 @@ test('/timeline shows the sample events with data-event-id and passes axe', asyn
   await page.context().close();
 });
 
+test('dates at their precision: a year-only event spans its year, uncertain dates say so', async () => {
+  const events = data.cases.flatMap((c) => c.outcomes ?? []).concat(data.campaigns.flatMap((c) => c.milestones ?? []));
+  const yearOnly = events.find((e) => /^\d{4}$/.test(e.date) && !e.end_date);
+  const uncertain = events.find((e) => /\?$/.test(e.date));
+  assert.ok(yearOnly && uncertain, 'the sample has a year-only and an uncertain date');
+  const page = await app.open(`/timeline?event=${yearOnly.id}`);
+  await waitReady(page);
+  const bar = page.locator(`[data-event-id="${yearOnly.id}"] .tl-bar`);
+  await bar.waitFor();
+  // One year in pixels, from two January ticks a year apart.
+  const yearPx = await page.evaluate((y) => {
+    const at = (label) => [...document.querySelectorAll('.tl-tick')].find((t) => t.innerText.trim() === label)?.getBoundingClientRect().left;
+    const a = at(`Jan ${y}`) ?? at(String(y));
+    const b = at(`Jan ${y + 1}`) ?? at(String(y + 1));
+    return a !== undefined && b !== undefined ? b - a : null;
+  }, Number(yearOnly.date));
+  assert.ok(yearPx, 'the ticks mark the year');
+  const width = (await bar.boundingBox()).width;
+  assert.ok(Math.abs(width - yearPx) < 3, `the bar of ${yearOnly.date} is ${width}px, the year ${yearPx}px`);
+  const start = (await bar.boundingBox()).x;
+  const jan = await page.evaluate((y) => [...document.querySelectorAll('.tl-tick')].find((t) => [`Jan ${y}`, String(y)].includes(t.innerText.trim())).getBoundingClientRect().left, Number(yearOnly.date));
+  assert.ok(Math.abs(start - jan) < 3, 'it starts on 1 January');
+  await page.goto(app.url(`/timeline?event=${uncertain.id}`));
+  await waitReady(page);
+  const el = page.locator(`[data-event-id="${uncertain.id}"]`);
+  await el.waitFor();
+  assert.match(await el.getAttribute('class'), /tl-uncertain/);
+  assert.match(await el.innerText(), /uncertain date/);
+  assertClean(page);
+  await page.context().close();
+});
+
 test('arrow keys, Home and End move aria-current through events in time order', async () => {
   const page = await app.open('/timeline');
   await waitReady(page);
@@ -230,11 +262,16 @@ test('narrow screens get the list with the same selection contract', async () =>
   await page.keyboard.press('Enter');
   await page.locator(`[data-timeline-detail="${ORDER[0]}"]`).waitFor();
   await checkAxe(page);
+  // Keys inside the panel keep their meaning: Enter on the close button closes it.
+  await page.getByRole('button', { name: 'Close the details' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-timeline-detail]'));
+  assert.deepEqual(await current(page), [ORDER[0]], 'the selection stays');
   assertClean(page);
   await page.context().close();
 });
 
-test('3,000 generated events: only the visible ones are in the DOM, and panning renders others', async () => {
+test('3,000 generated events: only the visible ones are in the DOM, and End reveals the last', async () => {
   const page = await app.open('/timeline?data=/generated/big/manifest.json');
   await waitReady(page);
   await page.locator('[data-timeline] [data-event-id]').first().waitFor();
@@ -252,12 +289,16 @@ test('3,000 generated events: only the visible ones are in the DOM, and panning 
     return n;
   });
   assert.equal(overlaps, 0, 'no two events overlap');
+  const firstIds = await page.evaluate(() => [...document.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
   const axis = page.locator('[data-timeline]');
   await axis.focus();
   await page.keyboard.press('End');
   await page.locator('[data-event-id][aria-current="true"]').waitFor();
   const last = await page.locator('[data-event-id][aria-current="true"]').getAttribute('data-event-id');
   assert.ok(last.startsWith('e') || last.startsWith('gen-'), 'End selects a generated event');
+  assert.ok(!firstIds.includes(last), 'the last event was not in the DOM before it was revealed');
+  const after = await page.locator('[data-event-id]').count();
+  assert.ok(after < 500, `still only ${after} events in the DOM`);
   assertClean(page);
   await page.context().close();
 });
