@@ -125,9 +125,10 @@ pub fn Timeline(
     }
 
     let narrow = RwSignal::new(window_width() < NARROW_PX);
-    let _ = window_event_listener(leptos::ev::resize, move |_| {
-        narrow.set(window_width() < NARROW_PX);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let _ = narrow.try_set(window_width() < NARROW_PX);
     });
+    on_cleanup(move || resize.remove());
 
     // Keep ?event= in step with the selection (replaceState: no history entries).
     {
@@ -415,10 +416,10 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
 
     // Measure the axis once mounted and on resize.
     let measure = move || {
-        if let Some(el) = node.get_untracked() {
+        if let Some(el) = node.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
             if w > 0.0 {
-                width.set(w);
+                let _ = width.try_set(w);
             }
         }
     };
@@ -427,7 +428,8 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             measure();
         }
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     // Label widths in the reader's language.
     let label_px: Memo<Arc<Vec<f64>>> = {

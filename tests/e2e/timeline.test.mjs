@@ -271,6 +271,22 @@ test('narrow screens get the list with the same selection contract', async () =>
   await page.context().close();
 });
 
+test('resizing switches between the axis and the list and keeps the selection', async () => {
+  const id = ORDER[5];
+  const page = await app.open(`/timeline?event=${id}`);
+  await waitReady(page);
+  await page.locator('[data-layout="axis"]').waitFor();
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.setViewportSize({ width: 500, height: 700 });
+  await page.locator('[data-layout="list"]').waitFor();
+  assert.deepEqual(await current(page), [id]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('[data-layout="axis"]').waitFor();
+  await page.locator(`.tl-event[data-event-id="${id}"][aria-current="true"]`).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
 test('3,000 generated events: only the visible ones are in the DOM, and End reveals the last', async () => {
   const page = await app.open('/timeline?data=/generated/big/manifest.json');
   await waitReady(page);
