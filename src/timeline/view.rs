@@ -126,7 +126,11 @@ pub fn Timeline(
 
     let narrow = RwSignal::new(window_width() < NARROW_PX);
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        let _ = narrow.try_set(window_width() < NARROW_PX);
+        // Only on a change: setting a signal notifies even when the value is the same.
+        let now = window_width() < NARROW_PX;
+        if narrow.try_get_untracked() != Some(now) {
+            let _ = narrow.try_set(now);
+        }
     });
     on_cleanup(move || resize.remove());
 
@@ -418,7 +422,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     let measure = move || {
         if let Some(el) = node.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
-            if w > 0.0 {
+            if w > 0.0 && width.try_get_untracked() != Some(w) {
                 let _ = width.try_set(w);
             }
         }
