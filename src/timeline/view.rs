@@ -380,19 +380,32 @@ fn lane_label(tl: &Tl, key: &str) -> impl Fn() -> String + use<> {
                 .dataset
                 .case(&key)
                 .map_or_else(|| key.clone(), |c| c.person.resolve(code).to_owned()),
-            Grouping::Kind | Grouping::None => kind_label(&key),
+            Grouping::Kind | Grouping::None => kind_label(&key).text(lang.get()).to_owned(),
         }
     }
 }
 
-/// `suspects-arrested` → `Suspects arrested`.
-fn kind_label(name: &str) -> String {
-    let text = name.replace('-', " ");
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// The reader's name for an outcome kind (`suspects-arrested`).
+fn kind_label(name: &str) -> Msg {
+    match name {
+        "attack" => Msg::KindAttack,
+        "threat" => Msg::KindThreat,
+        "arrest" => Msg::KindArrest,
+        "detention" => Msg::KindDetention,
+        "charge" => Msg::KindCharge,
+        "trial" => Msg::KindTrial,
+        "sentence" => Msg::KindSentence,
+        "appeal" => Msg::KindAppeal,
+        "release" => Msg::KindRelease,
+        "acquittal" => Msg::KindAcquittal,
+        "suspects-arrested" => Msg::KindSuspectsArrested,
+        "perpetrators-convicted" => Msg::KindPerpetratorsConvicted,
+        "sentence-lifted" => Msg::KindSentenceLifted,
+        "campaign-action" => Msg::KindCampaignAction,
+        "government-response" => Msg::KindGovernmentResponse,
+        "un-response" => Msg::KindUnResponse,
+        _ => Msg::KindOther,
+    }
 }
 
 /// The scale the layer is drawn at: the day at x = 0 and pixels per day. The

@@ -224,6 +224,7 @@ test('grouping by country shows labelled lanes, and the choice is in the URL', a
   // Events sit in their country's lane: Belarus events below the Belarus label.
   await page.getByLabel('Group by').selectOption('kind');
   await page.waitForFunction(() => [...document.querySelectorAll('.tl-lane-label')].some((l) => l.dataset.lane === 'release'));
+  assert.equal(await page.locator('.tl-lane-label[data-lane="release"]').innerText(), 'Release', 'kinds are named for the reader');
   assertClean(page);
   await page.context().close();
 });
