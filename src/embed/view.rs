@@ -9,7 +9,7 @@ use crate::gallery::view::GalleryView;
 use crate::i18n::Msg;
 use crate::map::view::NetworkLists;
 use crate::story::view::StoryView;
-use crate::timeline::view::TimelineList;
+use crate::timeline::view::Timeline;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::tr;
 use crate::web::state::with_data;
@@ -45,20 +45,22 @@ fn EmbedFrame(
 }
 
 fn dataset_title(data: &SharedData) -> String {
-    let title = localized_opt(
-        data.dataset
-            .manifest
-            .as_ref()
-            .and_then(|m| m.title.as_ref()),
-    );
-    title()
+    // A dataset's title, else the title of the lone document shown.
+    let dataset = &data.dataset;
+    let title = dataset
+        .manifest
+        .as_ref()
+        .and_then(|m| m.title.as_ref())
+        .or_else(|| dataset.timelines.first().map(|t| &t.title))
+        .or_else(|| dataset.stories.first().map(|s| &s.title));
+    localized_opt(title)()
 }
 
 #[component]
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
         view! {
-            <EmbedFrame kind="timeline" title=dataset_title(&data)><TimelineList data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="timeline" title=dataset_title(&data)><Timeline data=data.clone()/></EmbedFrame>
         }
     })
 }

@@ -19,7 +19,7 @@ pub mod url;
 pub mod validate;
 
 pub use dataset::{Dataset, Stats};
-pub use date::{Date, Precision};
+pub use date::{Date, Point, Precision};
 pub use load::{
     Loaded, SourceFile, is_manifest, load_dataset, manifest_file_names, parse_manifest,
 };

@@ -260,6 +260,12 @@ impl OutcomeKind {
     pub fn is_known_name(name: &str) -> bool {
         OutcomeKind::NAMES.contains(&name)
     }
+
+    /// The kind of a data name (`suspects-arrested`); unknown names are `Other`.
+    pub fn from_name(name: &str) -> OutcomeKind {
+        serde_json::from_value(serde_json::Value::String(name.to_owned()))
+            .unwrap_or(OutcomeKind::Other)
+    }
 }
 
 /// A case outcome, a campaign milestone or a timeline event.
@@ -714,6 +720,18 @@ mod tests {
             MediaKind::Link,
             "an explicit kind wins"
         );
+    }
+
+    #[test]
+    fn kinds_come_back_from_their_names() {
+        for name in OutcomeKind::NAMES {
+            let kind = OutcomeKind::from_name(name);
+            assert_eq!(
+                serde_json::to_value(kind).ok(),
+                Some(serde_json::Value::from(name))
+            );
+        }
+        assert_eq!(OutcomeKind::from_name("kidnapping"), OutcomeKind::Other);
     }
 
     #[test]

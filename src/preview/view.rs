@@ -355,7 +355,7 @@ fn RenderedDraft(
     use crate::gallery::view::GalleryView;
     use crate::map::view::NetworkLists;
     use crate::story::view::StoryView;
-    use crate::timeline::view::TimelineList;
+    use crate::timeline::view::Timeline;
 
     move || {
         let loaded = checked.get();
@@ -364,14 +364,16 @@ fn RenderedDraft(
             dataset: dataset.clone(),
             problems: Vec::new(),
         });
-        let has_timeline = !dataset.cases.is_empty() || !dataset.campaigns.is_empty();
+        let has_timeline = !dataset.cases.is_empty()
+            || !dataset.campaigns.is_empty()
+            || !dataset.timelines.is_empty();
         let has_members = !dataset.members.is_empty();
         let links = {
             let mut links: Vec<(String, Msg)> = Vec::new();
             if has_members {
                 links.push(("/map?data=draft".into(), Msg::NavMap));
             }
-            if has_timeline || !dataset.timelines.is_empty() {
+            if has_timeline {
                 links.push(("/timeline?data=draft".into(), Msg::NavTimeline));
                 links.push(("/embed/timeline?data=draft".into(), Msg::EmbedTimeline));
             }
@@ -401,24 +403,7 @@ fn RenderedDraft(
                     </ul>
                 })}
                 {has_members.then(|| view! { <NetworkLists data=data.clone()/> })}
-                {has_timeline.then(|| view! { <TimelineList data=data.clone()/> })}
-                {dataset.timelines.iter().map(|timeline| {
-                    let events = timeline.events.clone();
-                    let title = crate::web::text::localized(&timeline.title);
-                    view! {
-                        <section class="draft-timeline" data-timeline-id=timeline.id.clone()>
-                            <h3>{title}</h3>
-                            <ol class="events">
-                                {events.into_iter().map(|event| {
-                                    let headline = crate::web::text::localized(&event.headline);
-                                    let lang = use_lang();
-                                    let date = move || event.date_label(lang.get().code());
-                                    view! { <li class="event"><p class="event-date">{date}</p><p class="event-headline">{headline}</p></li> }
-                                }).collect_view()}
-                            </ol>
-                        </section>
-                    }
-                }).collect_view()}
+                {has_timeline.then(|| view! { <Timeline data=data.clone()/> })}
                 {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story/> }).collect_view()}
                 {dataset.galleries.iter().cloned().map(|gallery| view! { <GalleryView gallery=gallery/> }).collect_view()}
             </section>

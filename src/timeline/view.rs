@@ -1,17 +1,40 @@
-//! `/timeline`: case outcomes and campaign milestones in time order, grouped by
-//! year. Each event element carries `data-event-id`.
+//! `/timeline` and `/embed/timeline`: case outcomes and campaign milestones on a
+//! zoomable horizontal axis (a vertical list on narrow screens), with eras,
+//! lanes, keyboard navigation, a detail panel and `?event=` deep links.
+//!
+//! The selection contract: every rendered event element carries
+//! `data-event-id`; the selected one `aria-current="true"`. Only events in (or
+//! near) the view are in the DOM; the layout is computed once per zoom and the
+//! layer is moved with a transform while panning.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use wasm_bindgen::JsCast;
 
-use crate::i18n::Msg;
-use crate::timeline::{by_year, entries};
-use crate::web::data::{SharedData, use_network_data};
+use crate::i18n::{Msg, fill};
+use crate::timeline::layout::{
+    self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection, visible_items,
+};
+use crate::timeline::{Era, Grouping, TimelineEntry, entries, eras, kind_name, lanes, year_groups};
+use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
+use crate::web::media::MediaView;
 use crate::web::problems::ProblemList;
 use crate::web::shell::{IllustrativeBadge, app_href};
 use crate::web::state::with_data;
-use crate::web::text::{RichText, localized};
+use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
+
+/// Height of one row of events, in pixels.
+const ROW_PX: f64 = 30.0;
+/// Space above the lanes for the axis labels.
+const AXIS_PX: f64 = 28.0;
+/// Space between lanes.
+const LANE_GAP_PX: f64 = 8.0;
+/// Minimum distance between ticks.
+const TICK_MIN_PX: f64 = 90.0;
+/// Narrow screens (40rem) get the vertical list.
+const NARROW_PX: f64 = 640.0;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
@@ -19,54 +42,996 @@ pub fn TimelinePage() -> impl IntoView {
         view! {
             <section data-page="timeline">
                 <h1>{tr(Msg::NavTimeline)}</h1>
-                <TimelineList data=data.clone()/>
+                <Timeline data=data.clone()/>
                 <ProblemList problems=data.problems.clone()/>
             </section>
         }
     })
 }
 
-/// Every event of the dataset, year by year.
+/// Everything the parts of one timeline share.
+#[derive(Clone)]
+struct Tl {
+    data: SharedData,
+    /// In time order; indices into this are the events' identities here.
+    entries: Arc<Vec<TimelineEntry>>,
+    eras: Arc<Vec<Era>>,
+    selected: RwSignal<Option<usize>>,
+    detail: RwSignal<bool>,
+    viewport: RwSignal<Viewport>,
+    width: RwSignal<f64>,
+    grouping: RwSignal<Grouping>,
+    /// The keys of the lanes and each entry's lane, for the current grouping.
+    lanes: Memo<Arc<(Vec<String>, Vec<usize>)>>,
+}
+
+impl Tl {
+    fn entry(&self, index: usize) -> Option<&TimelineEntry> {
+        self.entries.get(index)
+    }
+
+    /// Moves the view so the event shows, keeping the zoom.
+    fn reveal(&self, index: usize) {
+        let Some(entry) = self.entry(index) else {
+            return;
+        };
+        let (start, end) = entry.span();
+        let v = self.viewport.get_untracked();
+        let margin = v.span() * 0.1;
+        if start < v.start + margin || start > v.end - margin || end < v.start {
+            self.viewport.set(v.center_on(start));
+        }
+    }
+
+    fn select(&self, index: Option<usize>) {
+        self.selected.set(index);
+        if let Some(i) = index {
+            self.reveal(i);
+        }
+    }
+}
+
+/// The whole timeline: controls, the axis (or the list on narrow screens), the
+/// announcement region and the detail panel.
 #[component]
-pub fn TimelineList(
+pub fn Timeline(
     /// The loaded dataset.
     data: SharedData,
 ) -> impl IntoView {
-    let lang = use_lang();
-    let all = entries(&data.dataset);
-    let years: Vec<(i64, Vec<crate::timeline::TimelineEntry>)> = by_year(&all)
-        .into_iter()
-        .map(|(year, list)| (year, list.into_iter().cloned().collect()))
-        .collect();
+    let all = Arc::new(entries(&data.dataset));
+    let eras = Arc::new(eras(&data.dataset));
+    let fit = Viewport::fit(all.iter().map(TimelineEntry::span));
+    let deep_link = query_param("event").and_then(|id| all.iter().position(|e| e.event.id == id));
+    let grouping = RwSignal::new(Grouping::initial(query_param("group").as_deref(), &all));
+    let lanes_memo = {
+        let all = all.clone();
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(lanes(&all, &data.dataset, grouping.get())))
+    };
+    let tl = Tl {
+        data,
+        entries: all,
+        eras,
+        selected: RwSignal::new(None),
+        detail: RwSignal::new(false),
+        viewport: RwSignal::new(fit),
+        width: RwSignal::new(1000.0),
+        grouping,
+        lanes: lanes_memo,
+    };
+    if let Some(index) = deep_link {
+        tl.select(Some(index));
+        tl.detail.set(true);
+    }
+
+    let narrow = RwSignal::new(window_width() < NARROW_PX);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        // Only on a change: setting a signal notifies even when the value is the same.
+        let now = window_width() < NARROW_PX;
+        if narrow.try_get_untracked() != Some(now) {
+            let _ = narrow.try_set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    // Keep ?event= in step with the selection (replaceState: no history entries).
+    {
+        let tl = tl.clone();
+        Effect::new(move |_| {
+            let id = tl
+                .selected
+                .get()
+                .and_then(|i| tl.entry(i))
+                .map(|e| e.event.id.clone());
+            let group = tl.grouping.get();
+            replace_query(&[
+                ("event", id),
+                (
+                    "group",
+                    (group != Grouping::None).then(|| group.as_str().to_owned()),
+                ),
+            ]);
+        });
+    }
+
+    let announce = {
+        let tl = tl.clone();
+        let lang = use_lang();
+        move || {
+            let lang = lang.get();
+            tl.selected
+                .get()
+                .and_then(|i| tl.entry(i))
+                .map(|e| {
+                    fill(
+                        Msg::SelectedEvent.text(lang),
+                        &[
+                            ("title", e.event.headline.resolve(lang.code())),
+                            ("date", &e.event.date_label(lang.code())),
+                        ],
+                    )
+                })
+                .unwrap_or_default()
+        }
+    };
+
+    let empty = tl.entries.is_empty();
+    let body = {
+        let tl = tl.clone();
+        move || {
+            if empty {
+                view! { <p>{tr(Msg::NoEvents)}</p> }.into_any()
+            } else if narrow.get() {
+                view! { <TimelineList tl=tl.clone()/> }.into_any()
+            } else {
+                view! { <TimelineAxis tl=tl.clone()/> }.into_any()
+            }
+        }
+    };
+    let detail = {
+        let tl = tl.clone();
+        move || {
+            let index = tl
+                .selected
+                .get()
+                .filter(|_| tl.detail.get() && !narrow.get())?;
+            Some(view! { <EventDetail tl=tl.clone() index=index/> })
+        }
+    };
     view! {
-        <div class="timeline-list">
+        <div class="timeline" data-layout=move || if narrow.get() { "list" } else { "axis" }>
+            <Controls tl=tl.clone() narrow=narrow/>
+            {body}
+            <p class="visually-hidden" aria-live="polite" data-timeline-announce="">{announce}</p>
+            {detail}
+        </div>
+    }
+}
+
+fn window_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0)
+}
+
+/// Sets (or removes) query parameters of the current URL without a new history entry.
+fn replace_query(params: &[(&str, Option<String>)]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(href) = window.location().href() else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::new(&href) else {
+        return;
+    };
+    let search = url.search_params();
+    for (name, value) in params {
+        match value {
+            Some(value) => search.set(name, value),
+            None => search.delete(name),
+        }
+    }
+    url.set_search(&search.to_string().as_string().unwrap_or_default());
+    let next = url.href();
+    if next != href
+        && let Ok(history) = window.history()
+    {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next));
+    }
+}
+
+/// Zoom, pan and grouping controls.
+#[component]
+fn Controls(tl: Tl, narrow: RwSignal<bool>) -> impl IntoView {
+    let vp = tl.viewport;
+    let zoom = move |factor: f64| {
+        vp.update(|v| {
+            let center = (v.start + v.end) / 2.0;
+            *v = v.zoom(factor, center);
+        })
+    };
+    let pan = move |fraction: f64| vp.update(|v| *v = v.pan(v.span() * fraction));
+    let fit = Viewport::fit(tl.entries.iter().map(TimelineEntry::span));
+    let grouping = tl.grouping;
+    let on_group = move |ev: leptos::ev::Event| {
+        grouping.set(Grouping::from_param(Some(&event_target_value(&ev))));
+    };
+    let options = [
+        (Grouping::None, Msg::GroupNone),
+        (Grouping::Country, Msg::GroupCountry),
+        (Grouping::Campaign, Msg::GroupCampaign),
+        (Grouping::Case, Msg::GroupCase),
+        (Grouping::Kind, Msg::GroupKind),
+        (Grouping::Group, Msg::GroupOwn),
+    ];
+    view! {
+        <div class="timeline-controls" hidden=move || narrow.get()>
+            <label class="timeline-group">
+                <span>{tr(Msg::GroupBy)}</span>" "
+                <select on:change=on_group data-timeline-group="">
+                    {options.into_iter().map(|(g, msg)| view! {
+                        <option value=g.as_str() selected=move || grouping.get() == g>{tr(msg)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <div class="timeline-buttons" role="group" aria-label=tr(Msg::TimelineName)>
+                <button type="button" class="button" on:click=move |_| pan(-0.5) aria-label=tr(Msg::PanEarlier) data-timeline-pan="earlier">"◀"</button>
+                <button type="button" class="button" on:click=move |_| zoom(2.0) aria-label=tr(Msg::ZoomIn) data-timeline-zoom="in">"+"</button>
+                <button type="button" class="button" on:click=move |_| zoom(0.5) aria-label=tr(Msg::ZoomOut) data-timeline-zoom="out">"−"</button>
+                <button type="button" class="button" on:click=move |_| vp.set(fit) data-timeline-zoom="fit">{tr(Msg::ZoomFit)}</button>
+                <button type="button" class="button" on:click=move |_| pan(0.5) aria-label=tr(Msg::PanLater) data-timeline-pan="later">"▶"</button>
+            </div>
+        </div>
+    }
+}
+
+/// Keys shared by the axis and the list: selection, detail, zoom and pan.
+fn on_key(tl: &Tl, ev: &web_sys::KeyboardEvent, container: Option<web_sys::HtmlElement>) {
+    // Keys inside the detail panel (links, the close button) keep their own meaning.
+    let in_detail = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".tl-detail, a, select, input").ok().flatten())
+        .is_some();
+    if in_detail || ev.ctrl_key() || ev.meta_key() {
+        return;
+    }
+    let key = ev.key();
+    let count = tl.entries.len();
+    let current = tl.selected.get_untracked();
+    let pan_mod = ev.shift_key() || ev.alt_key();
+    let step = match key.as_str() {
+        "ArrowRight" | "ArrowDown" if !pan_mod => Some(Step::Next),
+        "ArrowLeft" | "ArrowUp" if !pan_mod => Some(Step::Previous),
+        "Home" => Some(Step::First),
+        "End" => Some(Step::Last),
+        _ => None,
+    };
+    if let Some(step) = step {
+        ev.prevent_default();
+        tl.select(step_selection(current, step, count));
+        focus_selected(container);
+        return;
+    }
+    let vp = tl.viewport;
+    match key.as_str() {
+        "ArrowRight" | "ArrowLeft" => {
+            ev.prevent_default();
+            let sign = if key == "ArrowRight" { 1.0 } else { -1.0 };
+            vp.update(|v| *v = v.pan(sign * v.span() * 0.2));
+        }
+        "Enter" | " " if current.is_some() => {
+            ev.prevent_default();
+            tl.detail.set(true);
+        }
+        "Escape" => tl.detail.set(false),
+        "+" | "=" | "-" | "_" => {
+            ev.prevent_default();
+            let factor = if key == "+" || key == "=" { 2.0 } else { 0.5 };
+            let at = current
+                .and_then(|i| tl.entry(i))
+                .map(|e| e.span().0)
+                .filter(|d| {
+                    let v = vp.get_untracked();
+                    *d >= v.start && *d <= v.end
+                });
+            vp.update(|v| *v = v.zoom(factor, at.unwrap_or((v.start + v.end) / 2.0)));
+        }
+        _ => {}
+    }
+}
+
+/// Moves focus to the selected event once it is rendered (roving tabindex).
+fn focus_selected(container: Option<web_sys::HtmlElement>) {
+    let Some(container) = container else {
+        return;
+    };
+    request_animation_frame(move || {
+        if let Ok(Some(el)) = container.query_selector("[aria-current=\"true\"]")
+            && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
+/// The label of a lane key under a grouping.
+fn lane_label(tl: &Tl, key: &str) -> impl Fn() -> String + use<> {
+    let lang = use_lang();
+    let other = tr(Msg::GroupOther);
+    let data = tl.data.clone();
+    let grouping = tl.grouping.get_untracked();
+    let key = key.to_owned();
+    move || {
+        let code = lang.get().code();
+        if key.is_empty() {
+            return other().to_owned();
+        }
+        match grouping {
+            Grouping::Country => {
+                crate::countries::by_code(&key).map_or_else(|| key.clone(), |c| c.name.to_owned())
+            }
+            Grouping::Campaign => data
+                .dataset
+                .campaign(&key)
+                .map_or_else(|| key.clone(), |c| c.name.resolve(code).to_owned()),
+            Grouping::Case => data
+                .dataset
+                .case(&key)
+                .map_or_else(|| key.clone(), |c| c.person.resolve(code).to_owned()),
+            Grouping::Kind | Grouping::None => kind_label(&key).text(lang.get()).to_owned(),
+            Grouping::Group => key.clone(),
+        }
+    }
+}
+
+/// The reader's name for an outcome kind (`suspects-arrested`).
+fn kind_label(name: &str) -> Msg {
+    crate::i18n::outcome_kind(crate::model::OutcomeKind::from_name(name))
+}
+
+/// The scale the layer is drawn at: the day at x = 0 and pixels per day. The
+/// origin moves only on zoom or after a long pan, so panning is a transform.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Frame {
+    origin: f64,
+    ppd: f64,
+}
+
+impl Frame {
+    fn x(self, day: f64) -> f64 {
+        (day - self.origin) * self.ppd
+    }
+}
+
+/// The horizontal axis: eras, ticks, lanes and the visible events.
+#[component]
+fn TimelineAxis(tl: Tl) -> impl IntoView {
+    let vp = tl.viewport;
+    let width = tl.width;
+    let grouping = tl.grouping;
+    let lang = use_lang();
+    let node = NodeRef::<leptos::html::Div>::new();
+
+    // Measure the axis once mounted and on resize.
+    let measure = move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let w = f64::from(el.client_width());
+            if w > 0.0 && width.try_get_untracked() != Some(w) {
+                let _ = width.try_set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if node.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    // Label widths in the reader's language.
+    let label_px: Memo<Arc<Vec<f64>>> = {
+        let all = tl.entries.clone();
+        Memo::new(move |_| {
+            let code = lang.get().code();
+            Arc::new(
+                all.iter()
+                    .map(|e| label_width_px(e.event.headline.resolve(code).chars().count()))
+                    .collect(),
+            )
+        })
+    };
+    // Changes on zoom or resize only, not on pan.
+    let ppd = Memo::new(move |_| vp.with(|v| v.px_per_day(width.get())));
+    let layout: Memo<Arc<Layout>> = {
+        let all = tl.entries.clone();
+        let lanes = tl.lanes;
+        Memo::new(move |_| {
+            let ppd = ppd.get();
+            let lanes = lanes.get();
+            let widths = label_px.get();
+            let max_rows = if grouping.get() == Grouping::None {
+                8
+            } else {
+                3
+            };
+            let items: Vec<Item> = all
+                .iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let (start, end) = e.span();
+                    Item {
+                        start,
+                        end,
+                        label_px: widths.get(i).copied().unwrap_or(100.0),
+                        lane: lanes.1.get(i).copied().unwrap_or(0),
+                    }
+                })
+                .collect();
+            Arc::new(stack(&items, lanes.0.len(), ppd, 10.0, max_rows))
+        })
+    };
+    // Top of each lane, and the total height.
+    let lane_tops = Memo::new(move |_| {
+        layout.with(|l| {
+            let mut tops = Vec::with_capacity(l.lane_rows.len());
+            let mut y = AXIS_PX;
+            for &rows in &l.lane_rows {
+                tops.push(y);
+                // One more row for the overflow markers and an overflowed selection.
+                y += (f64::from(rows) + 1.0) * ROW_PX + LANE_GAP_PX;
+            }
+            (tops, y)
+        })
+    });
+    let frame = Memo::new(move |prev: Option<&Frame>| {
+        let v = vp.get();
+        let ppd = ppd.get();
+        match prev {
+            Some(f) if f.ppd == ppd && ((v.start - f.origin) * ppd).abs() < 1e6 => *f,
+            _ => Frame {
+                origin: v.start,
+                ppd,
+            },
+        }
+    });
+    // The window of time rendered: the view and half a view either side,
+    // quantised so that it changes only every half view of panning.
+    let window = Memo::new(move |_| {
+        let v = vp.get();
+        let chunk = v.span() / 2.0;
+        let k = (v.start / chunk).floor();
+        ((k - 1.0) * chunk, (k + 4.0) * chunk)
+    });
+    let visible = {
+        let selected = tl.selected;
+        Memo::new(move |_| {
+            let (from, to) = window.get();
+            let sel = selected.get();
+            layout.with(|l| {
+                let mut shown = Vec::new();
+                let mut overflow: Vec<(usize, i64, usize, usize)> = Vec::new();
+                let bin = 40.0 / ppd.get_untracked().max(f64::MIN_POSITIVE);
+                let lane_of = tl_lane_of(&tl.lanes);
+                for i in visible_items(l, from, to) {
+                    let Some(p) = l.placed.get(i) else { continue };
+                    if p.row.is_some() || sel == Some(i) {
+                        shown.push(i);
+                    } else {
+                        let lane = lane_of.get(i).copied().unwrap_or(0);
+                        let b = (p.start / bin).floor() as i64;
+                        match overflow.iter_mut().find(|o| o.0 == lane && o.1 == b) {
+                            Some(o) => o.2 += 1,
+                            None => overflow.push((lane, b, 1, i)),
+                        }
+                    }
+                }
+                (shown, overflow)
+            })
+        })
+    };
+
+    let translate = move || {
+        let f = frame.get();
+        format!("translateX({}px)", -vp.with(|v| v.start - f.origin) * f.ppd)
+    };
+    let height = move || format!("{}px", lane_tops.with(|t| t.1));
+
+    let ticks = move || {
+        let (from, to) = window.get();
+        let f = frame.get();
+        let w = (to - from) * f.ppd;
+        let v = Viewport::new(from, to, f64::MAX);
+        layout::ticks(&v, w, TICK_MIN_PX)
+            .into_iter()
+            .map(|t| {
+                let left = format!("{}px", f.x(t.day));
+                view! { <div class="tl-tick" style:left=left><span>{t.label}</span></div> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let eras_view = {
+        let eras = tl.eras.clone();
+        move || {
+            let (from, to) = window.get();
+            let f = frame.get();
+            let height = lane_tops.with(|t| t.1);
+            eras.iter()
+                .filter(|e| e.end > from && e.start < to)
+                .map(|e| {
+                    let left = f.x(e.start.max(from));
+                    let right = f.x(e.end.min(to));
+                    let style = format!(
+                        "left:{left}px;width:{}px;height:{height}px",
+                        (right - left).max(2.0)
+                    );
+                    let label = localized(&e.label);
+                    view! {
+                        <div class=format!("tl-era tl-era-{}", e.kind) style=style aria-hidden="true">
+                            <span class="tl-era-label">{label}</span>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let lane_bands = move || {
+        lane_tops.with(|(tops, _)| {
+            tops.iter()
+                .map(|top| view! { <div class="tl-lane" style:top=format!("{top}px")></div> })
+                .collect_view()
+                .into_any()
+        })
+    };
+    let lane_labels = {
+        let tl = tl.clone();
+        move || {
+            let keys = tl.lanes.get();
+            if tl.grouping.get() == Grouping::None {
+                return None;
+            }
+            Some(lane_tops.with(|(tops, _)| {
+                keys.0
+                    .iter()
+                    .zip(tops.iter().copied())
+                    .map(|(key, top)| {
+                        let label = lane_label(&tl, key);
+                        view! {
+                            <span class="tl-lane-label" data-lane=key.clone() style:top=format!("{top}px")>{label}</span>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
+            }))
+        }
+    };
+    let events = {
+        let tl = tl.clone();
+        move || {
+            visible.with(|(shown, _)| {
+                shown
+                    .iter()
+                    .map(|&i| view! { <EventMark tl=tl.clone() index=i layout=layout frame=frame lane_tops=lane_tops/> })
+                    .collect_view()
+                    .into_any()
+            })
+        }
+    };
+    let overflow = {
+        move || {
+            let f = frame.get();
+            let lang = lang.get();
+            visible.with(|(_, overflow)| {
+                lane_tops.with(|(tops, _)| {
+                    layout.with(|l| {
+                        overflow
+                            .iter()
+                            .map(|&(lane, _, count, first)| {
+                                let start = l.placed.get(first).map_or(0.0, |p| p.start);
+                                let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
+                                let top = tops.get(lane).copied().unwrap_or(0.0) + f64::from(rows) * ROW_PX;
+                                let style = format!("left:{}px;top:{top}px", f.x(start));
+                                let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
+                                view! {
+                                    <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
+                                        on:click=move |_| vp.update(|v| *v = v.zoom(4.0, start))>
+                                        {format!("+{count}")}
+                                    </button>
+                                }
+                            })
+                            .collect_view()
+                            .into_any()
+                    })
+                })
+            })
+        }
+    };
+
+    // Drag to pan, pinch to zoom (pointer events), wheel to zoom (Shift or a
+    // horizontal wheel pans).
+    let pointers: StoredValue<Vec<(i32, f64)>> = StoredValue::new(Vec::new());
+    let on_down = move |ev: web_sys::PointerEvent| {
+        if event_in_control(&ev) {
+            return;
+        }
+        if let Some(el) = node.get_untracked() {
+            let _ = el.set_pointer_capture(ev.pointer_id());
+        }
+        pointers.update_value(|p| p.push((ev.pointer_id(), f64::from(ev.client_x()))));
+    };
+    let on_move = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let x = f64::from(ev.client_x());
+        let before = pointers.get_value();
+        let Some(&(_, old_x)) = before.iter().find(|p| p.0 == id) else {
+            return;
+        };
+        let w = width.get_untracked();
+        let left = node
+            .get_untracked()
+            .map_or(0.0, |el| el.get_bounding_client_rect().left());
+        match before.as_slice() {
+            [_] => {
+                let dx = x - old_x;
+                vp.update(|v| *v = v.pan(-dx / v.px_per_day(w)));
+            }
+            [a, b, ..] => {
+                let other = if a.0 == id { b.1 } else { a.1 };
+                let old = (old_x - other).abs().max(1.0);
+                let new = (x - other).abs().max(1.0);
+                let mid = (x + other) / 2.0 - left;
+                vp.update(|v| *v = v.zoom(new / old, v.day_at(mid, w)));
+            }
+            [] => {}
+        }
+        pointers.update_value(|p| {
+            if let Some(entry) = p.iter_mut().find(|p| p.0 == id) {
+                entry.1 = x;
+            }
+        });
+    };
+    let on_up = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        pointers.update_value(|p| p.retain(|p| p.0 != id));
+    };
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        ev.prevent_default();
+        let w = width.get_untracked();
+        let left = node
+            .get_untracked()
+            .map_or(0.0, |el| el.get_bounding_client_rect().left());
+        let (dx, dy) = (ev.delta_x(), ev.delta_y());
+        if ev.shift_key() || dx.abs() > dy.abs() {
+            let d = if dx.abs() > dy.abs() { dx } else { dy };
+            vp.update(|v| *v = v.pan(d / v.px_per_day(w)));
+        } else {
+            let factor = (-dy * 0.002).exp();
+            let at = f64::from(ev.client_x()) - left;
+            vp.update(|v| *v = v.zoom(factor, v.day_at(at, w)));
+        }
+    };
+    let on_keydown = {
+        let tl = tl.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let container = node
+                .get_untracked()
+                .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
+            on_key(&tl, &ev, container);
+        }
+    };
+
+    view! {
+        <p class="timeline-help" id="timeline-help">{tr(Msg::TimelineHelp)}</p>
+        <div
+            class="tl-axis"
+            node_ref=node
+            tabindex="0"
+            role="region"
+            aria-label=tr(Msg::TimelineName)
+            aria-describedby="timeline-help"
+            dir="ltr"
+            data-timeline=""
+            style:height=height
+            on:keydown=on_keydown
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:wheel=on_wheel
+        >
+            <div class="tl-layer" style:transform=translate>
+                {eras_view}
+                {lane_bands}
+                <div class="tl-ticks" aria-hidden="true">{ticks}</div>
+                <div class="tl-events">{events}{overflow}</div>
+            </div>
+            <div class="tl-lane-labels">{lane_labels}</div>
+        </div>
+    }
+}
+
+fn tl_lane_of(lanes: &Memo<Arc<(Vec<String>, Vec<usize>)>>) -> Vec<usize> {
+    lanes.with_untracked(|l| l.1.clone())
+}
+
+/// Whether a pointer event started on a button or link (which keep their own behaviour).
+fn event_in_control(ev: &web_sys::PointerEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("button, a, select").ok().flatten())
+        .is_some()
+}
+
+/// One event on the axis: a bar over its span (a dot for a day) and its label.
+#[component]
+fn EventMark(
+    tl: Tl,
+    /// The event's index in time order.
+    index: usize,
+    layout: Memo<Arc<Layout>>,
+    frame: Memo<Frame>,
+    lane_tops: Memo<(Vec<f64>, f64)>,
+) -> impl IntoView {
+    let Some(entry) = tl.entry(index).cloned() else {
+        return ().into_any();
+    };
+    let lang = use_lang();
+    let event = entry.event;
+    let style_of = layout::DateStyle::of(&event);
+    let lanes = tl.lanes;
+    let (start, end) = event.span_days();
+    let selected = tl.selected;
+    let node = NodeRef::<leptos::html::Button>::new();
+    // Position, bar width and selection state in one effect rather than one
+    // reactive attribute each: smaller code for the same updates.
+    sync_attrs(
+        node,
+        Box::new(move || {
+            let f = frame.get();
+            let is_selected = selected.get() == Some(index);
+            let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
+            let style = layout.with(|l| {
+                let p = l.placed.get(index)?;
+                let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
+                let row = p.row.unwrap_or(rows);
+                let top = lane_tops.with(|t| t.0.get(lane).copied().unwrap_or(0.0))
+                    + f64::from(row) * ROW_PX;
+                Some(format!(
+                    "left:{}px;top:{top}px;width:{}px;--bar:{}px",
+                    f.x(p.start),
+                    (p.extent_end - p.start) * f.ppd,
+                    ((end - start) * f.ppd).max(10.0)
+                ))
+            });
+            [
+                ("style", style),
+                ("aria-current", is_selected.then(|| "true".to_owned())),
+                (
+                    "tabindex",
+                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
+                ),
+            ]
+        }),
+    );
+    let mut class = String::from("tl-event");
+    if style_of.uncertain {
+        class.push_str(" tl-uncertain");
+    }
+    if style_of.range {
+        class.push_str(" tl-range");
+    }
+    if style_of.coarse {
+        class.push_str(" tl-coarse");
+    }
+    if style_of.open_start {
+        class.push_str(" tl-open-start");
+    }
+    if style_of.open_end {
+        class.push_str(" tl-open-end");
+    }
+    let headline = localized(&event.headline);
+    let date = {
+        let event = event.clone();
+        move || event.date_label(lang.get().code())
+    };
+    let kind = event.kind.map(kind_name).unwrap_or_default();
+    let on_click = {
+        let tl = tl.clone();
+        move |_| {
+            tl.selected.set(Some(index));
+            tl.detail.set(true);
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class=class
+            data-event-id=event.id.clone()
+            data-kind=kind
+            tabindex="-1"
+            node_ref=node
+            on:click=on_click
+        >
+            <span class="tl-bar" aria-hidden="true"></span>
+            <span class="tl-label">{headline}</span>
+            <span class="visually-hidden">
+                ", " {date}
+                {style_of.uncertain.then(|| view! { ", " {tr(Msg::UncertainDate)} })}
+            </span>
+        </button>
+    }
+    .into_any()
+}
+
+/// Attribute values computed from signals: `None` removes the attribute.
+type AttrValues = Box<dyn Fn() -> [(&'static str, Option<String>); 3] + Send + Sync>;
+
+/// Keeps three attributes of a button in step with the signals `values` reads.
+fn sync_attrs(node: NodeRef<leptos::html::Button>, values: AttrValues) {
+    Effect::new(move |_| {
+        let values = values();
+        if let Some(el) = node.get() {
+            for (name, value) in values {
+                let _ = match value {
+                    Some(value) => el.set_attribute(name, &value),
+                    None => el.remove_attribute(name),
+                };
+            }
+        }
+    });
+}
+
+/// The detail of the selected event: text, media, sources, links to the case and the map.
+#[component]
+fn EventDetail(
+    tl: Tl,
+    /// The event's index in time order.
+    index: usize,
+) -> impl IntoView {
+    let Some(entry) = tl.entry(index).cloned() else {
+        return ().into_any();
+    };
+    let lang = use_lang();
+    let event = entry.event;
+    let headline = localized(&event.headline);
+    let style_of = layout::DateStyle::of(&event);
+    let date = {
+        let event = event.clone();
+        move || event.date_label(lang.get().code())
+    };
+    let case = entry
+        .case_id
+        .as_deref()
+        .and_then(|id| tl.data.dataset.case(id))
+        .cloned();
+    let country = case
+        .as_ref()
+        .map(|c| c.country.clone())
+        .or_else(|| event.place.as_ref().and_then(|p| p.country.clone()));
+    let case_link = case.map(|case| {
+        let person = case.person.clone();
+        let href = app_href(&format!("/cases/{}", case.id));
+        let text = move || {
+            fill(
+                Msg::CaseOf.text(lang.get()),
+                &[("person", person.resolve(lang.get().code()))],
+            )
+        };
+        view! { <li><a href=href>{text}</a></li> }
+    });
+    let map_link = country.map(|cc| {
+        let href = app_href(&format!("/map?country={cc}"));
+        view! { <li><a href=href>{tr(Msg::ShowOnMap)}</a></li> }
+    });
+    let sources = (!event.sources.is_empty()).then(|| {
+        let items = event
+            .sources
+            .iter()
+            .map(|s| {
+                let title = localized_opt(s.title.as_ref());
+                let url = s.url.clone();
+                let shown = url.clone();
+                let label = move || {
+                    let t = title();
+                    if t.is_empty() { shown.clone() } else { t }
+                };
+                view! { <li>{external_or_local_link(url, view! { {label} }.into_any())}</li> }
+            })
+            .collect_view();
+        view! {
+            <h3>{tr(Msg::Sources)}</h3>
+            <ul class="tl-sources">{items}</ul>
+        }
+    });
+    let media = event.media.clone().map(|m| view! { <MediaView media=m/> });
+    let detail = tl.detail;
+    let heading_id = "timeline-detail-title";
+    view! {
+        <aside class="tl-detail" aria-labelledby=heading_id data-timeline-detail=event.id.clone()>
+            <button type="button" class="button tl-detail-close" on:click=move |_| detail.set(false)
+                aria-label=tr(Msg::CloseDetails)>"×"</button>
+            <p class="tl-detail-date">
+                {date}
+                {style_of.uncertain.then(|| view! { " (" {tr(Msg::UncertainDate)} ")" })}
+            </p>
+            <h2 id=heading_id>{headline}" "<IllustrativeBadge illustrative=event.illustrative/></h2>
+            <RichText text=event.text.clone()/>
+            {media}
+            {sources}
+            <ul class="tl-links">{case_link}{map_link}</ul>
+        </aside>
+    }
+    .into_any()
+}
+
+/// The timeline as a vertical list, year by year (narrow screens), with the same
+/// selection contract as the axis.
+#[component]
+fn TimelineList(tl: Tl) -> impl IntoView {
+    let lang = use_lang();
+    let years = year_groups(&tl.entries);
+    let node = NodeRef::<leptos::html::Div>::new();
+    let on_keydown = {
+        let tl = tl.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let container = node
+                .get_untracked()
+                .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
+            on_key(&tl, &ev, container);
+        }
+    };
+    view! {
+        <div class="timeline-list" node_ref=node tabindex="0" role="region" aria-label=tr(Msg::TimelineName)
+            data-timeline="" on:keydown=on_keydown>
             {years.into_iter().map(|(year, list)| {
                 let heading_id = format!("year-{year}");
                 let labelled_by = heading_id.clone();
+                let year_label = crate::model::Point { year, month: None, day: None, time: None, uncertain: false, approximate: false }.label();
                 view! {
                     <section aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{year}</h2>
+                        <h2 id=heading_id>{year_label}</h2>
                         <ol class="events">
-                            {list.into_iter().map(|entry| {
+                            {list.into_iter().filter_map(|index| {
+                                let entry = tl.entry(index)?.clone();
                                 let event = entry.event;
+                                let style_of = layout::DateStyle::of(&event);
                                 let date = {
                                     let event = event.clone();
                                     move || event.date_label(lang.get().code())
                                 };
                                 let headline = localized(&event.headline);
-                                let case_link = entry.case_id.and_then(|id| {
-                                    let case = data.dataset.case(&id)?;
-                                    let person = localized(&case.person);
-                                    Some(view! { <p class="event-case"><A href=app_href(&format!("/cases/{id}"))>{person}</A></p> })
-                                });
-                                view! {
-                                    <li data-event-id=event.id.clone() class="event">
-                                        <p class="event-date">{date}</p>
-                                        <h3 class="event-headline">{headline}" "<IllustrativeBadge illustrative=event.illustrative/></h3>
-                                        <RichText text=event.text.clone()/>
-                                        {case_link}
+                                let selected = tl.selected;
+                                let detail = tl.detail;
+                                let is_selected = move || selected.get() == Some(index);
+                                let open = move || is_selected() && detail.get();
+                                let node = NodeRef::<leptos::html::Button>::new();
+                                sync_attrs(node, Box::new(move || {
+                                    let is_selected = is_selected();
+                                    [
+                                        ("aria-current", is_selected.then(|| "true".to_owned())),
+                                        ("aria-expanded", Some(open().to_string())),
+                                        ("tabindex", Some(if is_selected { "0" } else { "-1" }.to_owned())),
+                                    ]
+                                }));
+                                let tl2 = tl.clone();
+                                Some(view! {
+                                    <li class="event" class:tl-uncertain=style_of.uncertain>
+                                        <button type="button" class="tl-list-event" data-event-id=event.id.clone()
+                                            tabindex="-1" node_ref=node
+                                            on:click=move |_| { selected.set(Some(index)); detail.set(true); }>
+                                            <span class="event-date">{date}
+                                                {style_of.uncertain.then(|| view! { " (" {tr(Msg::UncertainDate)} ")" })}
+                                            </span>
+                                            <span class="event-headline">{headline}</span>
+                                        </button>
+                                        {move || open().then(|| view! { <EventDetail tl=tl2.clone() index=index/> })}
                                     </li>
-                                }
+                                })
                             }).collect_view()}
                         </ol>
                     </section>

@@ -43,15 +43,17 @@ export function sampleData() {
 
 /**
  * Starts a server for the built app (dist/ at `/`, or `dist` at `prefix`) plus
- * the test fixtures at /fixtures/, and a browser.
+ * the test fixtures at /fixtures/, any extra `mounts` ({ urlPrefix: directory },
+ * e.g. generated data in a temp dir), and a browser.
  */
-export async function startApp({ dist = 'dist', prefix = '/' } = {}) {
+export async function startApp({ dist = 'dist', prefix = '/', mounts = {} } = {}) {
   const distDir = path.join(ROOT, dist);
   assert.ok(fs.existsSync(path.join(distDir, 'index.html')), `${dist}/index.html is missing: build first`);
   const server = await serve({
     [prefix]: distDir,
     '/fixtures/': path.join(ROOT, 'tests/fixtures'),
     '/anchors/': path.resolve(ROOT, '../shared/fixtures/anchors'),
+    ...mounts,
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',

@@ -113,12 +113,28 @@ test('a StoryMapJS file opened by file input previews every slide as published',
   await page.context().close();
 });
 
+/** Walks a (virtualised) timeline with the keyboard: the ids of every event, in order. */
+export async function walkTimeline(scope, page) {
+  await scope.locator('[data-timeline]').focus();
+  await page.keyboard.press('Home');
+  const current = () => scope.locator('[aria-current="true"][data-event-id]').getAttribute('data-event-id');
+  const seen = [await current()];
+  for (let i = 0; i < 10000; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    const id = await current();
+    if (id === seen.at(-1)) break;
+    seen.push(id);
+  }
+  return seen;
+}
+
 test('a TimelineJS3 file previews every event, and the normalised dataset downloads', async () => {
   const page = await openPreview();
   await page.locator('input[type="file"]').setInputFiles(anchor('TimelineJS3-all-media-types.json'));
-  await page.locator('.draft-timeline .event').first().waitFor();
+  await page.locator('.rendered-draft [data-timeline]').waitFor();
   const source = JSON.parse(fs.readFileSync(anchor('TimelineJS3-all-media-types.json'), 'utf8'));
-  assert.equal(await page.locator('.draft-timeline .event').count(), source.events.length);
+  const walked = await walkTimeline(page.locator('.rendered-draft'), page);
+  assert.equal(new Set(walked).size, source.events.length, 'every event is reached with the arrow keys');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the normalised dataset' }).click(),

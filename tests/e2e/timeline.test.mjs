@@ -1,0 +1,323 @@
+// The timeline: the selection contract (data-event-id, aria-current, keys),
+// deep links that survive reload and work in an iframe, zoom changing the tick
+// labels, lanes, the detail panel under axe, the narrow list, and
+// virtualisation (only what is visible is in the DOM).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+import { writeTimelineData } from '../../bench/gen-timeline.mjs';
+
+const data = sampleData();
+
+/** Start of an EDTF date as a sortable [year, month, day] (the sample's forms). */
+function startKey(date) {
+  const first = date.split('/')[0].replace(/[?~%]$/, '');
+  const [y, m, d] = first.split('-').map(Number);
+  return [y, m || 1, d || 1];
+}
+
+/** Every outcome, milestone and timeline event id in time order (ties keep data order), like the app. */
+function eventsInTimeOrder() {
+  const all = [
+    ...data.cases.flatMap((c) => c.outcomes ?? []),
+    ...data.campaigns.flatMap((c) => c.milestones ?? []),
+    ...(data.timelines ?? []).flatMap((t) => t.events ?? []),
+  ];
+  return all
+    .map((e, i) => ({ id: e.id, key: startKey(e.date), i }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.i - b.i)
+    .map((e) => e.id);
+}
+const ORDER = eventsInTimeOrder();
+
+let app;
+let tmp;
+before(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mapline-timeline-'));
+  writeTimelineData(path.join(tmp, 'big'), 3000);
+  app = await startApp({ mounts: { '/generated/': tmp } });
+});
+after(async () => {
+  await app?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const current = (page) =>
+  page.evaluate(() => [...document.querySelectorAll('[aria-current="true"][data-event-id]')].map((e) => e.dataset.eventId));
+const ticks = (page) => page.evaluate(() => [...document.querySelectorAll('.tl-tick')].map((t) => t.innerText.trim()));
+
+test('/timeline shows the sample events with data-event-id and passes axe', async () => {
+  assert.ok(ORDER.length > 10, 'the sample has events');
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  await page.locator('[data-timeline]').waitFor();
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
+  assert.ok(ids.length > 0, 'events are rendered');
+  for (const id of ids) assert.ok(ORDER.includes(id), `${id} is an event of the data`);
+  assert.deepEqual(await current(page), [], 'nothing selected at first');
+  // Eras: the campaign periods and the UN day are drawn behind the events.
+  assert.ok((await page.locator('.tl-era-campaign').count()) > 0, 'campaign eras are drawn');
+  assert.equal(await page.locator('.tl-era-un-day').count(), 1, 'the UN day is drawn');
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('dates at their precision: a year-only event spans its year, uncertain dates say so', async () => {
+  const events = data.cases.flatMap((c) => c.outcomes ?? []).concat(data.campaigns.flatMap((c) => c.milestones ?? []));
+  const yearOnly = events.find((e) => /^\d{4}$/.test(e.date) && !e.end_date);
+  const uncertain = events.find((e) => /\?$/.test(e.date));
+  assert.ok(yearOnly && uncertain, 'the sample has a year-only and an uncertain date');
+  const page = await app.open(`/timeline?event=${yearOnly.id}`);
+  await waitReady(page);
+  const bar = page.locator(`[data-event-id="${yearOnly.id}"] .tl-bar`);
+  await bar.waitFor();
+  // One year in pixels, from two January ticks a year apart.
+  const yearPx = await page.evaluate((y) => {
+    const at = (label) => [...document.querySelectorAll('.tl-tick')].find((t) => t.innerText.trim() === label)?.getBoundingClientRect().left;
+    const a = at(`Jan ${y}`) ?? at(String(y));
+    const b = at(`Jan ${y + 1}`) ?? at(String(y + 1));
+    return a !== undefined && b !== undefined ? b - a : null;
+  }, Number(yearOnly.date));
+  assert.ok(yearPx, 'the ticks mark the year');
+  const width = (await bar.boundingBox()).width;
+  assert.ok(Math.abs(width - yearPx) < 3, `the bar of ${yearOnly.date} is ${width}px, the year ${yearPx}px`);
+  const start = (await bar.boundingBox()).x;
+  const jan = await page.evaluate((y) => [...document.querySelectorAll('.tl-tick')].find((t) => [`Jan ${y}`, String(y)].includes(t.innerText.trim())).getBoundingClientRect().left, Number(yearOnly.date));
+  assert.ok(Math.abs(start - jan) < 3, 'it starts on 1 January');
+  await page.goto(app.url(`/timeline?event=${uncertain.id}`));
+  await waitReady(page);
+  const el = page.locator(`[data-event-id="${uncertain.id}"]`);
+  await el.waitFor();
+  assert.match(await el.getAttribute('class'), /tl-uncertain/);
+  assert.match(await el.innerText(), /uncertain date/);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('arrow keys, Home and End move aria-current through events in time order', async () => {
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  const axis = page.locator('[data-timeline]');
+  await page.keyboard.press('Tab');
+  // Tab reaches the timeline (after the skip link, header and controls).
+  for (let i = 0; i < 20 && !(await axis.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(await axis.evaluate((el) => el === document.activeElement), 'Tab moves into the timeline');
+  assert.ok(await axis.getAttribute('aria-label'), 'the timeline has an accessible name');
+
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await current(page), [ORDER[0]], 'ArrowRight first selects the earliest event');
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await current(page), [ORDER[1]], 'ArrowRight moves to the next event in time');
+  // Roving tabindex: focus follows the selection; only it is in the tab order.
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, ORDER[1]);
+  const tabbable = await page.evaluate(() => [...document.querySelectorAll('[data-event-id][tabindex="0"]')].map((e) => e.dataset.eventId));
+  assert.deepEqual(tabbable, [ORDER[1]]);
+  await page.keyboard.press('End');
+  assert.deepEqual(await current(page), [ORDER.at(-1)], 'End selects the last event');
+  await page.keyboard.press('ArrowLeft');
+  assert.deepEqual(await current(page), [ORDER.at(-2)], 'ArrowLeft moves to the previous event');
+  await page.keyboard.press('Home');
+  assert.deepEqual(await current(page), [ORDER[0]], 'Home selects the first event');
+  // The selection is announced.
+  const announced = await page.locator('[data-timeline-announce]').innerText();
+  const headline = data.cases.flatMap((c) => c.outcomes ?? []).concat(data.campaigns.flatMap((c) => c.milestones ?? []))
+    .concat((data.timelines ?? []).flatMap((t) => t.events ?? []))
+    .find((e) => e.id === ORDER[0]).headline;
+  const en = typeof headline === 'string' ? headline : headline.en;
+  assert.ok(announced.includes(en), `"${announced}" announces "${en}"`);
+  assert.equal(await page.locator('[data-timeline-announce]').getAttribute('aria-live'), 'polite');
+  // Enter opens the detail of the selected event.
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-timeline-detail="${ORDER[0]}"]`).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('?event= selects and reveals the event and survives reload', async () => {
+  const id = ORDER[Math.floor(ORDER.length / 2)];
+  const page = await app.open(`/timeline?event=${encodeURIComponent(id)}`);
+  await waitReady(page);
+  await page.locator(`[data-event-id="${id}"][aria-current="true"]`).waitFor();
+  await page.locator(`[data-timeline-detail="${id}"]`).waitFor();
+  // Revealed: the event is inside the visible axis.
+  const inside = await page.evaluate((id) => {
+    const el = document.querySelector(`[data-event-id="${id}"]`).getBoundingClientRect();
+    const axis = document.querySelector('[data-timeline]').getBoundingClientRect();
+    return el.left >= axis.left && el.left <= axis.right;
+  }, id);
+  assert.ok(inside, 'the deep-linked event is in view');
+  // Moving the selection keeps the URL in step; reload keeps the event.
+  await page.locator('[data-timeline]').focus();
+  await page.keyboard.press('ArrowRight');
+  const next = ORDER[ORDER.indexOf(id) + 1];
+  assert.deepEqual(await current(page), [next]);
+  await page.waitForFunction((next) => new URL(location.href).searchParams.get('event') === next, next);
+  await page.reload();
+  await waitReady(page);
+  await page.locator(`[data-event-id="${next}"][aria-current="true"]`).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the deep link works inside an iframe (/embed/timeline)', async () => {
+  const id = ORDER[3];
+  const page = await app.open();
+  await page.setContent(
+    `<!doctype html><html lang="en"><title>Host</title><iframe title="Timeline" width="1000" height="700" src="${app.url(`/embed/timeline?event=${id}`)}"></iframe></html>`,
+  );
+  const frame = page.frameLocator('iframe');
+  await frame.locator('#app[data-state="ready"]').waitFor();
+  await frame.locator(`[data-event-id="${id}"][aria-current="true"]`).waitFor();
+  await frame.locator(`[data-timeline-detail="${id}"]`).waitFor();
+  // The embed has the full timeline, keyboard included.
+  await frame.locator('[data-timeline]').focus();
+  await page.keyboard.press('ArrowRight');
+  await frame.locator(`[data-event-id="${ORDER[4]}"][aria-current="true"]`).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('zooming changes the tick labels from years to months and days', async () => {
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  const axis = page.locator('[data-timeline]');
+  await axis.focus();
+  const yearsOnly = (labels) => labels.length > 0 && labels.every((l) => /^\d{4}$/.test(l));
+  for (let i = 0; i < 6 && !yearsOnly(await ticks(page)); i++) await page.keyboard.press('-');
+  assert.ok(yearsOnly(await ticks(page)), `zoomed out, ticks are years: ${await ticks(page)}`);
+  const before = await ticks(page);
+  const monthly = (labels) => labels.some((l) => /^[A-Z][a-z]{2} \d{4}$/.test(l)) && !yearsOnly(labels);
+  for (let i = 0; i < 8 && !monthly(await ticks(page)); i++) await page.getByRole('button', { name: 'Zoom in', exact: true }).click();
+  const after = await ticks(page);
+  assert.ok(monthly(after), `zoomed in, ticks name months: ${after} (were ${before})`);
+  await axis.focus();
+  for (let i = 0; i < 8 && !(await ticks(page)).some((l) => /^\d{1,2} [A-Z][a-z]{2}/.test(l)); i++) await page.keyboard.press('+');
+  assert.ok((await ticks(page)).some((l) => /^\d{1,2} [A-Z][a-z]{2}/.test(l)), `zoomed further, ticks name days: ${await ticks(page)}`);
+  // Dragging pans: the ticks move.
+  const box = await axis.boundingBox();
+  const labelsBefore = await ticks(page);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 5);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 600, box.y + box.height - 5, { steps: 5 });
+  await page.mouse.up();
+  assert.notDeepEqual(await ticks(page), labelsBefore, 'dragging pans the axis');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('grouping by country shows labelled lanes, and the choice is in the URL', async () => {
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  assert.equal(await page.locator('.tl-lane-label').count(), 0, 'no lanes without grouping');
+  await page.getByLabel('Group by').selectOption('country');
+  await page.locator('.tl-lane-label').first().waitFor();
+  const lanes = await page.locator('.tl-lane-label').allInnerTexts();
+  const countries = new Set(data.cases.map((c) => c.country));
+  assert.ok(lanes.length >= 2, `several lanes: ${lanes}`);
+  assert.ok(lanes.length <= countries.size + 1, 'a lane per country, plus "Other"');
+  assert.ok(lanes.includes('Belarus'), `a Belarus lane: ${lanes}`);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('group') === 'country');
+  // Events sit in their country's lane: Belarus events below the Belarus label.
+  await page.getByLabel('Group by').selectOption('kind');
+  await page.waitForFunction(() => [...document.querySelectorAll('.tl-lane-label')].some((l) => l.dataset.lane === 'release'));
+  assert.equal(await page.locator('.tl-lane-label[data-lane="release"]').innerText(), 'Release', 'kinds are named for the reader');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the detail panel has the text, sources and links, and passes axe', async () => {
+  const withSources = data.cases.flatMap((c) => (c.outcomes ?? []).map((o) => ({ o, c }))).find(({ o }) => o.sources?.length);
+  assert.ok(withSources, 'the sample has an outcome with sources');
+  const { o, c } = withSources;
+  const page = await app.open(`/timeline?event=${o.id}`);
+  await waitReady(page);
+  const panel = page.locator(`[data-timeline-detail="${o.id}"]`);
+  await panel.waitFor();
+  assert.equal(await panel.locator(`a[href$="/cases/${c.id}"]`).count(), 1, 'links to the case');
+  assert.equal(await panel.locator(`a[href$="/map?country=${c.country}"]`).count(), 1, 'links to the map');
+  assert.ok((await panel.locator('.tl-sources li').count()) >= o.sources.length, 'lists the sources');
+  await checkAxe(page);
+  await panel.getByRole('button', { name: 'Close the details' }).click();
+  assert.equal(await page.locator('[data-timeline-detail]').count(), 0, 'the panel closes');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('narrow screens get the list with the same selection contract', async () => {
+  const id = ORDER[2];
+  const page = await app.open(`/timeline?event=${id}`, { viewport: { width: 375, height: 800 } });
+  await waitReady(page);
+  await page.locator('[data-layout="list"]').waitFor();
+  const ids = await page.evaluate(() => [...document.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
+  assert.deepEqual(ids, ORDER, 'every event, in time order');
+  assert.deepEqual(await current(page), [id]);
+  await page.locator('[data-timeline]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await current(page), [ORDER[3]]);
+  await page.keyboard.press('Home');
+  assert.deepEqual(await current(page), [ORDER[0]]);
+  await page.keyboard.press('Enter');
+  await page.locator(`[data-timeline-detail="${ORDER[0]}"]`).waitFor();
+  await checkAxe(page);
+  // Keys inside the panel keep their meaning: Enter on the close button closes it.
+  await page.getByRole('button', { name: 'Close the details' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('[data-timeline-detail]'));
+  assert.deepEqual(await current(page), [ORDER[0]], 'the selection stays');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('resizing switches between the axis and the list and keeps the selection', async () => {
+  const id = ORDER[5];
+  const page = await app.open(`/timeline?event=${id}`);
+  await waitReady(page);
+  await page.locator('[data-layout="axis"]').waitFor();
+  await page.setViewportSize({ width: 1100, height: 700 });
+  await page.setViewportSize({ width: 500, height: 700 });
+  await page.locator('[data-layout="list"]').waitFor();
+  assert.deepEqual(await current(page), [id]);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('[data-layout="axis"]').waitFor();
+  await page.locator(`.tl-event[data-event-id="${id}"][aria-current="true"]`).waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('3,000 generated events: only the visible ones are in the DOM, and End reveals the last', async () => {
+  const page = await app.open('/timeline?data=/generated/big/manifest.json');
+  await waitReady(page);
+  await page.locator('[data-timeline] [data-event-id]').first().waitFor();
+  const count = await page.locator('[data-event-id]').count();
+  assert.ok(count > 0 && count < 500, `${count} of 3,000 events in the DOM`);
+  // Labels never overlap in a row.
+  const overlaps = await page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('.tl-event')].map((e) => e.getBoundingClientRect());
+    let n = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i], b = boxes[j];
+        if (a.top === b.top && a.left < b.right && b.left < a.right) n++;
+      }
+    return n;
+  });
+  assert.equal(overlaps, 0, 'no two events overlap');
+  const firstIds = await page.evaluate(() => [...document.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
+  const axis = page.locator('[data-timeline]');
+  await axis.focus();
+  await page.keyboard.press('End');
+  await page.locator('[data-event-id][aria-current="true"]').waitFor();
+  const last = await page.locator('[data-event-id][aria-current="true"]').getAttribute('data-event-id');
+  assert.ok(last.startsWith('e') || last.startsWith('gen-'), 'End selects a generated event');
+  assert.ok(!firstIds.includes(last), 'the last event was not in the DOM before it was revealed');
+  const after = await page.locator('[data-event-id]').count();
+  assert.ok(after < 500, `still only ${after} events in the DOM`);
+  assertClean(page);
+  await page.context().close();
+});
