@@ -73,19 +73,13 @@ pub fn start(state: RwSignal<PageState>) {
     on_resize.forget();
 }
 
-/// Tells the host (and the URL hash) which event, slide or photo is current.
+/// Tells the host (and, in a frame, the URL hash) which event, slide or photo
+/// is current.
 pub fn announce_change(kind: &str, id: &str) {
-    if let Some(window) = web_sys::window() {
-        let location = window.location();
-        let url = format!(
-            "{}{}#{kind}={id}",
-            location.pathname().unwrap_or_default(),
-            location.search().unwrap_or_default()
-        );
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-        }
+    if parent_window().is_none() {
+        return;
     }
+    crate::web::address::replace_hash(&format!("{kind}={id}"));
     post(&[
         ("type", "mapline:change".into()),
         ("kind", kind.into()),

@@ -39,8 +39,26 @@ impl Theme {
     }
 }
 
+/// The embed's own height from `?height=` (pixels, 120 to 5000); anything
+/// else leaves the height to the content.
+pub fn height_param(value: Option<&str>) -> Option<u32> {
+    let pixels: u32 = value?.trim().trim_end_matches("px").parse().ok()?;
+    (120..=5000).contains(&pixels).then_some(pixels)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn height_parameter() {
+        use super::height_param;
+        assert_eq!(height_param(Some("600")), Some(600));
+        assert_eq!(height_param(Some("480px")), Some(480));
+        assert_eq!(height_param(Some("10")), None);
+        assert_eq!(height_param(Some("99999")), None);
+        assert_eq!(height_param(Some("tall")), None);
+        assert_eq!(height_param(None), None);
+    }
+
     use super::*;
 
     #[test]

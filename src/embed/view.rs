@@ -28,14 +28,17 @@ fn apply_theme() {
 fn EmbedFrame(
     /// The embed's kind, for `data-embed`.
     kind: &'static str,
-    /// The heading (the dataset's or the document's title).
-    title: String,
+    /// The heading (the dataset's or the document's title); none when the view
+    /// has its own.
+    title: Option<String>,
     children: Children,
 ) -> impl IntoView {
     apply_theme();
+    let height = crate::embed::height_param(query_param("height").as_deref())
+        .map(|px| format!("height: {px}px; overflow: auto"));
     view! {
-        <main class="embed" data-embed=kind id="main">
-            <h1 class="embed-title">{title}</h1>
+        <main class="embed" data-embed=kind id="main" style=height>
+            {title.map(|title| view! { <h1 class="embed-title">{title}</h1> })}
             {children()}
             <p class="embed-footer">
                 <a href="./" target="_blank" rel="noopener">{tr(Msg::OpenInMapline)}</a>
@@ -60,7 +63,7 @@ fn dataset_title(data: &SharedData) -> String {
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
         view! {
-            <EmbedFrame kind="timeline" title=dataset_title(&data)><Timeline data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="timeline" title=Some(dataset_title(&data))><Timeline data=data.clone()/></EmbedFrame>
         }
     })
 }
@@ -69,7 +72,7 @@ pub fn EmbedTimeline() -> impl IntoView {
 pub fn EmbedMap() -> impl IntoView {
     with_data(use_network_data(), |data| {
         view! {
-            <EmbedFrame kind="map" title=dataset_title(&data)><NetworkLists data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="map" title=Some(dataset_title(&data))><NetworkLists data=data.clone()/></EmbedFrame>
         }
     })
 }
@@ -81,12 +84,12 @@ pub fn EmbedStory() -> impl IntoView {
             .and_then(|id| data.dataset.story(&id).cloned())
             .or_else(|| data.dataset.stories.first().cloned());
         view! {
-            <main class="embed" data-embed="story" id="main">
+            <EmbedFrame kind="story" title=None>
                 {match story {
                     Some(story) => view! { <StoryView story=story/> }.into_any(),
                     None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
                 }}
-            </main>
+            </EmbedFrame>
         }
     })
 }
@@ -98,12 +101,12 @@ pub fn EmbedGallery() -> impl IntoView {
             .and_then(|id| data.dataset.gallery(&id).cloned())
             .or_else(|| data.dataset.galleries.first().cloned());
         view! {
-            <main class="embed" data-embed="gallery" id="main">
+            <EmbedFrame kind="gallery" title=None>
                 {match gallery {
                     Some(gallery) => view! { <GalleryView gallery=gallery/> }.into_any(),
                     None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
                 }}
-            </main>
+            </EmbedFrame>
         }
     })
 }

@@ -19,6 +19,7 @@ use crate::gallery::{
 };
 use crate::i18n::{Msg, fill};
 use crate::model::{Gallery, Photo};
+use crate::web::address::replace_query;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::problems::ProblemList;
@@ -312,7 +313,11 @@ fn Lightbox(
                 }
             }
             if previous.is_some() || index.is_some() {
-                set_photo_param(index.and_then(|i| photos.get(i)).map(|p| p.id.as_str()));
+                let id = index.and_then(|i| photos.get(i)).map(|p| p.id.as_str());
+                replace_query(&[("photo", id)]);
+                if let Some(id) = id {
+                    crate::embed::messaging::announce_change("photo", id);
+                }
             }
             if let Some(index) = index {
                 for i in neighbours(index, photos.len()) {
@@ -397,32 +402,6 @@ fn Lightbox(
                 </button>
             </div>
         </dialog>
-    }
-}
-
-/// Sets (or with `None` removes) `?photo=` in the address without a new
-/// history entry, keeping the router's state.
-fn set_photo_param(id: Option<&str>) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(href) = window.location().href() else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return;
-    };
-    let params = url.search_params();
-    match id {
-        Some(id) => params.set("photo", id),
-        None => params.delete("photo"),
-    }
-    if url.href() == href {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        let state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
     }
 }
 

@@ -17,6 +17,7 @@ use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection, visible_items,
 };
 use crate::timeline::{Era, Grouping, TimelineEntry, entries, eras, kind_name, lanes, year_groups};
+use crate::web::address::replace_query;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::media::MediaView;
@@ -101,7 +102,13 @@ pub fn Timeline(
     let all = Arc::new(entries(&data.dataset));
     let eras = Arc::new(eras(&data.dataset));
     let fit = Viewport::fit(all.iter().map(TimelineEntry::span));
-    let deep_link = query_param("event").and_then(|id| all.iter().position(|e| e.event.id == id));
+    // ?event= (kept in step with the selection), else an embed's ?start_at=
+    // (an event id, or "end").
+    let deep_link = match query_param("event").or_else(|| query_param("start_at")) {
+        Some(end) if end == "end" => all.len().checked_sub(1),
+        Some(id) => all.iter().position(|e| e.event.id == id),
+        None => None,
+    };
     let grouping = RwSignal::new(Grouping::initial(query_param("group").as_deref(), &all));
     let lanes_memo = {
         let all = all.clone();
@@ -145,12 +152,12 @@ pub fn Timeline(
                 .map(|e| e.event.id.clone());
             let group = tl.grouping.get();
             replace_query(&[
-                ("event", id),
-                (
-                    "group",
-                    (group != Grouping::None).then(|| group.as_str().to_owned()),
-                ),
+                ("event", id.as_deref()),
+                ("group", (group != Grouping::None).then(|| group.as_str())),
             ]);
+            if let Some(id) = id {
+                crate::embed::messaging::announce_change("event", &id);
+            }
         });
     }
 
@@ -213,33 +220,6 @@ fn window_width() -> f64 {
         .and_then(|w| w.inner_width().ok())
         .and_then(|w| w.as_f64())
         .unwrap_or(1024.0)
-}
-
-/// Sets (or removes) query parameters of the current URL without a new history entry.
-fn replace_query(params: &[(&str, Option<String>)]) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Ok(href) = window.location().href() else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::new(&href) else {
-        return;
-    };
-    let search = url.search_params();
-    for (name, value) in params {
-        match value {
-            Some(value) => search.set(name, value),
-            None => search.delete(name),
-        }
-    }
-    url.set_search(&search.to_string().as_string().unwrap_or_default());
-    let next = url.href();
-    if next != href
-        && let Ok(history) = window.history()
-    {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&next));
-    }
 }
 
 /// Zoom, pan and grouping controls.

@@ -2,6 +2,7 @@
 //! pieces. Only compiled for wasm32; the capability modules (`map`, `timeline`,
 //! `story`, `gallery`, `embed`, `preview`, `pages`) hold their own views.
 
+pub mod address;
 pub mod crash;
 pub mod data;
 pub mod home;

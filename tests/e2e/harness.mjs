@@ -137,3 +137,23 @@ export async function checkAxe(page, { exclude = [] } = {}) {
   );
   assert.deepEqual(result, [], `axe violations on ${page.url()}:\n${JSON.stringify(result, null, 2)}`);
 }
+
+/**
+ * Walks a (virtualised) timeline with the keyboard: the ids of every event, in
+ * order. `atEach` runs with each event selected.
+ */
+export async function walkTimeline(scope, page, atEach = async () => {}) {
+  await scope.locator('[data-timeline]').focus();
+  await page.keyboard.press('Home');
+  const current = () => scope.locator('[aria-current="true"][data-event-id]').getAttribute('data-event-id');
+  const seen = [await current()];
+  await atEach();
+  for (let i = 0; i < 10000; i += 1) {
+    await page.keyboard.press('ArrowRight');
+    const id = await current();
+    if (id === seen.at(-1)) break;
+    seen.push(id);
+    await atEach();
+  }
+  return seen;
+}

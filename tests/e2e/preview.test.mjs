@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startApp, waitReady, assertClean, checkAxe, ROOT } from './harness.mjs';
+import { startApp, waitReady, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
 
 const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
 const anchor = (name) => path.join(ANCHORS, name);
@@ -113,20 +113,6 @@ test('a StoryMapJS file opened by file input previews every slide as published',
   await page.context().close();
 });
 
-/** Walks a (virtualised) timeline with the keyboard: the ids of every event, in order. */
-export async function walkTimeline(scope, page) {
-  await scope.locator('[data-timeline]').focus();
-  await page.keyboard.press('Home');
-  const current = () => scope.locator('[aria-current="true"][data-event-id]').getAttribute('data-event-id');
-  const seen = [await current()];
-  for (let i = 0; i < 10000; i += 1) {
-    await page.keyboard.press('ArrowRight');
-    const id = await current();
-    if (id === seen.at(-1)) break;
-    seen.push(id);
-  }
-  return seen;
-}
 
 test('a TimelineJS3 file previews every event, and the normalised dataset downloads', async () => {
   const page = await openPreview();
