@@ -141,7 +141,12 @@ mod tests {
 
     #[test]
     fn near_points_merge_far_points_do_not() {
-        let points = [(48.85, 2.35), (48.86, 2.36), (-33.9, 151.2), (f64::NAN, 0.0)];
+        let points = [
+            (48.85, 2.35),
+            (48.86, 2.36),
+            (-33.9, 151.2),
+            (f64::NAN, 0.0),
+        ];
         let at_2 = cluster(&points, 2.0, Bounds::WORLD);
         assert_eq!(at_2.len(), 2);
         assert_eq!((at_2[0].count, at_2[0].first), (2, 0));
@@ -167,12 +172,18 @@ mod tests {
         let mut previous = 0;
         for zoom in 0..=12 {
             let clusters = cluster(&points, f64::from(zoom), Bounds::WORLD);
-            assert_eq!(clusters.iter().map(|c| c.count).sum::<usize>(), points.len());
+            assert_eq!(
+                clusters.iter().map(|c| c.count).sum::<usize>(),
+                points.len()
+            );
             assert!(clusters.len() >= previous, "zooming in never merges");
             previous = clusters.len();
         }
         let world = cluster(&points, 0.0, Bounds::WORLD);
-        assert!(world.len() <= 16, "at zoom 0 a 256-px world has at most 4×4 cells");
+        assert!(
+            world.len() <= 16,
+            "at zoom 0 a 256-px world has at most 4×4 cells"
+        );
     }
 
     #[test]

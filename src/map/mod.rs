@@ -103,10 +103,13 @@ impl Filters {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
-        let span = case.outcomes.iter().fold(None, |acc: Option<(f64, f64)>, e| {
-            let (start, end) = e.span_days();
-            Some(acc.map_or((start, end), |(s, t)| (s.min(start), t.max(end))))
-        });
+        let span = case
+            .outcomes
+            .iter()
+            .fold(None, |acc: Option<(f64, f64)>, e| {
+                let (start, end) = e.span_days();
+                Some(acc.map_or((start, end), |(s, t)| (s.min(start), t.max(end))))
+            });
         let Some((start, end)) = span else {
             return false;
         };
@@ -140,7 +143,12 @@ pub struct Selection {
 
 pub fn select(dataset: &Dataset, filters: &Filters) -> Selection {
     let cases: Vec<usize> = (0..dataset.cases.len())
-        .filter(|&i| dataset.cases.get(i).is_some_and(|c| filters.case_matches(c)))
+        .filter(|&i| {
+            dataset
+                .cases
+                .get(i)
+                .is_some_and(|c| filters.case_matches(c))
+        })
         .collect();
     let case_countries: BTreeSet<&str> = cases
         .iter()
@@ -200,7 +208,11 @@ pub const OUTLINE_LIGHT: &str = "#ffffff";
 pub fn outline_for(fill: &str) -> &'static str {
     let dark = contrast(fill, OUTLINE).unwrap_or(0.0);
     let light = contrast(fill, OUTLINE_LIGHT).unwrap_or(0.0);
-    if dark >= light { OUTLINE } else { OUTLINE_LIGHT }
+    if dark >= light {
+        OUTLINE
+    } else {
+        OUTLINE_LIGHT
+    }
 }
 
 /// The class (index into [`CLASSES`]) for a country with `members` members.
@@ -428,7 +440,11 @@ mod tests {
           {"id": "n", "person": "N", "country": "CA", "status": "open"}]}"#;
 
     fn codes(selection: &Selection) -> Vec<&str> {
-        selection.countries.iter().map(|c| c.code.as_str()).collect()
+        selection
+            .countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect()
     }
 
     #[test]
@@ -462,7 +478,10 @@ mod tests {
             },
         );
         assert_eq!(alliance.members, [0, 3]);
-        assert_eq!(alliance.countries[0].members, 1, "Belarus counts only member a");
+        assert_eq!(
+            alliance.countries[0].members, 1,
+            "Belarus counts only member a"
+        );
     }
 
     #[test]
@@ -498,7 +517,11 @@ mod tests {
         };
         assert_eq!(years(Some(2011), Some(2011)), "BY");
         assert_eq!(years(Some(2012), None), "MX");
-        assert_eq!(years(None, Some(2013)), "BY", "a case without dates never matches years");
+        assert_eq!(
+            years(None, Some(2013)),
+            "BY",
+            "a case without dates never matches years"
+        );
         assert_eq!(years(Some(2010), Some(2014)), "BY,MX");
         assert_eq!(years(Some(2015), Some(2020)), "");
     }

@@ -170,7 +170,37 @@ fn stitch(arcs: &[Vec<(f64, f64)>], indices: &[i64]) -> Result<Ring, String> {
         let skip = usize::from(!ring.is_empty());
         ring.extend(points.skip(skip).copied());
     }
-    Ok(ring)
+    Ok(unwrap_antimeridian(ring))
+}
+
+/// Makes a ring continuous across the antimeridian: where consecutive points
+/// jump by more than 180° of longitude, the rest of the ring is shifted by 360°
+/// (Leaflet draws longitudes past ±180 next to the edge, as it should). A ring
+/// around a pole (Antarctica) is closed along the pole.
+pub fn unwrap_antimeridian(ring: Ring) -> Ring {
+    let mut out: Ring = Vec::with_capacity(ring.len() + 3);
+    let mut offset = 0.0;
+    for (lat, lon) in ring {
+        if let Some(&(_, previous)) = out.last() {
+            let step = lon + offset - previous;
+            if step > 180.0 {
+                offset -= 360.0;
+            } else if step < -180.0 {
+                offset += 360.0;
+            }
+        }
+        out.push((lat, lon + offset));
+    }
+    if let (Some(&first), Some(&last)) = (out.first(), out.last())
+        && (last.1 - first.1).abs() > 180.0
+    {
+        let mean_lat = out.iter().map(|p| p.0).sum::<f64>() / out.len() as f64;
+        let pole = if mean_lat < 0.0 { -90.0 } else { 90.0 };
+        out.push((pole, last.1));
+        out.push((pole, first.1));
+        out.push(first);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -228,13 +258,53 @@ mod tests {
     }
 
     #[test]
+    fn rings_across_the_antimeridian_are_continuous() {
+        // Chukotka-like: from 170°E across to 170°W and back.
+        let ring = vec![
+            (65.0, 170.0),
+            (65.0, 180.0),
+            (66.0, -170.0),
+            (67.0, 175.0),
+            (65.0, 170.0),
+        ];
+        let unwrapped = unwrap_antimeridian(ring);
+        assert_eq!(
+            unwrapped,
+            vec![
+                (65.0, 170.0),
+                (65.0, 180.0),
+                (66.0, 190.0),
+                (67.0, 175.0),
+                (65.0, 170.0)
+            ]
+        );
+        // A ring that stays on its side is unchanged.
+        let plain = vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)];
+        assert_eq!(unwrap_antimeridian(plain.clone()), plain);
+        // Around the south pole: closed along -90°.
+        let polar = vec![
+            (-70.0, -180.0),
+            (-70.0, -60.0),
+            (-70.0, 60.0),
+            (-70.0, 180.0),
+        ];
+        let closed = unwrap_antimeridian(polar);
+        assert_eq!(closed.first(), closed.last());
+        assert!(closed.iter().any(|p| p.0 == -90.0));
+        assert!(unwrap_antimeridian(Vec::new()).is_empty());
+    }
+
+    #[test]
     fn without_transform_positions_are_absolute() {
         let text = r#"{"type": "Topology", "objects": {"o": {"geometries": [
             {"type": "Polygon", "arcs": [[0]]}]}},
             "arcs": [[[5, 6], [7, 8], [5, 6]]]}"#;
         let shapes = decode(text, "o").expect("decodes");
         assert_eq!(shapes[0].id, None);
-        assert_eq!(shapes[0].polygons[0][0], vec![(6.0, 5.0), (8.0, 7.0), (6.0, 5.0)]);
+        assert_eq!(
+            shapes[0].polygons[0][0],
+            vec![(6.0, 5.0), (8.0, 7.0), (6.0, 5.0)]
+        );
     }
 
     #[test]
@@ -242,13 +312,24 @@ mod tests {
         assert!(decode("", "countries").is_err());
         assert!(decode("[]", "countries").is_err());
         let not_topology = r#"{"type": "FeatureCollection", "arcs": [], "objects": {}}"#;
-        assert!(decode(not_topology, "countries").unwrap_err().contains("Topology"));
+        assert!(
+            decode(not_topology, "countries")
+                .unwrap_err()
+                .contains("Topology")
+        );
         let missing = r#"{"type": "Topology", "arcs": [], "objects": {}}"#;
-        assert!(decode(missing, "countries").unwrap_err().contains("countries"));
+        assert!(
+            decode(missing, "countries")
+                .unwrap_err()
+                .contains("countries")
+        );
         let out_of_range = r#"{"type": "Topology", "arcs": [[[0,0],[1,1]]],
             "objects": {"c": {"geometries": [{"type": "Polygon", "arcs": [[0, -3]]}]}}}"#;
         let error = decode(out_of_range, "c").unwrap_err();
-        assert!(error.contains("out of range") && error.contains("c.geometries[0]"), "{error}");
+        assert!(
+            error.contains("out of range") && error.contains("c.geometries[0]"),
+            "{error}"
+        );
         let short = r#"{"type": "Topology", "arcs": [[[0]]],
             "objects": {"c": {"geometries": []}}}"#;
         assert!(decode(short, "c").unwrap_err().contains("arcs[0]"));
@@ -276,20 +357,32 @@ mod tests {
                 for ring in polygon {
                     assert!(ring.len() >= 4, "{:?}: ring of {}", shape.id, ring.len());
                     assert_eq!(ring.first(), ring.last(), "{:?}: ring not closed", shape.id);
-                    for &(lat, lon) in ring {
-                        assert!((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon));
+                    for pair in ring.windows(2) {
+                        let (a, b) = (pair[0], pair[1]);
+                        assert!((-90.0..=90.0).contains(&a.0) && (-540.0..=540.0).contains(&a.1));
+                        let along_a_pole = a.0.abs() == 90.0 && b.0 == a.0;
+                        assert!(
+                            along_a_pole || (a.1 - b.1).abs() <= 180.0,
+                            "{:?}: jump {a:?} → {b:?}",
+                            shape.id
+                        );
                     }
                 }
             }
         }
         // Canada reaches the Arctic; every numeric id is in the countries table.
-        let canada = shapes.iter().find(|s| s.numeric() == Some(124)).expect("Canada");
+        let canada = shapes
+            .iter()
+            .find(|s| s.numeric() == Some(124))
+            .expect("Canada");
         let bbox = canada
             .polygons
             .iter()
             .flatten()
             .flatten()
-            .fold((90.0f64, -90.0f64), |(lo, hi), &(lat, _)| (lo.min(lat), hi.max(lat)));
+            .fold((90.0f64, -90.0f64), |(lo, hi), &(lat, _)| {
+                (lo.min(lat), hi.max(lat))
+            });
         assert!(bbox.0 > 40.0 && bbox.1 > 80.0, "Canada spans {bbox:?}");
         for shape in shapes.iter().filter_map(Shape::numeric) {
             assert!(

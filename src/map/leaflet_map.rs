@@ -1,0 +1,332 @@
+//! The boundary with Leaflet: every Leaflet and JS type of the map lives here.
+//! The rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes,
+//! [`Shape`]s, [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
+//! removes the map and releases every listener.
+
+use std::collections::HashMap;
+
+use js_sys::Array;
+use leaflet::{Canvas, CircleMarker, LatLng, LayerGroup, Map, MapOptions, Path, PathOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::map::cluster::{Bounds, Cluster, radius};
+use crate::map::topojson::Ring;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A Leaflet path seen through `getElement()` (Leaflet 1.9), which the crate
+    /// does not bind.
+    type PathWithElement;
+
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &PathWithElement) -> Option<web_sys::Element>;
+}
+
+/// The SVG element of a path drawn by the SVG renderer.
+fn element_of(path: &Path) -> Option<web_sys::Element> {
+    path.unchecked_ref::<PathWithElement>().get_element()
+}
+
+/// How one country is drawn.
+pub struct CountryStyle {
+    /// ISO alpha-2 (empty when the shape matches no country of the table).
+    pub code: String,
+    pub fill: &'static str,
+    pub outline: &'static str,
+    /// Shaded (has members): interactive, tagged with `data-country`.
+    pub shaded: bool,
+}
+
+/// What a country is drawn as.
+pub enum CountryGeometry<'a> {
+    Polygons(&'a [Vec<Ring>]),
+    /// A small state absent from the shapes: a circle at its label point.
+    Point(f64, f64),
+}
+
+/// The view's centre and zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub lat: f64,
+    pub lon: f64,
+    pub zoom: f64,
+}
+
+type Listener = Closure<dyn FnMut(JsValue)>;
+
+pub struct LeafletMap {
+    map: Map,
+    countries: LayerGroup,
+    markers: LayerGroup,
+    canvas: Canvas,
+    /// Each drawn country's paths, for highlighting.
+    paths: HashMap<String, Vec<Path>>,
+    /// Closures Leaflet calls: kept alive until [`LeafletMap::remove`].
+    listeners: Vec<Listener>,
+    /// Listeners of the current countries, dropped when redrawn.
+    layer_listeners: Vec<Listener>,
+    /// Listeners of the current markers, dropped when redrawn.
+    marker_listeners: Vec<Listener>,
+    highlighted: Option<String>,
+    tiles: Option<leaflet::TileLayer>,
+}
+
+fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
+    ring.iter()
+        .map(|&(lat, lon)| {
+            let pair = Array::new();
+            pair.push(&lat.into());
+            pair.push(&lon.into());
+            JsValue::from(pair)
+        })
+        .collect()
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "Leaflet failed".to_owned())
+}
+
+fn viewport_of(map: &Map) -> Viewport {
+    let center = map.get_center();
+    Viewport {
+        lat: center.lat(),
+        lon: center.lng(),
+        zoom: map.get_zoom(),
+    }
+}
+
+/// The visible area, padded by half its size (markers just outside stay drawn
+/// while panning).
+fn bounds_of(map: &Map) -> Bounds {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), 0.5)
+}
+
+impl LeafletMap {
+    /// Creates the map in `element` at `viewport`. SVG for country shapes (each a
+    /// DOM path tests can find), a canvas renderer for the member markers.
+    pub fn new(element: &web_sys::HtmlElement, viewport: Viewport) -> Result<LeafletMap, String> {
+        let options = MapOptions::new();
+        options.set_center(LatLng::new(viewport.lat, viewport.lon));
+        options.set_zoom(viewport.zoom);
+        options.set_min_zoom(1.0);
+        options.set_max_zoom(12.0);
+        options.set_zoom_snap(0.25);
+        options.set_world_copy_jump(true);
+        // The credit is in the page (Natural Earth, Leaflet): no attribution box.
+        options.set_attribution_control(false);
+        let map = Map::new_with_element(element, &options).map_err(js_err)?;
+        let countries = LayerGroup::new();
+        countries.unchecked_ref::<leaflet::Layer>().add_to(&map);
+        let markers = LayerGroup::new();
+        markers.unchecked_ref::<leaflet::Layer>().add_to(&map);
+        let canvas = Canvas::new();
+        Ok(LeafletMap {
+            map,
+            countries,
+            markers,
+            canvas,
+            paths: HashMap::new(),
+            listeners: Vec::new(),
+            layer_listeners: Vec::new(),
+            marker_listeners: Vec::new(),
+            highlighted: None,
+            tiles: None,
+        })
+    }
+
+    /// Calls `callback` with the new viewport and padded bounds after every pan
+    /// or zoom (Leaflet's `moveend`). The callback must not touch this
+    /// `LeafletMap` (it may run while a method of it is running).
+    pub fn on_move_end(&mut self, mut callback: impl FnMut(Viewport, Bounds) + 'static) {
+        let map = self.map.clone();
+        let closure: Listener =
+            Closure::new(move |_: JsValue| callback(viewport_of(&map), bounds_of(&map)));
+        self.map.on("moveend", closure.as_ref());
+        self.listeners.push(closure);
+    }
+
+    pub fn viewport(&self) -> Viewport {
+        viewport_of(&self.map)
+    }
+
+    pub fn set_viewport(&self, viewport: Viewport) {
+        self.map
+            .set_view(&LatLng::new(viewport.lat, viewport.lon), viewport.zoom);
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        bounds_of(&self.map)
+    }
+
+    /// Replaces the drawn countries. `on_select` gets the code of a clicked
+    /// shaded country, `on_hover` the code under the pointer (None on leaving).
+    pub fn draw_countries<'a>(
+        &mut self,
+        countries: impl Iterator<Item = (CountryGeometry<'a>, CountryStyle)>,
+        on_select: impl Fn(String) + Clone + 'static,
+        on_hover: impl Fn(Option<String>) + Clone + 'static,
+    ) {
+        self.countries.clear_layers();
+        self.paths.clear();
+        self.layer_listeners.clear();
+        self.highlighted = None;
+        for (geometry, style) in countries {
+            let options = PathOptions::new();
+            options.set_fill_color(style.fill.to_owned());
+            options.set_fill_opacity(1.0);
+            options.set_color(style.outline.to_owned());
+            options.set_weight(if style.shaded { 1.0 } else { 0.5 });
+            options.set_interactive(style.shaded);
+            options.set_class_name(if style.shaded {
+                "map-country map-shaded".to_owned()
+            } else {
+                "map-country".to_owned()
+            });
+            let path: Path = match geometry {
+                CountryGeometry::Polygons(polygons) => {
+                    let latlngs: Array = polygons
+                        .iter()
+                        .map(|rings| {
+                            JsValue::from(
+                                rings
+                                    .iter()
+                                    .map(|r| JsValue::from(lat_lng_array(r)))
+                                    .collect::<Array>(),
+                            )
+                        })
+                        .collect();
+                    leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
+                        .unchecked_into()
+                }
+                CountryGeometry::Point(lat, lon) => {
+                    let _ = js_sys::Reflect::set(&options, &"radius".into(), &5.0.into());
+                    CircleMarker::new_with_options(&LatLng::new(lat, lon), &options)
+                        .unchecked_into()
+                }
+            };
+            path.unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.countries);
+            if !style.shaded {
+                continue;
+            }
+            if let Some(element) = element_of(&path) {
+                let _ = element.set_attribute("data-country", &style.code);
+            }
+            let code = style.code.clone();
+            let select = on_select.clone();
+            let click: Listener = Closure::new(move |_: JsValue| select(code.clone()));
+            let code = style.code.clone();
+            let hover = on_hover.clone();
+            let over: Listener = Closure::new(move |_: JsValue| hover(Some(code.clone())));
+            let hover = on_hover.clone();
+            let out: Listener = Closure::new(move |_: JsValue| hover(None));
+            path.on("click", click.as_ref());
+            path.on("mouseover", over.as_ref());
+            path.on("mouseout", out.as_ref());
+            self.layer_listeners.extend([click, over, out]);
+            self.paths.entry(style.code).or_default().push(path);
+        }
+    }
+
+    /// Outlines one country (hover, keyboard focus in the list, open panel).
+    pub fn highlight(&mut self, code: Option<&str>) {
+        if self.highlighted.as_deref() == code {
+            return;
+        }
+        let restyle = |paths: Option<&Vec<Path>>, weight: f64, class: bool| {
+            for path in paths.into_iter().flatten() {
+                let options = PathOptions::new();
+                options.set_weight(weight);
+                path.set_style(&options);
+                if class {
+                    path.bring_to_front();
+                }
+                if let Some(element) = element_of(&path) {
+                    let list = element.class_list();
+                    let _ = if class {
+                        list.add_1("map-highlight")
+                    } else {
+                        list.remove_1("map-highlight")
+                    };
+                }
+            }
+        };
+        if let Some(old) = self.highlighted.take() {
+            restyle(self.paths.get(&old), 1.0, false);
+        }
+        if let Some(code) = code {
+            restyle(self.paths.get(code), 3.0, true);
+            self.highlighted = Some(code.to_owned());
+        }
+    }
+
+    /// Replaces the member markers with `clusters`, drawn on the canvas.
+    /// `on_click` gets the index of the clicked cluster.
+    pub fn draw_clusters(
+        &mut self,
+        clusters: &[Cluster],
+        on_click: impl Fn(usize) + Clone + 'static,
+    ) {
+        self.markers.clear_layers();
+        self.marker_listeners.clear();
+        for (index, cluster) in clusters.iter().enumerate() {
+            let options = PathOptions::new();
+            options.set_renderer(self.canvas.clone().into());
+            options.set_color("#ffffff".to_owned());
+            options.set_weight(1.5);
+            options.set_fill_color("#c2410c".to_owned());
+            options.set_fill_opacity(0.85);
+            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
+            let marker =
+                CircleMarker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options);
+            let click = on_click.clone();
+            let listener: Listener = Closure::new(move |_: JsValue| click(index));
+            marker.on("click", listener.as_ref());
+            marker
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+            self.marker_listeners.push(listener);
+        }
+    }
+
+    /// Zooms in on a point by `delta` levels.
+    pub fn zoom_to(&self, lat: f64, lon: f64, delta: f64) {
+        let zoom = self.map.get_zoom() + delta;
+        self.map.set_view(&LatLng::new(lat, lon), zoom);
+    }
+
+    /// Shows an outside tile layer under the countries (`Some(url template)`), or
+    /// removes it (`None`).
+    pub fn set_tiles(&mut self, url: Option<&str>) {
+        if let Some(layer) = self.tiles.take() {
+            layer.unchecked_ref::<leaflet::Layer>().remove();
+        }
+        if let Some(url) = url {
+            let layer = leaflet::TileLayer::new(url);
+            layer.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
+            self.tiles = Some(layer);
+        }
+    }
+
+    /// Leaflet's size check after the container changed size.
+    pub fn invalidate_size(&self) {
+        self.map.invalidate_size(false);
+    }
+
+    /// Removes the map from its element and releases every listener.
+    pub fn remove(self) {
+        self.map.remove();
+        self.map.off_all();
+        drop(self.listeners);
+        drop(self.layer_listeners);
+        drop(self.marker_listeners);
+    }
+}
