@@ -3,7 +3,9 @@
 //! [`Shape`]s, [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
 //! removes the map and releases every listener.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use js_sys::Array;
 use leaflet::{Canvas, CircleMarker, LatLng, LayerGroup, Map, MapOptions, Path, PathOptions};
@@ -55,6 +57,19 @@ pub struct Viewport {
 
 type Listener = Closure<dyn FnMut(JsValue)>;
 
+/// The drawn clusters and what a click on one does, read by the map's click
+/// listener (hit-tested here: the marker canvas lets pointer events through to
+/// the country shapes below it).
+#[derive(Default)]
+struct Hits {
+    clusters: Vec<Cluster>,
+    on_click: Option<Rc<dyn Fn(&Cluster)>>,
+}
+
+/// The pane of the marker canvas: above the country shapes, transparent to the
+/// pointer.
+const MARKER_PANE: &str = "mapline-markers";
+
 pub struct LeafletMap {
     map: Map,
     countries: LayerGroup,
@@ -66,8 +81,7 @@ pub struct LeafletMap {
     listeners: Vec<Listener>,
     /// Listeners of the current countries, dropped when redrawn.
     layer_listeners: Vec<Listener>,
-    /// Listeners of the current markers, dropped when redrawn.
-    marker_listeners: Vec<Listener>,
+    hits: Rc<RefCell<Hits>>,
     highlighted: Option<String>,
     tiles: Option<leaflet::TileLayer>,
 }
@@ -127,7 +141,12 @@ impl LeafletMap {
         countries.unchecked_ref::<leaflet::Layer>().add_to(&map);
         let markers = LayerGroup::new();
         markers.unchecked_ref::<leaflet::Layer>().add_to(&map);
-        let canvas = Canvas::new();
+        let pane = map.create_pane_by_name(MARKER_PANE);
+        let _ = pane.style().set_property("z-index", "450");
+        let _ = pane.style().set_property("pointer-events", "none");
+        let canvas_options = leaflet::CanvasOptions::new();
+        canvas_options.set_pane(MARKER_PANE.to_owned());
+        let canvas = Canvas::with_options(&canvas_options);
         Ok(LeafletMap {
             map,
             countries,
@@ -136,7 +155,7 @@ impl LeafletMap {
             paths: HashMap::new(),
             listeners: Vec::new(),
             layer_listeners: Vec::new(),
-            marker_listeners: Vec::new(),
+            hits: Rc::default(),
             highlighted: None,
             tiles: None,
         })
@@ -153,6 +172,49 @@ impl LeafletMap {
         self.listeners.push(closure);
     }
 
+    /// Calls `on_cluster` for a click on a member marker, else `on_country` for a
+    /// click on a shaded country (its `data-country`).
+    pub fn on_click(&mut self, on_country: impl Fn(String) + 'static) {
+        let map = self.map.clone();
+        let hits = self.hits.clone();
+        let closure: Listener = Closure::new(move |event: JsValue| {
+            let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &key.into()).ok();
+            let point = get(&event, "containerPoint");
+            let (x, y) = point
+                .as_ref()
+                .map(|p| {
+                    let n = |k| get(p, k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+                    (n("x"), n("y"))
+                })
+                .unwrap_or((f64::NAN, f64::NAN));
+            let hit = {
+                let hits = hits.borrow();
+                hits.clusters
+                    .iter()
+                    .rev()
+                    .find(|c| {
+                        let p = map.lat_lng_to_container_point(&LatLng::new(c.lat, c.lon));
+                        (p.x() - x).hypot(p.y() - y) <= radius(c.count) + 2.0
+                    })
+                    .cloned()
+                    .zip(hits.on_click.clone())
+            };
+            if let Some((cluster, on_click)) = hit {
+                on_click(&cluster);
+                return;
+            }
+            let code = get(&event, "originalEvent")
+                .and_then(|e| get(&e, "target"))
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute("data-country"));
+            if let Some(code) = code {
+                on_country(code);
+            }
+        });
+        self.map.on("click", closure.as_ref());
+        self.listeners.push(closure);
+    }
+
     pub fn viewport(&self) -> Viewport {
         viewport_of(&self.map)
     }
@@ -166,12 +228,11 @@ impl LeafletMap {
         bounds_of(&self.map)
     }
 
-    /// Replaces the drawn countries. `on_select` gets the code of a clicked
-    /// shaded country, `on_hover` the code under the pointer (None on leaving).
+    /// Replaces the drawn countries. `on_hover` gets the code under the pointer
+    /// (None on leaving); clicks go to [`LeafletMap::on_click`].
     pub fn draw_countries<'a>(
         &mut self,
         countries: impl Iterator<Item = (CountryGeometry<'a>, CountryStyle)>,
-        on_select: impl Fn(String) + Clone + 'static,
         on_hover: impl Fn(Option<String>) + Clone + 'static,
     ) {
         self.countries.clear_layers();
@@ -221,17 +282,13 @@ impl LeafletMap {
                 let _ = element.set_attribute("data-country", &style.code);
             }
             let code = style.code.clone();
-            let select = on_select.clone();
-            let click: Listener = Closure::new(move |_: JsValue| select(code.clone()));
-            let code = style.code.clone();
             let hover = on_hover.clone();
             let over: Listener = Closure::new(move |_: JsValue| hover(Some(code.clone())));
             let hover = on_hover.clone();
             let out: Listener = Closure::new(move |_: JsValue| hover(None));
-            path.on("click", click.as_ref());
             path.on("mouseover", over.as_ref());
             path.on("mouseout", out.as_ref());
-            self.layer_listeners.extend([click, over, out]);
+            self.layer_listeners.extend([over, out]);
             self.paths.entry(style.code).or_default().push(path);
         }
     }
@@ -269,32 +326,26 @@ impl LeafletMap {
     }
 
     /// Replaces the member markers with `clusters`, drawn on the canvas.
-    /// `on_click` gets the index of the clicked cluster.
-    pub fn draw_clusters(
-        &mut self,
-        clusters: &[Cluster],
-        on_click: impl Fn(usize) + Clone + 'static,
-    ) {
+    /// `on_click` gets a clicked cluster.
+    pub fn draw_clusters(&mut self, clusters: Vec<Cluster>, on_click: impl Fn(&Cluster) + 'static) {
         self.markers.clear_layers();
-        self.marker_listeners.clear();
-        for (index, cluster) in clusters.iter().enumerate() {
+        for cluster in &clusters {
             let options = PathOptions::new();
             options.set_renderer(self.canvas.clone().into());
+            options.set_pane(MARKER_PANE.to_owned());
+            options.set_interactive(false);
             options.set_color("#ffffff".to_owned());
             options.set_weight(1.5);
             options.set_fill_color("#c2410c".to_owned());
             options.set_fill_opacity(0.85);
             let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
-            let marker =
-                CircleMarker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options);
-            let click = on_click.clone();
-            let listener: Listener = Closure::new(move |_: JsValue| click(index));
-            marker.on("click", listener.as_ref());
-            marker
+            CircleMarker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options)
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&self.markers);
-            self.marker_listeners.push(listener);
         }
+        let mut hits = self.hits.borrow_mut();
+        hits.clusters = clusters;
+        hits.on_click = Some(Rc::new(on_click));
     }
 
     /// Zooms in on a point by `delta` levels.
@@ -327,6 +378,6 @@ impl LeafletMap {
         self.map.off_all();
         drop(self.listeners);
         drop(self.layer_listeners);
-        drop(self.marker_listeners);
+        self.hits.take();
     }
 }

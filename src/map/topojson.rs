@@ -46,22 +46,82 @@ struct RawTransform {
 #[derive(Deserialize)]
 struct RawObject {
     #[serde(default)]
-    geometries: Vec<serde_json::Value>,
+    geometries: Vec<RawGeometry>,
 }
 
+/// A geometry of any type: only polygons are kept. Plain fields (no tagged
+/// enum, no `Value` detour) keep the decoder small in the wasm.
 #[derive(Deserialize)]
-#[serde(tag = "type")]
-enum RawGeometry {
-    Polygon {
-        #[serde(default)]
-        id: Option<serde_json::Value>,
-        arcs: Vec<Vec<i64>>,
-    },
-    MultiPolygon {
-        #[serde(default)]
-        id: Option<serde_json::Value>,
-        arcs: Vec<Vec<Vec<i64>>>,
-    },
+struct RawGeometry {
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(default)]
+    arcs: Option<Nested>,
+}
+
+/// Arc indices nested to any depth: `[[0, 1]]` for a polygon, `[[[0]], [[1]]]`
+/// for a multipolygon.
+enum Nested {
+    Index(i64),
+    List(Vec<Nested>),
+}
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NestedVisitor;
+        impl<'de> serde::de::Visitor<'de> for NestedVisitor {
+            type Value = Nested;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an arc index or a list of them")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Nested, E> {
+                Ok(Nested::Index(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Nested, E> {
+                i64::try_from(v)
+                    .map(Nested::Index)
+                    .map_err(|_| E::custom("arc index too large"))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Nested, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Nested::List(items))
+            }
+        }
+        deserializer.deserialize_any(NestedVisitor)
+    }
+}
+
+impl Nested {
+    fn list(&self, what: &str) -> Result<&[Nested], String> {
+        match self {
+            Nested::List(items) => Ok(items),
+            Nested::Index(_) => Err(format!("expected a list of {what}, found a number")),
+        }
+    }
+
+    /// A ring: a list of arc indices.
+    fn ring(&self) -> Result<Vec<i64>, String> {
+        self.list("arc indices")?
+            .iter()
+            .map(|item| match item {
+                Nested::Index(i) => Ok(*i),
+                Nested::List(_) => Err("expected an arc index, found a list".to_owned()),
+            })
+            .collect()
+    }
+
+    /// A polygon: a list of rings.
+    fn polygon(&self) -> Result<Vec<Vec<i64>>, String> {
+        self.list("rings")?.iter().map(Nested::ring).collect()
+    }
 }
 
 fn id_text(id: Option<serde_json::Value>) -> Option<String> {
@@ -88,16 +148,24 @@ pub fn decode(text: &str, object: &str) -> Result<Vec<Shape>, String> {
         .ok_or_else(|| format!("no object {object:?} in the topology"))?;
     let mut shapes = Vec::with_capacity(geometries.len());
     for (index, geometry) in geometries.iter().enumerate() {
+        let at = |e: String| format!("{object}.geometries[{index}]: {e}");
+        let arcs_of = || {
+            geometry
+                .arcs
+                .as_ref()
+                .ok_or_else(|| at("a polygon without arcs".to_owned()))
+        };
         // Points, lines and null geometries are not shapes: skipped.
-        let kind = geometry.get("type").and_then(serde_json::Value::as_str);
-        if !matches!(kind, Some("Polygon" | "MultiPolygon")) {
-            continue;
-        }
-        let geometry = RawGeometry::deserialize(geometry)
-            .map_err(|e| format!("{object}.geometries[{index}]: {e}"))?;
-        let (id, polygons) = match geometry {
-            RawGeometry::Polygon { id, arcs: rings } => (id, vec![rings]),
-            RawGeometry::MultiPolygon { id, arcs: polys } => (id, polys),
+        let polygons = match geometry.kind.as_deref() {
+            Some("Polygon") => vec![arcs_of()?.polygon().map_err(at)?],
+            Some("MultiPolygon") => arcs_of()?
+                .list("polygons")
+                .map_err(at)?
+                .iter()
+                .map(Nested::polygon)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(at)?,
+            _ => continue,
         };
         let polygons = polygons
             .iter()
@@ -110,7 +178,7 @@ pub fn decode(text: &str, object: &str) -> Result<Vec<Shape>, String> {
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| format!("{object}.geometries[{index}]: {e}"))?;
         shapes.push(Shape {
-            id: id_text(id),
+            id: id_text(geometry.id.clone()),
             polygons,
         });
     }
@@ -329,6 +397,25 @@ mod tests {
         assert!(
             error.contains("out of range") && error.contains("c.geometries[0]"),
             "{error}"
+        );
+        let nested_wrong = r#"{"type": "Topology", "arcs": [],
+            "objects": {"c": {"geometries": [{"type": "MultiPolygon", "arcs": [[0]]}]}}}"#;
+        assert!(
+            decode(nested_wrong, "c")
+                .unwrap_err()
+                .contains("found a number")
+        );
+        let no_arcs = r#"{"type": "Topology", "arcs": [],
+            "objects": {"c": {"geometries": [{"type": "Polygon"}]}}}"#;
+        assert!(decode(no_arcs, "c").unwrap_err().contains("without arcs"));
+        let deep = format!(
+            r#"{{"type": "Topology", "arcs": [], "objects": {{"c": {{"geometries": [{{"type": "Polygon", "arcs": {}0{}}}]}}}}}}"#,
+            "[".repeat(10_000),
+            "]".repeat(10_000)
+        );
+        assert!(
+            decode(&deep, "c").is_err(),
+            "deep nesting is refused, not a stack overflow"
         );
         let short = r#"{"type": "Topology", "arcs": [[[0]]],
             "objects": {"c": {"geometries": []}}}"#;

@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 
 use crate::countries;
 use crate::i18n::{Msg, fill};
-use crate::map::cluster::{Bounds, cluster};
+use crate::map::cluster::{Bounds, Cluster, cluster};
 use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport};
 use crate::map::topojson::{self, Shape};
 use crate::map::{
@@ -262,6 +262,7 @@ pub fn MapExplorer(
                         v.zoom = Some(viewport.zoom);
                     });
                 });
+                map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
                 map_ready.set(true);
@@ -344,11 +345,10 @@ pub fn MapExplorer(
                 ));
             }
         }
-        let on_select = move |code: String| ctx.open(code);
         let on_hover = move |code: Option<String>| ctx.hovered.set(code);
         leaflet.update_value(|map| {
             if let Some(map) = map {
-                map.draw_countries(drawn_countries.into_iter(), on_select, on_hover);
+                map.draw_countries(drawn_countries.into_iter(), on_hover);
             }
         });
         drawn.update(|n| *n += 1);
@@ -373,7 +373,7 @@ pub fn MapExplorer(
                         .unwrap_or((f64::NAN, f64::NAN))
                 })
                 .collect();
-            let clusters = Rc::new(cluster(&points, zoom, bounds));
+            let clusters = cluster(&points, zoom, bounds);
             let countries: Rc<Vec<String>> = Rc::new(
                 members
                     .iter()
@@ -387,11 +387,7 @@ pub fn MapExplorer(
                     .collect(),
             );
             let on_click = {
-                let clusters = clusters.clone();
-                move |index: usize| {
-                    let Some(c) = clusters.get(index) else {
-                        return;
-                    };
+                move |c: &Cluster| {
                     if c.count > 1 {
                         leaflet.with_value(|m| {
                             if let Some(m) = m {
@@ -405,7 +401,7 @@ pub fn MapExplorer(
             };
             leaflet.update_value(|map| {
                 if let Some(map) = map {
-                    map.draw_clusters(&clusters, on_click);
+                    map.draw_clusters(clusters, on_click);
                 }
             });
         });
@@ -495,6 +491,28 @@ pub fn MapExplorer(
             <MemberList data=data.clone()/>
         </div>
     }
+    .into_any()
+}
+
+/// A menu value: "" (all) is none.
+fn some(value: String) -> Option<String> {
+    Some(value).filter(|v| !v.is_empty())
+}
+
+/// A year field's value: a year from 1 to 9999, or none.
+fn year(value: String) -> Option<i32> {
+    value
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1..=9999).contains(y))
+}
+
+/// The label of a choice: from the catalogue, or text from the data.
+#[derive(Clone)]
+enum Choice {
+    Ui(Msg),
+    Data(String),
 }
 
 /// The region, alliance, campaign, status and year filters.
@@ -504,120 +522,113 @@ fn MapFilters(
     data: SharedData,
 ) -> impl IntoView {
     let ctx = expect_context::<MapCtx>();
-    let filters = move || ctx.view.with(|v| v.filters.clone());
-    let set = move |f: &dyn Fn(&mut Filters)| ctx.view.update(|v| f(&mut v.filters));
-    let alliances: Vec<(String, String)> = data
+    let value = move |get: fn(&Filters) -> Option<String>| {
+        Signal::derive(move || ctx.view.with(|v| get(&v.filters)).unwrap_or_default())
+    };
+    let set = move |apply: fn(&mut Filters, String)| {
+        Callback::new(move |value: String| ctx.view.update(|v| apply(&mut v.filters, value)))
+    };
+    let regions = REGIONS
+        .into_iter()
+        .map(|r| (region_key(r).to_owned(), Choice::Ui(region_msg(r))))
+        .collect();
+    let alliances = data
         .dataset
         .alliances
         .iter()
         .map(|a| {
             let name = a.short_name.as_ref().unwrap_or(&a.name);
-            (a.id.clone(), localized(name)())
+            (a.id.clone(), Choice::Data(localized(name)()))
         })
         .collect();
-    let campaigns: Vec<(String, String)> = data
+    let campaigns = data
         .dataset
         .campaigns
         .iter()
-        .map(|c| (c.id.clone(), localized(&c.name)()))
+        .map(|c| (c.id.clone(), Choice::Data(localized(&c.name)())))
         .collect();
-    let year = |value: String| {
-        value
-            .trim()
-            .parse::<i32>()
-            .ok()
-            .filter(|y| (1..=9999).contains(y))
-    };
+    let statuses = STATUSES
+        .into_iter()
+        .map(|s| (status_key(s).to_owned(), Choice::Ui(status_msg(s))))
+        .collect();
     view! {
         <fieldset class="map-filters">
             <legend>{tr(Msg::MapFilters)}</legend>
-            <label>
-                <span>{tr(Msg::Region)}</span>
-                <select
-                    data-filter="region"
-                    prop:value=move || filters().region.map(region_key).unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(&|f| f.region = REGIONS.into_iter().find(|r| region_key(*r) == value));
-                    }
-                >
-                    <option value="">{tr(Msg::MapAll)}</option>
-                    {REGIONS.into_iter().map(|r| view! {
-                        <option value=region_key(r)>{tr(region_msg(r))}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{tr(Msg::MapAlliance)}</span>
-                <select
-                    data-filter="alliance"
-                    prop:value=move || filters().alliance.unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(&|f| f.alliance = Some(value.clone()).filter(|v| !v.is_empty()));
-                    }
-                >
-                    <option value="">{tr(Msg::MapAll)}</option>
-                    {alliances.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{tr(Msg::MapCampaign)}</span>
-                <select
-                    data-filter="campaign"
-                    prop:value=move || filters().campaign.unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(&|f| f.campaign = Some(value.clone()).filter(|v| !v.is_empty()));
-                    }
-                >
-                    <option value="">{tr(Msg::MapAll)}</option>
-                    {campaigns.into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{tr(Msg::MapCaseStatus)}</span>
-                <select
-                    data-filter="status"
-                    prop:value=move || filters().status.map(status_key).unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        set(&|f| f.status = STATUSES.into_iter().find(|s| status_key(*s) == value));
-                    }
-                >
-                    <option value="">{tr(Msg::MapAll)}</option>
-                    {STATUSES.into_iter().map(|s| view! {
-                        <option value=status_key(s)>{tr(status_msg(s))}</option>
-                    }).collect_view()}
-                </select>
-            </label>
-            <label>
-                <span>{tr(Msg::MapFromYear)}</span>
-                <input
-                    type="number" inputmode="numeric" min="1" max="9999" data-filter="from"
-                    prop:value=move || filters().from.map(|y| y.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = year(event_target_value(&ev));
-                        set(&|f| f.from = value);
-                    }
-                />
-            </label>
-            <label>
-                <span>{tr(Msg::MapToYear)}</span>
-                <input
-                    type="number" inputmode="numeric" min="1" max="9999" data-filter="to"
-                    prop:value=move || filters().to.map(|y| y.to_string()).unwrap_or_default()
-                    on:change=move |ev| {
-                        let value = year(event_target_value(&ev));
-                        set(&|f| f.to = value);
-                    }
-                />
-            </label>
-            <button type="button" class="button" on:click=move |_| set(&|f| *f = Filters::default())>
+            <FilterSelect name="region" label=Msg::Region choices=regions
+                value=value(|f| f.region.map(|r| region_key(r).to_owned()))
+                on_change=set(|f, v| f.region = REGIONS.into_iter().find(|r| region_key(*r) == v))/>
+            <FilterSelect name="alliance" label=Msg::MapAlliance choices=alliances
+                value=value(|f| f.alliance.clone())
+                on_change=set(|f, v| f.alliance = some(v))/>
+            <FilterSelect name="campaign" label=Msg::MapCampaign choices=campaigns
+                value=value(|f| f.campaign.clone())
+                on_change=set(|f, v| f.campaign = some(v))/>
+            <FilterSelect name="status" label=Msg::MapCaseStatus choices=statuses
+                value=value(|f| f.status.map(|s| status_key(s).to_owned()))
+                on_change=set(|f, v| f.status = STATUSES.into_iter().find(|s| status_key(*s) == v))/>
+            <YearInput name="from" label=Msg::MapFromYear
+                value=value(|f| f.from.map(|y| y.to_string()))
+                on_change=set(|f, v| f.from = year(v))/>
+            <YearInput name="to" label=Msg::MapToYear
+                value=value(|f| f.to.map(|y| y.to_string()))
+                on_change=set(|f, v| f.to = year(v))/>
+            <button type="button" class="button" on:click=move |_| ctx.view.update(|v| v.filters = Filters::default())>
                 {tr(Msg::MapClearFilters)}
             </button>
         </fieldset>
     }
+    .into_any()
+}
+
+/// One labelled filter menu whose first choice, "All", is the empty value.
+#[component]
+fn FilterSelect(
+    /// `data-filter`, for tests.
+    name: &'static str,
+    label: Msg,
+    /// (value, label) of each choice.
+    choices: Vec<(String, Choice)>,
+    /// The current value ("" for all).
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <label>
+            <span>{tr(label)}</span>
+            <select data-filter=name prop:value=value on:change=move |ev| on_change.run(event_target_value(&ev))>
+                <option value="">{tr(Msg::MapAll)}</option>
+                {choices.into_iter().map(|(value, choice)| {
+                    let text = move || match &choice {
+                        Choice::Ui(msg) => msg.text(lang.get()).to_owned(),
+                        Choice::Data(text) => text.clone(),
+                    };
+                    view! { <option value=value>{text}</option> }
+                }).collect_view()}
+            </select>
+        </label>
+    }
+    .into_any()
+}
+
+/// One labelled year field.
+#[component]
+fn YearInput(
+    /// `data-filter`, for tests.
+    name: &'static str,
+    label: Msg,
+    /// The current year, or "".
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{tr(label)}</span>
+            <input type="number" inputmode="numeric" min="1" max="9999" data-filter=name
+                prop:value=value on:change=move |ev| on_change.run(event_target_value(&ev))/>
+        </label>
+    }
+    .into_any()
 }
 
 /// The colour classes of the member count, and the neutral colour.
@@ -634,6 +645,7 @@ fn Legend() -> impl IntoView {
             </ul>
         </figure>
     }
+    .into_any()
 }
 
 /// The open country: its members and cases (under the filters), with links.
@@ -711,6 +723,7 @@ fn CountryPanel(
             {panel_content}
         </aside>
     }
+    .into_any()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -843,6 +856,7 @@ fn CountryList() -> impl IntoView {
             <tbody>{rows}</tbody>
         </table>
     }
+    .into_any()
 }
 
 /// The members of the selection, by country.
@@ -885,4 +899,5 @@ fn MemberList(
             <tbody>{rows}</tbody>
         </table>
     }
+    .into_any()
 }
