@@ -60,10 +60,12 @@ type Listener = Closure<dyn FnMut(JsValue)>;
 /// The drawn clusters and what a click on one does, read by the map's click
 /// listener (hit-tested here: the marker canvas lets pointer events through to
 /// the country shapes below it).
+type ClusterClick = Rc<dyn Fn(&Cluster)>;
+
 #[derive(Default)]
 struct Hits {
     clusters: Vec<Cluster>,
-    on_click: Option<Rc<dyn Fn(&Cluster)>>,
+    on_click: Option<ClusterClick>,
 }
 
 /// The pane of the marker canvas: above the country shapes, transparent to the
@@ -306,7 +308,7 @@ impl LeafletMap {
                 if class {
                     path.bring_to_front();
                 }
-                if let Some(element) = element_of(&path) {
+                if let Some(element) = element_of(path) {
                     let list = element.class_list();
                     let _ = if class {
                         list.add_1("map-highlight")
@@ -360,6 +362,12 @@ impl LeafletMap {
         if let Some(layer) = self.tiles.take() {
             layer.unchecked_ref::<leaflet::Layer>().remove();
         }
+        // With tiles, the country fills turn see-through (map.css).
+        let _ = self
+            .map
+            .get_container()
+            .class_list()
+            .toggle_with_force("map-with-tiles", url.is_some());
         if let Some(url) = url {
             let layer = leaflet::TileLayer::new(url);
             layer.unchecked_ref::<leaflet::Layer>().add_to(&self.map);

@@ -599,11 +599,11 @@ mod tests {
         assert_eq!(lower.center, Some((10.0, 0.0)));
         let rounded = MapView {
             center: Some((1.234_567_89, 2.0)),
-            zoom: Some(3.14159),
+            zoom: Some(3.14659),
             ..MapView::default()
         };
         let pairs = rounded.to_pairs();
         assert_eq!(pairs[0].1, "1.23457");
-        assert_eq!(pairs[2].1, "3.14");
+        assert_eq!(pairs[2].1, "3.15");
     }
 }
