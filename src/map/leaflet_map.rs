@@ -230,12 +230,13 @@ impl LeafletMap {
         bounds_of(&self.map)
     }
 
-    /// Replaces the drawn countries. `on_hover` gets the code under the pointer
-    /// (None on leaving); clicks go to [`LeafletMap::on_click`].
+    /// Replaces the drawn countries. `on_hover` gets a shaded country's code and
+    /// whether the pointer enters (true) or leaves it; clicks go to
+    /// [`LeafletMap::on_click`].
     pub fn draw_countries<'a>(
         &mut self,
         countries: impl Iterator<Item = (CountryGeometry<'a>, CountryStyle)>,
-        on_hover: impl Fn(Option<String>) + Clone + 'static,
+        on_hover: impl Fn(&str, bool) + Clone + 'static,
     ) {
         self.countries.clear_layers();
         self.paths.clear();
@@ -285,9 +286,10 @@ impl LeafletMap {
             }
             let code = style.code.clone();
             let hover = on_hover.clone();
-            let over: Listener = Closure::new(move |_: JsValue| hover(Some(code.clone())));
+            let over: Listener = Closure::new(move |_: JsValue| hover(&code, true));
+            let code = style.code.clone();
             let hover = on_hover.clone();
-            let out: Listener = Closure::new(move |_: JsValue| hover(None));
+            let out: Listener = Closure::new(move |_: JsValue| hover(&code, false));
             path.on("mouseover", over.as_ref());
             path.on("mouseout", out.as_ref());
             self.layer_listeners.extend([over, out]);

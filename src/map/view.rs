@@ -31,6 +31,12 @@ use crate::web::shell::{IllustrativeBadge, app_href};
 use crate::web::state::{LoadError, LoadFailure, PageState, Progress, page_state};
 use crate::web::text::localized;
 
+/// Runs `f` as an effect. Every effect of the map goes through this one
+/// instantiation of `Effect::new`, which keeps the wasm smaller.
+fn effect(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
+}
+
 /// The bundled country shapes (copied into dist/ by index.html).
 const SHAPES_URL: &str = "countries-110m.json";
 
@@ -55,13 +61,13 @@ pub fn map_loader(
     let resource = use_network_data();
     let state = page_state();
     let map_state = RwSignal::new(PageState::Loading);
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         state.set(match resource.get() {
             None => PageState::Loading,
             Some(Ok(_)) => map_state.get(),
             Some(Err(_)) => PageState::Error,
         });
-    });
+    }));
     move || match resource.get() {
         None => view! { <Progress/> }.into_any(),
         Some(Ok(data)) => render(data, map_state),
@@ -163,6 +169,7 @@ fn focus(element: &web_sys::Element) {
 struct MapCtx {
     view: RwSignal<MapView>,
     selection: Memo<Selection>,
+    /// The country last pointed at or focused (map or list), until it is left.
     hovered: RwSignal<Option<String>>,
     /// What had focus when the panel opened (focus returns there on close).
     opener: StoredValue<Option<web_sys::Element>, LocalStorage>,
@@ -173,6 +180,16 @@ impl MapCtx {
         let active = document().active_element();
         self.opener.set_value(active);
         self.view.update(|v| v.country = Some(code));
+    }
+
+    /// Highlights `code` (entering) or stops highlighting it (leaving): leaving
+    /// one country never clears another entered since.
+    fn hover(self, code: &str, entering: bool) {
+        if entering {
+            self.hovered.set(Some(code.to_owned()));
+        } else if self.hovered.with_untracked(|h| h.as_deref() == Some(code)) {
+            self.hovered.set(None);
+        }
     }
 
     fn close(self) {
@@ -208,11 +225,12 @@ pub fn MapExplorer(
     map_state: RwSignal<PageState>,
 ) -> impl IntoView {
     let view_state = RwSignal::new(read_url_view());
-    let filters = Memo::new(move |_| view_state.with(|v| v.filters.clone()));
     let selected = Memo::new(move |_| view_state.with(|v| v.country.clone()));
     let selection = {
         let data = data.clone();
-        Memo::new(move |_| select(&data.dataset, &filters.get()))
+        // Recomputed on every view change (pans too), but equal selections
+        // notify nobody.
+        Memo::new(move |_| view_state.with(|v| select(&data.dataset, &v.filters)))
     };
     let ctx = MapCtx {
         view: view_state,
@@ -223,7 +241,7 @@ pub fn MapExplorer(
     provide_context(ctx);
 
     // The URL follows the view.
-    Effect::new(move |_| view_state.with(write_url_view));
+    effect(Box::new(move || view_state.with(write_url_view)));
 
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
@@ -232,10 +250,15 @@ pub fn MapExplorer(
     let drawn = RwSignal::new(0u32);
     let view_box: RwSignal<Option<(Bounds, f64)>> = RwSignal::new(None);
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
-    let shapes = LocalResource::new(load_shapes);
+    let shapes: RwSignal<Option<Result<Arc<Vec<Shape>>, LoadError>>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let loaded = load_shapes().await;
+        // The view may be gone by now: then there is nothing to set.
+        let _ = shapes.try_set(Some(loaded));
+    });
 
     // Create the map once its element is mounted.
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         let Some(element) = map_ref.get() else {
             return;
         };
@@ -272,7 +295,7 @@ pub fn MapExplorer(
                 map_state.set(PageState::Error);
             }
         }
-    });
+    }));
 
     on_cleanup(move || {
         if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
@@ -287,7 +310,7 @@ pub fn MapExplorer(
             .map(|c| (c.numeric, c.code))
             .collect(),
     );
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         let selection = selection.get();
         let loaded = shapes.get();
         if !map_ready.get() {
@@ -345,7 +368,7 @@ pub fn MapExplorer(
                 ));
             }
         }
-        let on_hover = move |code: Option<String>| ctx.hovered.set(code);
+        let on_hover = move |code: &str, entering: bool| ctx.hover(code, entering);
         leaflet.update_value(|map| {
             if let Some(map) = map {
                 map.draw_countries(drawn_countries.into_iter(), on_hover);
@@ -353,12 +376,12 @@ pub fn MapExplorer(
         });
         drawn.update(|n| *n += 1);
         map_state.set(PageState::Ready);
-    });
+    }));
 
     // Member markers: re-clustered on every pan and zoom and filter change.
     {
         let data = data.clone();
-        Effect::new(move |_| {
+        effect(Box::new(move || {
             let Some((bounds, zoom)) = view_box.get() else {
                 return;
             };
@@ -404,11 +427,11 @@ pub fn MapExplorer(
                     map.draw_clusters(clusters, on_click);
                 }
             });
-        });
+        }));
     }
 
-    // Highlight: the hovered country, else the open one.
-    Effect::new(move |_| {
+    // Highlight: the country pointed at or focused, else the open one.
+    effect(Box::new(move || {
         drawn.track();
         let code = ctx.hovered.get().or_else(|| selected.get());
         leaflet.update_value(|map| {
@@ -416,7 +439,7 @@ pub fn MapExplorer(
                 map.highlight(code.as_deref());
             }
         });
-    });
+    }));
 
     // The optional outside tile layer, only when the reader asks.
     let tiles_url = data
@@ -428,7 +451,7 @@ pub fn MapExplorer(
     let show_tiles = RwSignal::new(false);
     {
         let tiles_url = tiles_url.clone();
-        Effect::new(move |_| {
+        effect(Box::new(move || {
             let on = show_tiles.get();
             if !map_ready.get() {
                 return;
@@ -438,7 +461,7 @@ pub fn MapExplorer(
                     map.set_tiles(tiles_url.as_deref().filter(|_| on));
                 }
             });
-        });
+        }));
     }
     let tiles_toggle = tiles_url.map(|url| {
         let host = web_sys::Url::new(&url.replace(['{', '}'], ""))
@@ -658,11 +681,11 @@ fn CountryPanel(
 ) -> impl IntoView {
     let ctx = expect_context::<MapCtx>();
     let heading = NodeRef::<leptos::html::H2>::new();
-    Effect::new(move |_| {
+    effect(Box::new(move || {
         if let Some(h) = heading.get() {
             let _ = h.focus();
         }
-    });
+    }));
     let name = country_name(&code);
     let panel_content = {
         let code = code.clone();
@@ -808,11 +831,11 @@ fn CountryList() -> impl IntoView {
                         }
                     }
                 };
-                let over = {
+                let hover = {
                     let code = code.clone();
-                    move || ctx.hovered.set(Some(code.clone()))
+                    move |entering: bool| ctx.hover(&code, entering)
                 };
-                let over_focus = over.clone();
+                let (h1, h2, h3) = (hover.clone(), hover.clone(), hover.clone());
                 let current = {
                     let code = code.clone();
                     move || {
@@ -826,10 +849,10 @@ fn CountryList() -> impl IntoView {
                         tabindex="-1"
                         class:map-row-open=current
                         on:keydown=on_key
-                        on:mouseenter=move |_| over()
-                        on:mouseleave=move |_| ctx.hovered.set(None)
-                        on:focusin=move |_| over_focus()
-                        on:focusout=move |_| ctx.hovered.set(None)
+                        on:mouseenter=move |_| hover(true)
+                        on:mouseleave=move |_| h1(false)
+                        on:focusin=move |_| h2(true)
+                        on:focusout=move |_| h3(false)
                     >
                         <th scope="row">
                             <button type="button" class="map-open" on:click=move |_| open()>

@@ -87,6 +87,7 @@ test('a click on a shaded country opens its panel; focus in the list highlights 
   await page.locator('.map-panel[data-panel-country="BR"]').waitFor();
   await page.keyboard.press('Escape');
   await page.locator('.map-panel').waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0);
   await page.locator('tr[data-country="CA"] button').focus();
   // Focus in the list outlines the country on the map.
   await page.locator('path[data-country="CA"].map-highlight').waitFor({ state: 'attached' });
