@@ -161,10 +161,18 @@ test('navigating away and back recreates the map without errors', async () => {
   await waitReady(page);
   const nav = page.getByRole('navigation', { name: 'Main navigation' });
   for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => {
+      window.__oldMap = document.querySelector('.leaflet-container');
+    });
     await nav.getByRole('link', { name: 'Timeline' }).click();
     await page.waitForURL('**/timeline');
     await waitReady(page);
     assert.equal(await page.locator('.leaflet-container').count(), 0, 'the map is gone');
+    // Leaflet's map.remove() ran: the old container no longer holds a map.
+    assert.deepEqual(
+      await page.evaluate(() => [window.__oldMap._leaflet_id, window.__oldMap.querySelector('.leaflet-map-pane')]),
+      [undefined, null],
+    );
     await nav.getByRole('link', { name: 'Map' }).click();
     await page.waitForURL('**/map*');
     await waitReady(page);
