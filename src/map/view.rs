@@ -430,6 +430,19 @@ pub fn MapExplorer(
         }));
     }
 
+    // The panel takes room from the map (or gives it back): Leaflet measures its
+    // container again once the layout has settled.
+    effect(Box::new(move || {
+        selected.track();
+        request_animation_frame(move || {
+            let _ = leaflet.try_with_value(|map| {
+                if let Some(map) = map {
+                    map.invalidate_size();
+                }
+            });
+        });
+    }));
+
     // Highlight: the country pointed at or focused, else the open one.
     effect(Box::new(move || {
         drawn.track();
