@@ -249,6 +249,13 @@ pub fn MapExplorer(
     // Bumped after each redraw of the countries (highlights are re-applied).
     let drawn = RwSignal::new(0u32);
     let view_box: RwSignal<Option<(Bounds, f64)>> = RwSignal::new(None);
+    let markers_drawn = RwSignal::new(false);
+    // Ready once the map, its countries and its markers are drawn.
+    effect(Box::new(move || {
+        if drawn.get() > 0 && markers_drawn.get() {
+            map_state.set(PageState::Ready);
+        }
+    }));
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
     let shapes: RwSignal<Option<Result<Arc<Vec<Shape>>, LoadError>>> = RwSignal::new(None);
     leptos::task::spawn_local(async move {
@@ -375,7 +382,6 @@ pub fn MapExplorer(
             }
         });
         drawn.update(|n| *n += 1);
-        map_state.set(PageState::Ready);
     }));
 
     // Member markers: re-clustered on every pan and zoom and filter change.
@@ -427,6 +433,7 @@ pub fn MapExplorer(
                     map.draw_clusters(clusters, on_click);
                 }
             });
+            markers_drawn.set(true);
         }));
     }
 
