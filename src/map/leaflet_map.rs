@@ -4,7 +4,6 @@
 //! removes the map and releases every listener.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::Array;
@@ -78,7 +77,7 @@ pub struct LeafletMap {
     markers: LayerGroup,
     canvas: Canvas,
     /// Each drawn country's paths, for highlighting.
-    paths: HashMap<String, Vec<Path>>,
+    paths: Vec<(String, Path)>,
     /// Closures Leaflet calls: kept alive until [`LeafletMap::remove`].
     listeners: Vec<Listener>,
     /// Listeners of the current countries, dropped when redrawn.
@@ -154,7 +153,7 @@ impl LeafletMap {
             countries,
             markers,
             canvas,
-            paths: HashMap::new(),
+            paths: Vec::new(),
             listeners: Vec::new(),
             layer_listeners: Vec::new(),
             hits: Rc::default(),
@@ -293,7 +292,7 @@ impl LeafletMap {
             path.on("mouseover", over.as_ref());
             path.on("mouseout", out.as_ref());
             self.layer_listeners.extend([over, out]);
-            self.paths.entry(style.code).or_default().push(path);
+            self.paths.push((style.code, path));
         }
     }
 
@@ -302,8 +301,8 @@ impl LeafletMap {
         if self.highlighted.as_deref() == code {
             return;
         }
-        let restyle = |paths: Option<&Vec<Path>>, weight: f64, class: bool| {
-            for path in paths.into_iter().flatten() {
+        let restyle = |code: &str, weight: f64, class: bool| {
+            for (_, path) in self.paths.iter().filter(|(c, _)| c == code) {
                 let options = PathOptions::new();
                 options.set_weight(weight);
                 path.set_style(&options);
@@ -321,10 +320,10 @@ impl LeafletMap {
             }
         };
         if let Some(old) = self.highlighted.take() {
-            restyle(self.paths.get(&old), 1.0, false);
+            restyle(&old, 1.0, false);
         }
         if let Some(code) = code {
-            restyle(self.paths.get(code), 3.0, true);
+            restyle(code, 3.0, true);
             self.highlighted = Some(code.to_owned());
         }
     }

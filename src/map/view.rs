@@ -6,7 +6,6 @@
 //! them; member markers are clustered in Rust (`cluster.rs`) and drawn on a
 //! canvas. `data-state` turns `ready` only once the map and its layers exist.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -311,12 +310,14 @@ pub fn MapExplorer(
     });
 
     // Countries: redrawn when the selection changes.
-    let numeric_to_code: Rc<HashMap<u16, &'static str>> = Rc::new(
+    // Small linear lookups (a few hundred countries) rather than hash maps: no
+    // extra hash-table code in the wasm.
+    let code_of = |numeric: u16| {
         countries::all()
             .iter()
-            .map(|c| (c.numeric, c.code))
-            .collect(),
-    );
+            .find(|c| c.numeric == numeric)
+            .map(|c| c.code)
+    };
     effect(Box::new(move || {
         let selection = selection.get();
         let loaded = shapes.get();
@@ -332,13 +333,15 @@ pub fn MapExplorer(
                 return;
             }
         };
-        let counts: HashMap<&str, usize> = selection
-            .countries
-            .iter()
-            .map(|c| (c.code.as_str(), c.members))
-            .collect();
+        let count = |code: &str| {
+            selection
+                .countries
+                .iter()
+                .find(|c| c.code == code)
+                .map(|c| c.members)
+        };
         let style = |code: &str| {
-            let class = counts.get(code).and_then(|&n| class_of(n));
+            let class = count(code).and_then(class_of);
             let fill = class.and_then(|c| CLASSES.get(c)).map_or(NEUTRAL, |c| c.1);
             CountryStyle {
                 code: code.to_owned(),
@@ -351,21 +354,18 @@ pub fn MapExplorer(
                 shaded: class.is_some(),
             }
         };
-        let mut with_shape = std::collections::HashSet::new();
+        let mut with_shape: Vec<&str> = Vec::new();
         let mut drawn_countries: Vec<(CountryGeometry, CountryStyle)> = shapes
             .iter()
             .map(|shape| {
-                let code = shape
-                    .numeric()
-                    .and_then(|n| numeric_to_code.get(&n).copied())
-                    .unwrap_or("");
-                with_shape.insert(code);
+                let code = shape.numeric().and_then(code_of).unwrap_or("");
+                with_shape.push(code);
                 (CountryGeometry::Polygons(&shape.polygons), style(code))
             })
             .collect();
         // Small states absent from the 110m shapes: a circle at their label point.
         for summary in &selection.countries {
-            if with_shape.contains(summary.code.as_str()) {
+            if with_shape.contains(&summary.code.as_str()) {
                 continue;
             }
             if let Some(country) = countries::by_code(&summary.code) {
