@@ -59,6 +59,36 @@ fn summarise<'a>(
     summaries
 }
 
+/// A column of the country list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Members,
+    Cases,
+}
+
+/// The countries sorted by `key`; ties on counts go by name, A to Z.
+pub fn sorted(
+    mut countries: Vec<CountrySummary>,
+    key: SortKey,
+    descending: bool,
+) -> Vec<CountrySummary> {
+    countries.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Members => a.members.cmp(&b.members),
+            SortKey::Cases => a.cases.cmp(&b.cases),
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary.then_with(|| a.name.cmp(&b.name))
+    });
+    countries
+}
+
 /// The map's filters. Members are filtered by region and alliance; cases by
 /// campaign, status and years. While a case filter is set, only the countries
 /// with at least one matching case are kept (with their matching members).
@@ -605,5 +635,24 @@ mod tests {
         let pairs = rounded.to_pairs();
         assert_eq!(pairs[0].1, "1.23457");
         assert_eq!(pairs[2].1, "3.15");
+    }
+
+    #[test]
+    fn sorts_by_each_column_with_ties_by_name() {
+        let data = dataset(NETWORK);
+        let all = countries_with_members(&data);
+        let order = |key, descending| -> Vec<String> {
+            sorted(all.clone(), key, descending)
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
+        assert_eq!(order(SortKey::Name, false), ["BY", "CA", "MX"]);
+        assert_eq!(order(SortKey::Name, true), ["MX", "CA", "BY"]);
+        // Belarus 2 members; Canada and Mexico 1 each, then by name.
+        assert_eq!(order(SortKey::Members, true), ["BY", "CA", "MX"]);
+        assert_eq!(order(SortKey::Members, false), ["CA", "MX", "BY"]);
+        // One case each: by name.
+        assert_eq!(order(SortKey::Cases, true), ["BY", "CA", "MX"]);
     }
 }

@@ -19,8 +19,8 @@ use crate::map::cluster::{Bounds, Cluster, cluster};
 use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport};
 use crate::map::topojson::{self, Shape};
 use crate::map::{
-    CLASSES, CountrySummary, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection,
-    VIEW_KEYS, class_label, class_of, outline_for, region_key, select, status_key,
+    CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
+    class_label, class_of, outline_for, region_key, select, sorted, status_key,
 };
 use crate::model::{CaseStatus, Region};
 use crate::web::data::{SharedData, absolute_url, fetch_text, use_network_data};
@@ -767,29 +767,6 @@ fn CountryPanel(
         </aside>
     }
     .into_any()
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum SortKey {
-    Name,
-    Members,
-    Cases,
-}
-
-fn sorted(
-    mut countries: Vec<CountrySummary>,
-    key: SortKey,
-    descending: bool,
-) -> Vec<CountrySummary> {
-    countries.sort_by(|a, b| {
-        let order = match key {
-            SortKey::Name => a.name.cmp(&b.name),
-            SortKey::Members => a.members.cmp(&b.members).then_with(|| b.name.cmp(&a.name)),
-            SortKey::Cases => a.cases.cmp(&b.cases).then_with(|| b.name.cmp(&a.name)),
-        };
-        if descending { order.reverse() } else { order }
-    });
-    countries
 }
 
 /// The countries of the selection as a sortable table; a row opens the panel

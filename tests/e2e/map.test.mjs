@@ -151,7 +151,8 @@ test('the country list sorts by members', async () => {
   const counts = await page.$$eval('tr[data-country] td:nth-of-type(1)', (els) => els.map((e) => Number(e.textContent)));
   assert.deepEqual(counts, [...counts].sort((a, b) => b - a));
   assert.equal(await page.locator('th[aria-sort="descending"] button[data-sort="members"]').count(), 1);
-  assert.equal(await page.locator('tr[data-country]').first().getAttribute('data-country'), busyCode);
+  const first = await page.locator('tr[data-country]').first().getAttribute('data-country');
+  assert.equal(membersByCountry.get(first).length, busyMembers.length, 'a country with the most members comes first');
   assertClean(page);
   await page.context().close();
 });
