@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::embed::Theme;
 use crate::gallery::view::GalleryView;
 use crate::i18n::Msg;
-use crate::map::view::NetworkLists;
+use crate::map::view::{MapExplorer, map_loader};
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
 use crate::web::data::{SharedData, query_param, use_network_data};
@@ -70,10 +70,11 @@ pub fn EmbedTimeline() -> impl IntoView {
 
 #[component]
 pub fn EmbedMap() -> impl IntoView {
-    with_data(use_network_data(), |data| {
+    map_loader(|data, map_state| {
         view! {
-            <EmbedFrame kind="map" title=Some(dataset_title(&data))><NetworkLists data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="map" title=Some(dataset_title(&data))><MapExplorer data=data.clone() map_state=map_state/></EmbedFrame>
         }
+        .into_any()
     })
 }
 

@@ -1,13 +1,20 @@
 //! The map of the network: which countries have members, and how many.
-//! Pure logic here (tested natively); the view is in `view.rs`.
+//! Pure logic here (tested natively): summaries, filters, the colour scale and
+//! the view's URL state; TopoJSON decoding in `topojson.rs`, clustering in
+//! `cluster.rs`. The Leaflet boundary is `leaflet_map.rs`, the views `view.rs`.
 
+pub mod cluster;
+pub mod topojson;
+
+#[cfg(target_arch = "wasm32")]
+pub mod leaflet_map;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::countries;
-use crate::model::Dataset;
+use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
 
 /// One country of the network with its counts.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,11 +30,18 @@ pub struct CountrySummary {
 /// Every country with at least one member, with member and case counts, sorted
 /// by name.
 pub fn countries_with_members(dataset: &Dataset) -> Vec<CountrySummary> {
+    summarise(dataset.members.iter(), dataset.cases.iter())
+}
+
+fn summarise<'a>(
+    members: impl Iterator<Item = &'a Member>,
+    cases: impl Iterator<Item = &'a Case>,
+) -> Vec<CountrySummary> {
     let mut by_code: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for member in &dataset.members {
+    for member in members {
         by_code.entry(member.country.as_str()).or_default().0 += 1;
     }
-    for case in &dataset.cases {
+    for case in cases {
         if let Some(counts) = by_code.get_mut(case.country.as_str()) {
             counts.1 += 1;
         }
@@ -43,6 +57,365 @@ pub fn countries_with_members(dataset: &Dataset) -> Vec<CountrySummary> {
         .collect();
     summaries.sort_by(|a, b| a.name.cmp(&b.name));
     summaries
+}
+
+/// A column of the country list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    Members,
+    Cases,
+}
+
+/// The countries sorted by `key`; ties on counts go by name, A to Z.
+pub fn sorted(
+    mut countries: Vec<CountrySummary>,
+    key: SortKey,
+    descending: bool,
+) -> Vec<CountrySummary> {
+    countries.sort_by(|a, b| {
+        let primary = match key {
+            SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Members => a.members.cmp(&b.members),
+            SortKey::Cases => a.cases.cmp(&b.cases),
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary.then_with(|| a.name.cmp(&b.name))
+    });
+    countries
+}
+
+/// The map's filters. Members are filtered by region and alliance; cases by
+/// campaign, status and years. While a case filter is set, only the countries
+/// with at least one matching case are kept (with their matching members).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    pub region: Option<Region>,
+    pub alliance: Option<String>,
+    pub campaign: Option<String>,
+    pub status: Option<CaseStatus>,
+    /// First year, inclusive.
+    pub from: Option<i32>,
+    /// Last year, inclusive.
+    pub to: Option<i32>,
+}
+
+impl Filters {
+    pub fn member_matches(&self, member: &Member) -> bool {
+        self.region.is_none_or(|r| member.region == r)
+            && self
+                .alliance
+                .as_ref()
+                .is_none_or(|a| member.alliances.contains(a))
+    }
+
+    /// Whether any case filter is set.
+    pub fn filters_cases(&self) -> bool {
+        self.campaign.is_some() || self.status.is_some() || self.from.is_some() || self.to.is_some()
+    }
+
+    pub fn case_matches(&self, case: &Case) -> bool {
+        self.status.is_none_or(|s| case.status == s)
+            && self
+                .campaign
+                .as_ref()
+                .is_none_or(|c| case.campaigns.contains(c))
+            && self.years_match(case)
+    }
+
+    /// A case matches a year range when its outcomes' span meets it; a case
+    /// without dated outcomes matches only when no years are set.
+    fn years_match(&self, case: &Case) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let span = case
+            .outcomes
+            .iter()
+            .fold(None, |acc: Option<(f64, f64)>, e| {
+                let (start, end) = e.span_days();
+                Some(acc.map_or((start, end), |(s, t)| (s.min(start), t.max(end))))
+            });
+        let Some((start, end)) = span else {
+            return false;
+        };
+        let year_days = |year: i32, end: bool| {
+            Date::parse(&format!("{year:04}"))
+                .map(|d| if end { d.end_days() } else { d.start_days() })
+                .ok()
+        };
+        let after_from = self
+            .from
+            .and_then(|y| year_days(y, false))
+            .is_none_or(|from| end > from);
+        let before_to = self
+            .to
+            .and_then(|y| year_days(y, true))
+            .is_none_or(|to| start < to);
+        after_from && before_to
+    }
+}
+
+/// What the map and its list show under a set of filters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Countries with matching members, by name.
+    pub countries: Vec<CountrySummary>,
+    /// Indices into `dataset.members`.
+    pub members: Vec<usize>,
+    /// Indices into `dataset.cases` (in the kept countries).
+    pub cases: Vec<usize>,
+}
+
+pub fn select(dataset: &Dataset, filters: &Filters) -> Selection {
+    let cases: Vec<usize> = (0..dataset.cases.len())
+        .filter(|&i| {
+            dataset
+                .cases
+                .get(i)
+                .is_some_and(|c| filters.case_matches(c))
+        })
+        .collect();
+    let case_countries: BTreeSet<&str> = cases
+        .iter()
+        .filter_map(|&i| dataset.cases.get(i))
+        .map(|c| c.country.as_str())
+        .collect();
+    let members: Vec<usize> = (0..dataset.members.len())
+        .filter(|&i| {
+            dataset.members.get(i).is_some_and(|m| {
+                filters.member_matches(m)
+                    && (!filters.filters_cases() || case_countries.contains(m.country.as_str()))
+            })
+        })
+        .collect();
+    let member_countries: BTreeSet<&str> = members
+        .iter()
+        .filter_map(|&i| dataset.members.get(i))
+        .map(|m| m.country.as_str())
+        .collect();
+    let cases: Vec<usize> = cases
+        .into_iter()
+        .filter(|&i| {
+            dataset
+                .cases
+                .get(i)
+                .is_some_and(|c| member_countries.contains(c.country.as_str()))
+        })
+        .collect();
+    let countries = summarise(
+        members.iter().filter_map(|&i| dataset.members.get(i)),
+        cases.iter().filter_map(|&i| dataset.cases.get(i)),
+    );
+    Selection {
+        countries,
+        members,
+        cases,
+    }
+}
+
+/// The colour classes of the member-count scale: (lowest count, fill colour).
+/// Sequential teal; every fill keeps 3:1 contrast with its outline
+/// ([`outline_for`]) so shapes stay distinguishable (WCAG 1.4.11).
+pub const CLASSES: [(usize, &str); 4] = [
+    (1, "#a8dadf"),
+    (2, "#5fb4c0"),
+    (3, "#2a8595"),
+    (4, "#0b5d6b"),
+];
+/// Fill of countries without members.
+pub const NEUTRAL: &str = "#e9e6df";
+/// Outline of light fills.
+pub const OUTLINE: &str = "#3d4a52";
+/// Outline of dark fills.
+pub const OUTLINE_LIGHT: &str = "#ffffff";
+
+/// The outline (dark or white) that contrasts most with `fill`.
+pub fn outline_for(fill: &str) -> &'static str {
+    let dark = contrast(fill, OUTLINE).unwrap_or(0.0);
+    let light = contrast(fill, OUTLINE_LIGHT).unwrap_or(0.0);
+    if dark >= light {
+        OUTLINE
+    } else {
+        OUTLINE_LIGHT
+    }
+}
+
+/// The class (index into [`CLASSES`]) for a country with `members` members.
+pub fn class_of(members: usize) -> Option<usize> {
+    CLASSES.iter().rposition(|&(low, _)| members >= low)
+}
+
+/// The legend label of a class: `1`, `2`, `3`, `4+`.
+pub fn class_label(class: usize) -> String {
+    match (CLASSES.get(class), CLASSES.get(class + 1)) {
+        (Some(&(low, _)), Some(&(next, _))) if next == low + 1 => low.to_string(),
+        (Some(&(low, _)), Some(&(next, _))) => format!("{low}–{}", next - 1),
+        (Some(&(low, _)), None) => format!("{low}+"),
+        _ => String::new(),
+    }
+}
+
+/// WCAG relative luminance of `#rrggbb` (None for other forms).
+pub fn luminance(hex: &str) -> Option<f64> {
+    let hex = hex.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| -> Option<f64> {
+        let v = f64::from(u8::from_str_radix(hex.get(i..i + 2)?, 16).ok()?) / 255.0;
+        Some(if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+}
+
+/// WCAG contrast ratio of two `#rrggbb` colours.
+pub fn contrast(a: &str, b: &str) -> Option<f64> {
+    let (a, b) = (luminance(a)?, luminance(b)?);
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    Some((hi + 0.05) / (lo + 0.05))
+}
+
+/// The view a link reproduces: centre, zoom, filters and the open country. Read
+/// from and written to the page's query string.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MapView {
+    /// (lat, lon).
+    pub center: Option<(f64, f64)>,
+    pub zoom: Option<f64>,
+    pub filters: Filters,
+    /// ISO alpha-2 of the country whose panel is open.
+    pub country: Option<String>,
+}
+
+/// Every query key the map owns (others, such as `data` and `lang`, are kept).
+pub const VIEW_KEYS: [&str; 10] = [
+    "lat", "lon", "z", "region", "alliance", "campaign", "status", "from", "to", "country",
+];
+
+pub fn region_key(region: Region) -> &'static str {
+    match region {
+        Region::Africa => "africa",
+        Region::Americas => "americas",
+        Region::AsiaPacific => "asia-pacific",
+        Region::EuropeCentralAsia => "europe-central-asia",
+        Region::Mena => "mena",
+    }
+}
+
+pub const REGIONS: [Region; 5] = [
+    Region::Africa,
+    Region::Americas,
+    Region::AsiaPacific,
+    Region::EuropeCentralAsia,
+    Region::Mena,
+];
+
+pub fn status_key(status: CaseStatus) -> &'static str {
+    match status {
+        CaseStatus::Open => "open",
+        CaseStatus::PartlyResolved => "partly-resolved",
+        CaseStatus::Resolved => "resolved",
+    }
+}
+
+pub const STATUSES: [CaseStatus; 3] = [
+    CaseStatus::Open,
+    CaseStatus::PartlyResolved,
+    CaseStatus::Resolved,
+];
+
+fn id_param(value: &str) -> Option<String> {
+    let ok = !value.is_empty()
+        && value.len() <= 100
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    ok.then(|| value.to_owned())
+}
+
+fn number(value: &str, range: std::ops::RangeInclusive<f64>) -> Option<f64> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && range.contains(v))
+}
+
+fn round(value: f64, places: i32) -> f64 {
+    let factor = 10f64.powi(places);
+    (value * factor).round() / factor
+}
+
+impl MapView {
+    /// Reads the view from query pairs; values that are not valid are ignored.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> MapView {
+        let mut view = MapView::default();
+        let (mut lat, mut lon) = (None, None);
+        for (key, value) in pairs {
+            let f = &mut view.filters;
+            match key {
+                "lat" => lat = number(value, -90.0..=90.0),
+                "lon" => lon = number(value, -180.0..=180.0),
+                "z" => view.zoom = number(value, 0.0..=18.0),
+                "region" => f.region = REGIONS.into_iter().find(|r| region_key(*r) == value),
+                "status" => f.status = STATUSES.into_iter().find(|s| status_key(*s) == value),
+                "alliance" => f.alliance = id_param(value),
+                "campaign" => f.campaign = id_param(value),
+                "from" => f.from = value.parse().ok().filter(|y| (1..=9999).contains(y)),
+                "to" => f.to = value.parse().ok().filter(|y| (1..=9999).contains(y)),
+                "country" => {
+                    view.country = countries::by_code(value).map(|c| c.code.to_owned());
+                }
+                _ => {}
+            }
+        }
+        view.center = lat.zip(lon);
+        view
+    }
+
+    /// The query pairs of this view, in [`VIEW_KEYS`] order; unset parts are left out.
+    /// The centre is kept to 5 decimals (about a metre) and the zoom to 2.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        if let Some((lat, lon)) = self.center {
+            pairs.push(("lat", round(lat, 5).to_string()));
+            pairs.push(("lon", round(lon, 5).to_string()));
+        }
+        if let Some(zoom) = self.zoom {
+            pairs.push(("z", round(zoom, 2).to_string()));
+        }
+        let f = &self.filters;
+        if let Some(region) = f.region {
+            pairs.push(("region", region_key(region).to_owned()));
+        }
+        if let Some(alliance) = &f.alliance {
+            pairs.push(("alliance", alliance.clone()));
+        }
+        if let Some(campaign) = &f.campaign {
+            pairs.push(("campaign", campaign.clone()));
+        }
+        if let Some(status) = f.status {
+            pairs.push(("status", status_key(status).to_owned()));
+        }
+        if let Some(from) = f.from {
+            pairs.push(("from", from.to_string()));
+        }
+        if let Some(to) = f.to {
+            pairs.push(("to", to.to_string()));
+        }
+        if let Some(country) = &self.country {
+            pairs.push(("country", country.clone()));
+        }
+        pairs
+    }
 }
 
 #[cfg(test)]
@@ -81,5 +454,205 @@ mod tests {
             summaries.windows(2).all(|w| w[0].name <= w[1].name),
             "sorted by name"
         );
+    }
+
+    const NETWORK: &str = r#"{"format": "mapline/1",
+        "members": [
+          {"id": "a", "name": "A", "country": "BY", "region": "europe-central-asia", "alliances": ["x"]},
+          {"id": "b", "name": "B", "country": "BY", "region": "europe-central-asia"},
+          {"id": "c", "name": "C", "country": "CA", "region": "americas"},
+          {"id": "d", "name": "D", "country": "MX", "region": "americas", "alliances": ["x"]}],
+        "cases": [
+          {"id": "k", "person": "K", "country": "BY", "status": "open", "campaigns": ["c1"],
+           "outcomes": [{"id": "k1", "date": "2011-05", "kind": "arrest", "headline": "H"}]},
+          {"id": "m", "person": "M", "country": "MX", "status": "resolved",
+           "outcomes": [{"id": "m1", "date": "2014", "kind": "release", "headline": "H"}]},
+          {"id": "n", "person": "N", "country": "CA", "status": "open"}]}"#;
+
+    fn codes(selection: &Selection) -> Vec<&str> {
+        selection
+            .countries
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn no_filter_selects_everything() {
+        let data = dataset(NETWORK);
+        let all = select(&data, &Filters::default());
+        assert_eq!(codes(&all), ["BY", "CA", "MX"]);
+        assert_eq!(all.members, [0, 1, 2, 3]);
+        assert_eq!(all.cases, [0, 1, 2]);
+        assert_eq!(all.countries, countries_with_members(&data));
+    }
+
+    #[test]
+    fn member_filters_narrow_countries_and_their_cases() {
+        let data = dataset(NETWORK);
+        let americas = select(
+            &data,
+            &Filters {
+                region: Some(Region::Americas),
+                ..Filters::default()
+            },
+        );
+        assert_eq!(codes(&americas), ["CA", "MX"]);
+        assert_eq!(americas.members, [2, 3]);
+        assert_eq!(americas.cases, [1, 2], "cases of the kept countries only");
+        let alliance = select(
+            &data,
+            &Filters {
+                alliance: Some("x".into()),
+                ..Filters::default()
+            },
+        );
+        assert_eq!(alliance.members, [0, 3]);
+        assert_eq!(
+            alliance.countries[0].members, 1,
+            "Belarus counts only member a"
+        );
+    }
+
+    #[test]
+    fn case_filters_keep_countries_with_a_matching_case() {
+        let data = dataset(NETWORK);
+        let open = select(
+            &data,
+            &Filters {
+                status: Some(CaseStatus::Open),
+                ..Filters::default()
+            },
+        );
+        assert_eq!(codes(&open), ["BY", "CA"]);
+        let campaign = select(
+            &data,
+            &Filters {
+                campaign: Some("c1".into()),
+                ..Filters::default()
+            },
+        );
+        assert_eq!(codes(&campaign), ["BY"]);
+        assert_eq!(campaign.members, [0, 1]);
+        let years = |from, to| {
+            codes(&select(
+                &data,
+                &Filters {
+                    from,
+                    to,
+                    ..Filters::default()
+                },
+            ))
+            .join(",")
+        };
+        assert_eq!(years(Some(2011), Some(2011)), "BY");
+        assert_eq!(years(Some(2012), None), "MX");
+        assert_eq!(
+            years(None, Some(2013)),
+            "BY",
+            "a case without dates never matches years"
+        );
+        assert_eq!(years(Some(2010), Some(2014)), "BY,MX");
+        assert_eq!(years(Some(2015), Some(2020)), "");
+    }
+
+    #[test]
+    fn scale_classes_labels_and_contrast() {
+        assert_eq!(class_of(0), None);
+        assert_eq!(class_of(1), Some(0));
+        assert_eq!(class_of(3), Some(2));
+        assert_eq!(class_of(4), Some(3));
+        assert_eq!(class_of(500), Some(3));
+        let labels: Vec<String> = (0..CLASSES.len()).map(class_label).collect();
+        assert_eq!(labels, ["1", "2", "3", "4+"]);
+        assert_eq!(class_label(9), "");
+        // The outline stands out from every fill and from the neutral land.
+        for (_, fill) in CLASSES.iter().chain([&(0, NEUTRAL)]) {
+            let ratio = contrast(fill, outline_for(fill)).expect("valid colours");
+            assert!(ratio >= 3.0, "{fill} vs outline: {ratio:.2}");
+        }
+        // Classes get darker as counts grow, and the darkest stands out from
+        // neutral land.
+        let lum: Vec<f64> = CLASSES.iter().map(|(_, c)| luminance(c).unwrap()).collect();
+        assert!(lum.windows(2).all(|w| w[0] > w[1]), "{lum:?}");
+        assert!(contrast(CLASSES[3].1, NEUTRAL).unwrap() >= 3.0);
+        assert_eq!(outline_for(NEUTRAL), OUTLINE);
+        assert_eq!(outline_for(CLASSES[3].1), OUTLINE_LIGHT);
+        assert!((contrast("#000000", "#ffffff").unwrap() - 21.0).abs() < 1e-9);
+        assert_eq!(luminance("red"), None);
+        assert_eq!(luminance("#12345é"), None);
+    }
+
+    #[test]
+    fn view_round_trips_through_the_query_string() {
+        let view = MapView {
+            center: Some((12.34567, -98.76543)),
+            zoom: Some(4.5),
+            filters: Filters {
+                region: Some(Region::AsiaPacific),
+                alliance: Some("afex".into()),
+                campaign: Some("idei-2012".into()),
+                status: Some(CaseStatus::PartlyResolved),
+                from: Some(2011),
+                to: Some(2014),
+            },
+            country: Some("BY".into()),
+        };
+        let pairs = view.to_pairs();
+        assert_eq!(pairs.len(), VIEW_KEYS.len());
+        let keys: Vec<&str> = pairs.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, VIEW_KEYS);
+        let back = MapView::from_pairs(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(back, view);
+        assert_eq!(MapView::from_pairs([]), MapView::default());
+        assert!(MapView::default().to_pairs().is_empty());
+    }
+
+    #[test]
+    fn bad_query_values_are_ignored() {
+        let view = MapView::from_pairs([
+            ("lat", "95"),
+            ("lon", "10"),
+            ("z", "NaN"),
+            ("region", "atlantis"),
+            ("status", "OPEN"),
+            ("alliance", "<script>"),
+            ("campaign", ""),
+            ("from", "-3"),
+            ("to", "abc"),
+            ("country", "XX"),
+            ("data", "elsewhere.json"),
+        ]);
+        assert_eq!(view, MapView::default());
+        let lower = MapView::from_pairs([("country", "by"), ("lat", "1e1"), ("lon", "-0")]);
+        assert_eq!(lower.country, None, "codes are uppercase");
+        assert_eq!(lower.center, Some((10.0, 0.0)));
+        let rounded = MapView {
+            center: Some((1.234_567_89, 2.0)),
+            zoom: Some(3.14659),
+            ..MapView::default()
+        };
+        let pairs = rounded.to_pairs();
+        assert_eq!(pairs[0].1, "1.23457");
+        assert_eq!(pairs[2].1, "3.15");
+    }
+
+    #[test]
+    fn sorts_by_each_column_with_ties_by_name() {
+        let data = dataset(NETWORK);
+        let all = countries_with_members(&data);
+        let order = |key, descending| -> Vec<String> {
+            sorted(all.clone(), key, descending)
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
+        assert_eq!(order(SortKey::Name, false), ["BY", "CA", "MX"]);
+        assert_eq!(order(SortKey::Name, true), ["MX", "CA", "BY"]);
+        // Belarus 2 members; Canada and Mexico 1 each, then by name.
+        assert_eq!(order(SortKey::Members, true), ["BY", "CA", "MX"]);
+        assert_eq!(order(SortKey::Members, false), ["CA", "MX", "BY"]);
+        // One case each: by name.
+        assert_eq!(order(SortKey::Cases, true), ["BY", "CA", "MX"]);
     }
 }

@@ -353,9 +353,10 @@ fn RenderedDraft(
     checked: RwSignal<Arc<Loaded>>,
 ) -> impl IntoView {
     use crate::gallery::view::GalleryView;
-    use crate::map::view::NetworkLists;
+    use crate::map::view::MapExplorer;
     use crate::story::view::StoryView;
     use crate::timeline::view::Timeline;
+    use crate::web::state::PageState;
 
     move || {
         let loaded = checked.get();
@@ -402,7 +403,7 @@ fn RenderedDraft(
                         }).collect_view()}
                     </ul>
                 })}
-                {has_members.then(|| view! { <NetworkLists data=data.clone()/> })}
+                {has_members.then(|| view! { <MapExplorer data=data.clone() map_state=RwSignal::new(PageState::Loading)/> })}
                 {has_timeline.then(|| view! { <Timeline data=data.clone()/> })}
                 {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story/> }).collect_view()}
                 {dataset.galleries.iter().cloned().map(|gallery| view! { <GalleryView gallery=gallery/> }).collect_view()}

@@ -1,0 +1,392 @@
+//! The boundary with Leaflet: every Leaflet and JS type of the map lives here.
+//! The rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes,
+//! [`Shape`]s, [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
+//! removes the map and releases every listener.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::Array;
+use leaflet::{Canvas, CircleMarker, LatLng, LayerGroup, Map, MapOptions, Path, PathOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use crate::map::cluster::{Bounds, Cluster, radius};
+use crate::map::topojson::Ring;
+
+#[wasm_bindgen]
+extern "C" {
+    /// A Leaflet path seen through `getElement()` (Leaflet 1.9), which the crate
+    /// does not bind.
+    type PathWithElement;
+
+    #[wasm_bindgen(method, js_name = getElement)]
+    fn get_element(this: &PathWithElement) -> Option<web_sys::Element>;
+}
+
+/// The SVG element of a path drawn by the SVG renderer.
+fn element_of(path: &Path) -> Option<web_sys::Element> {
+    path.unchecked_ref::<PathWithElement>().get_element()
+}
+
+/// How one country is drawn.
+pub struct CountryStyle {
+    /// ISO alpha-2 (empty when the shape matches no country of the table).
+    pub code: String,
+    pub fill: &'static str,
+    pub outline: &'static str,
+    /// Shaded (has members): interactive, tagged with `data-country`.
+    pub shaded: bool,
+}
+
+/// What a country is drawn as.
+pub enum CountryGeometry<'a> {
+    Polygons(&'a [Vec<Ring>]),
+    /// A small state absent from the shapes: a circle at its label point.
+    Point(f64, f64),
+}
+
+/// The view's centre and zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Viewport {
+    pub lat: f64,
+    pub lon: f64,
+    pub zoom: f64,
+}
+
+type Listener = Closure<dyn FnMut(JsValue)>;
+
+/// The drawn clusters and what a click on one does, read by the map's click
+/// listener (hit-tested here: the marker canvas lets pointer events through to
+/// the country shapes below it).
+type ClusterClick = Rc<dyn Fn(&Cluster)>;
+
+#[derive(Default)]
+struct Hits {
+    clusters: Vec<Cluster>,
+    on_click: Option<ClusterClick>,
+}
+
+/// The pane of the marker canvas: above the country shapes, transparent to the
+/// pointer.
+const MARKER_PANE: &str = "mapline-markers";
+
+pub struct LeafletMap {
+    map: Map,
+    countries: LayerGroup,
+    markers: LayerGroup,
+    canvas: Canvas,
+    /// Each drawn country's paths, for highlighting.
+    paths: Vec<(String, Path)>,
+    /// Closures Leaflet calls: kept alive until [`LeafletMap::remove`].
+    listeners: Vec<Listener>,
+    /// Listeners of the current countries, dropped when redrawn.
+    layer_listeners: Vec<Listener>,
+    hits: Rc<RefCell<Hits>>,
+    highlighted: Option<String>,
+    tiles: Option<leaflet::TileLayer>,
+}
+
+fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
+    ring.iter()
+        .map(|&(lat, lon)| {
+            let pair = Array::new();
+            pair.push(&lat.into());
+            pair.push(&lon.into());
+            JsValue::from(pair)
+        })
+        .collect()
+}
+
+fn js_err(e: JsValue) -> String {
+    e.as_string()
+        .or_else(|| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+        })
+        .unwrap_or_else(|| "Leaflet failed".to_owned())
+}
+
+fn viewport_of(map: &Map) -> Viewport {
+    let center = map.get_center();
+    Viewport {
+        lat: center.lat(),
+        lon: center.lng(),
+        zoom: map.get_zoom(),
+    }
+}
+
+/// The visible area, padded by half its size (markers just outside stay drawn
+/// while panning).
+fn bounds_of(map: &Map) -> Bounds {
+    let b = map.get_bounds();
+    let (sw, ne) = (b.get_south_west(), b.get_north_east());
+    Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), 0.5)
+}
+
+impl LeafletMap {
+    /// Creates the map in `element` at `viewport`. SVG for country shapes (each a
+    /// DOM path tests can find), a canvas renderer for the member markers.
+    pub fn new(element: &web_sys::HtmlElement, viewport: Viewport) -> Result<LeafletMap, String> {
+        let options = MapOptions::new();
+        options.set_center(LatLng::new(viewport.lat, viewport.lon));
+        options.set_zoom(viewport.zoom);
+        options.set_min_zoom(1.0);
+        options.set_max_zoom(12.0);
+        options.set_zoom_snap(0.25);
+        options.set_world_copy_jump(true);
+        // The credit is in the page (Natural Earth, Leaflet): no attribution box.
+        options.set_attribution_control(false);
+        let map = Map::new_with_element(element, &options).map_err(js_err)?;
+        let countries = LayerGroup::new();
+        countries.unchecked_ref::<leaflet::Layer>().add_to(&map);
+        let markers = LayerGroup::new();
+        markers.unchecked_ref::<leaflet::Layer>().add_to(&map);
+        let pane = map.create_pane_by_name(MARKER_PANE);
+        let _ = pane.style().set_property("z-index", "450");
+        let _ = pane.style().set_property("pointer-events", "none");
+        let canvas_options = leaflet::CanvasOptions::new();
+        canvas_options.set_pane(MARKER_PANE.to_owned());
+        let canvas = Canvas::with_options(&canvas_options);
+        Ok(LeafletMap {
+            map,
+            countries,
+            markers,
+            canvas,
+            paths: Vec::new(),
+            listeners: Vec::new(),
+            layer_listeners: Vec::new(),
+            hits: Rc::default(),
+            highlighted: None,
+            tiles: None,
+        })
+    }
+
+    /// Calls `callback` with the new viewport and padded bounds after every pan
+    /// or zoom (Leaflet's `moveend`). The callback must not touch this
+    /// `LeafletMap` (it may run while a method of it is running).
+    pub fn on_move_end(&mut self, mut callback: impl FnMut(Viewport, Bounds) + 'static) {
+        let map = self.map.clone();
+        let closure: Listener =
+            Closure::new(move |_: JsValue| callback(viewport_of(&map), bounds_of(&map)));
+        self.map.on("moveend", closure.as_ref());
+        self.listeners.push(closure);
+    }
+
+    /// Calls `on_cluster` for a click on a member marker, else `on_country` for a
+    /// click on a shaded country (its `data-country`).
+    pub fn on_click(&mut self, on_country: impl Fn(String) + 'static) {
+        let map = self.map.clone();
+        let hits = self.hits.clone();
+        let closure: Listener = Closure::new(move |event: JsValue| {
+            let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &key.into()).ok();
+            let point = get(&event, "containerPoint");
+            let (x, y) = point
+                .as_ref()
+                .map(|p| {
+                    let n = |k| get(p, k).and_then(|v| v.as_f64()).unwrap_or(f64::NAN);
+                    (n("x"), n("y"))
+                })
+                .unwrap_or((f64::NAN, f64::NAN));
+            let hit = {
+                let hits = hits.borrow();
+                hits.clusters
+                    .iter()
+                    .rev()
+                    .find(|c| {
+                        let p = map.lat_lng_to_container_point(&LatLng::new(c.lat, c.lon));
+                        (p.x() - x).hypot(p.y() - y) <= radius(c.count) + 2.0
+                    })
+                    .cloned()
+                    .zip(hits.on_click.clone())
+            };
+            if let Some((cluster, on_click)) = hit {
+                on_click(&cluster);
+                return;
+            }
+            let code = get(&event, "originalEvent")
+                .and_then(|e| get(&e, "target"))
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.get_attribute("data-country"));
+            if let Some(code) = code {
+                on_country(code);
+            }
+        });
+        self.map.on("click", closure.as_ref());
+        self.listeners.push(closure);
+    }
+
+    pub fn viewport(&self) -> Viewport {
+        viewport_of(&self.map)
+    }
+
+    pub fn set_viewport(&self, viewport: Viewport) {
+        self.map
+            .set_view(&LatLng::new(viewport.lat, viewport.lon), viewport.zoom);
+    }
+
+    pub fn bounds(&self) -> Bounds {
+        bounds_of(&self.map)
+    }
+
+    /// Replaces the drawn countries. `on_hover` gets a shaded country's code and
+    /// whether the pointer enters (true) or leaves it; clicks go to
+    /// [`LeafletMap::on_click`].
+    pub fn draw_countries<'a>(
+        &mut self,
+        countries: impl Iterator<Item = (CountryGeometry<'a>, CountryStyle)>,
+        on_hover: impl Fn(&str, bool) + Clone + 'static,
+    ) {
+        self.countries.clear_layers();
+        self.paths.clear();
+        self.layer_listeners.clear();
+        self.highlighted = None;
+        for (geometry, style) in countries {
+            let options = PathOptions::new();
+            options.set_fill_color(style.fill.to_owned());
+            options.set_fill_opacity(1.0);
+            options.set_color(style.outline.to_owned());
+            options.set_weight(if style.shaded { 1.0 } else { 0.5 });
+            options.set_interactive(style.shaded);
+            options.set_class_name(if style.shaded {
+                "map-country map-shaded".to_owned()
+            } else {
+                "map-country".to_owned()
+            });
+            let path: Path = match geometry {
+                CountryGeometry::Polygons(polygons) => {
+                    let latlngs: Array = polygons
+                        .iter()
+                        .map(|rings| {
+                            JsValue::from(
+                                rings
+                                    .iter()
+                                    .map(|r| JsValue::from(lat_lng_array(r)))
+                                    .collect::<Array>(),
+                            )
+                        })
+                        .collect();
+                    leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
+                        .unchecked_into()
+                }
+                CountryGeometry::Point(lat, lon) => {
+                    let _ = js_sys::Reflect::set(&options, &"radius".into(), &5.0.into());
+                    CircleMarker::new_with_options(&LatLng::new(lat, lon), &options)
+                        .unchecked_into()
+                }
+            };
+            path.unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.countries);
+            if !style.shaded {
+                continue;
+            }
+            if let Some(element) = element_of(&path) {
+                let _ = element.set_attribute("data-country", &style.code);
+            }
+            let code = style.code.clone();
+            let hover = on_hover.clone();
+            let over: Listener = Closure::new(move |_: JsValue| hover(&code, true));
+            let code = style.code.clone();
+            let hover = on_hover.clone();
+            let out: Listener = Closure::new(move |_: JsValue| hover(&code, false));
+            path.on("mouseover", over.as_ref());
+            path.on("mouseout", out.as_ref());
+            self.layer_listeners.extend([over, out]);
+            self.paths.push((style.code, path));
+        }
+    }
+
+    /// Outlines one country (hover, keyboard focus in the list, open panel).
+    pub fn highlight(&mut self, code: Option<&str>) {
+        if self.highlighted.as_deref() == code {
+            return;
+        }
+        let restyle = |code: &str, weight: f64, class: bool| {
+            for (_, path) in self.paths.iter().filter(|(c, _)| c == code) {
+                let options = PathOptions::new();
+                options.set_weight(weight);
+                path.set_style(&options);
+                if class {
+                    path.bring_to_front();
+                }
+                if let Some(element) = element_of(path) {
+                    let list = element.class_list();
+                    let _ = if class {
+                        list.add_1("map-highlight")
+                    } else {
+                        list.remove_1("map-highlight")
+                    };
+                }
+            }
+        };
+        if let Some(old) = self.highlighted.take() {
+            restyle(&old, 1.0, false);
+        }
+        if let Some(code) = code {
+            restyle(code, 3.0, true);
+            self.highlighted = Some(code.to_owned());
+        }
+    }
+
+    /// Replaces the member markers with `clusters`, drawn on the canvas.
+    /// `on_click` gets a clicked cluster.
+    pub fn draw_clusters(&mut self, clusters: Vec<Cluster>, on_click: impl Fn(&Cluster) + 'static) {
+        self.markers.clear_layers();
+        for cluster in &clusters {
+            let options = PathOptions::new();
+            options.set_renderer(self.canvas.clone().into());
+            options.set_pane(MARKER_PANE.to_owned());
+            options.set_interactive(false);
+            options.set_color("#ffffff".to_owned());
+            options.set_weight(1.5);
+            options.set_fill_color("#c2410c".to_owned());
+            options.set_fill_opacity(0.85);
+            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
+            CircleMarker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options)
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+        }
+        let mut hits = self.hits.borrow_mut();
+        hits.clusters = clusters;
+        hits.on_click = Some(Rc::new(on_click));
+    }
+
+    /// Zooms in on a point by `delta` levels.
+    pub fn zoom_to(&self, lat: f64, lon: f64, delta: f64) {
+        let zoom = self.map.get_zoom() + delta;
+        self.map.set_view(&LatLng::new(lat, lon), zoom);
+    }
+
+    /// Shows an outside tile layer under the countries (`Some(url template)`), or
+    /// removes it (`None`).
+    pub fn set_tiles(&mut self, url: Option<&str>) {
+        if let Some(layer) = self.tiles.take() {
+            layer.unchecked_ref::<leaflet::Layer>().remove();
+        }
+        // With tiles, the country fills turn see-through (map.css).
+        let _ = self
+            .map
+            .get_container()
+            .class_list()
+            .toggle_with_force("map-with-tiles", url.is_some());
+        if let Some(url) = url {
+            let layer = leaflet::TileLayer::new(url);
+            layer.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
+            self.tiles = Some(layer);
+        }
+    }
+
+    /// Leaflet's size check after the container changed size.
+    pub fn invalidate_size(&self) {
+        self.map.invalidate_size(false);
+    }
+
+    /// Removes the map from its element and releases every listener.
+    pub fn remove(self) {
+        self.map.remove();
+        self.map.off_all();
+        drop(self.listeners);
+        drop(self.layer_listeners);
+        self.hits.take();
+    }
+}
