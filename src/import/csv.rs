@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::Importer;
+use super::{DateParts, Importer};
 use super::html;
 use super::slug;
 use crate::model::{
@@ -333,34 +333,16 @@ fn sheet_date(importer: &mut Importer, row: &Row<'_>, prefix: &str) -> Result<Op
     let Some(year) = row.number::<i64>(importer, &year_column)? else {
         return Ok(None);
     };
-    let month = row.number::<u8>(importer, &format!("{prefix}month"))?;
-    let day = row.number::<u8>(importer, &format!("{prefix}day"))?;
-    let mut edtf = if (-9999..=9999).contains(&year) {
-        if year < 0 {
-            format!("-{:04}", -year)
-        } else {
-            format!("{year:04}")
+    let month = row.number::<i64>(importer, &format!("{prefix}month"))?;
+    let day = row.number::<i64>(importer, &format!("{prefix}day"))?;
+    let (hour, minute) = match row.get(&format!("{prefix}time")) {
+        Some(time) => {
+            let mut parts = time.split(':').map(|p| p.trim().parse::<i64>().ok());
+            (parts.next().flatten(), parts.next().flatten())
         }
-    } else {
-        format!("Y{year}")
+        None => (None, None),
     };
-    if let Some(month) = month {
-        edtf.push_str(&format!("-{month:02}"));
-        if let Some(day) = day {
-            edtf.push_str(&format!("-{day:02}"));
-            if let Some(time) = row.get(&format!("{prefix}time")) {
-                let mut parts = time.split(':');
-                let hour = parts.next().and_then(|h| h.trim().parse::<u8>().ok());
-                let minute = parts
-                    .next()
-                    .and_then(|m| m.trim().parse::<u8>().ok())
-                    .unwrap_or(0);
-                if let Some(hour) = hour {
-                    edtf.push_str(&format!("T{hour:02}:{minute:02}"));
-                }
-            }
-        }
-    }
+    let edtf = DateParts { year, month, day, hour, minute, second: None }.edtf();
     Date::parse(&edtf).map(Some).map_err(|e| {
         row.problem(
             importer,

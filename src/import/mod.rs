@@ -200,6 +200,42 @@ impl Importer {
     }
 }
 
+/// The date parts of a spreadsheet row or a TimelineJS3 date object, written
+/// as an EDTF date at the precision given (each part only with the one before).
+#[derive(Clone, Copy, Debug, Default)]
+struct DateParts {
+    year: i64,
+    month: Option<i64>,
+    day: Option<i64>,
+    hour: Option<i64>,
+    minute: Option<i64>,
+    second: Option<i64>,
+}
+
+impl DateParts {
+    fn edtf(self) -> String {
+        let year = self.year;
+        let mut edtf = match year {
+            0..=9999 => format!("{year:04}"),
+            -9999..=-1 => format!("-{:04}", -year),
+            _ => format!("Y{year}"),
+        };
+        if let Some(month) = self.month {
+            edtf.push_str(&format!("-{month:02}"));
+            if let Some(day) = self.day {
+                edtf.push_str(&format!("-{day:02}"));
+                if let Some(hour) = self.hour {
+                    edtf.push_str(&format!("T{hour:02}:{:02}", self.minute.unwrap_or(0)));
+                    if let Some(second) = self.second {
+                        edtf.push_str(&format!(":{second:02}"));
+                    }
+                }
+            }
+        }
+        edtf
+    }
+}
+
 /// An id made of `a-z 0-9 - _` from any text.
 pub fn slug(text: &str) -> String {
     let mut out = String::new();
@@ -222,6 +258,17 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_parts_are_written_at_their_precision() {
+        let parts = |year, month, day, hour| DateParts { year, month, day, hour, ..DateParts::default() };
+        assert_eq!(parts(2012, None, None, None).edtf(), "2012");
+        assert_eq!(parts(650, Some(3), None, None).edtf(), "0650-03");
+        assert_eq!(parts(-44, Some(3), Some(15), None).edtf(), "-0044-03-15");
+        assert_eq!(parts(-13_800_000_000, None, None, None).edtf(), "Y-13800000000");
+        assert_eq!(parts(2012, Some(11), Some(2), Some(9)).edtf(), "2012-11-02T09:00");
+        assert_eq!(parts(2012, None, Some(2), Some(9)).edtf(), "2012", "a day without a month is not written");
+    }
 
     #[test]
     fn slugs_are_valid_ids() {

@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::html;
-use super::{Importer, slug};
+use super::{DateParts, Importer, slug};
 use crate::model::{Background, Date, Era, Event, Media, Text, Timeline, TimelineScale};
 
 /// Years beyond JavaScript's date range: TimelineJS3 draws these on its
@@ -250,33 +250,15 @@ fn import_date(importer: &mut Importer, path: &str, value: &Value) -> Option<Dat
         let year = field("year")
             .map_err(|e| at("year", e))?
             .ok_or_else(|| at("year", "a date needs a year".into()))?;
-        let mut edtf = if (-9999..=9999).contains(&year) {
-            if year < 0 {
-                format!("-{:04}", -year)
-            } else {
-                format!("{year:04}")
-            }
-        } else {
-            format!("Y{year}")
+        let parts = DateParts {
+            year,
+            month: field("month").map_err(|e| at("month", e))?,
+            day: field("day").map_err(|e| at("day", e))?,
+            hour: field("hour").map_err(|e| at("hour", e))?,
+            minute: field("minute").map_err(|e| at("minute", e))?,
+            second: field("second").map_err(|e| at("second", e))?,
         };
-        let month = field("month").map_err(|e| at("month", e))?;
-        let day = field("day").map_err(|e| at("day", e))?;
-        let hour = field("hour").map_err(|e| at("hour", e))?;
-        let minute = field("minute").map_err(|e| at("minute", e))?;
-        let second = field("second").map_err(|e| at("second", e))?;
-        if let Some(month) = month {
-            edtf.push_str(&format!("-{month:02}"));
-            if let Some(day) = day {
-                edtf.push_str(&format!("-{day:02}"));
-                if let Some(hour) = hour {
-                    edtf.push_str(&format!("T{hour:02}:{:02}", minute.unwrap_or(0)));
-                    if let Some(second) = second {
-                        edtf.push_str(&format!(":{second:02}"));
-                    }
-                }
-            }
-        }
-        Ok(edtf)
+        Ok(parts.edtf())
     })();
     match parts {
         Ok(edtf) => match Date::parse(&edtf) {
