@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use super::{DateParts, Importer};
 use super::html;
 use super::slug;
+use super::{DateParts, Importer};
 use crate::model::{
     Case, CaseStatus, Coordinates, Date, Document, Era, Event, FORMAT, Media, Member, OutcomeKind,
     Region, Source, Text, Timeline, TimelineScale,
@@ -342,7 +342,15 @@ fn sheet_date(importer: &mut Importer, row: &Row<'_>, prefix: &str) -> Result<Op
         }
         None => (None, None),
     };
-    let edtf = DateParts { year, month, day, hour, minute, second: None }.edtf();
+    let edtf = DateParts {
+        year,
+        month,
+        day,
+        hour,
+        minute,
+        second: None,
+    }
+    .edtf();
     Date::parse(&edtf).map(Some).map_err(|e| {
         row.problem(
             importer,

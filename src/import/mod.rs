@@ -261,13 +261,29 @@ mod tests {
 
     #[test]
     fn date_parts_are_written_at_their_precision() {
-        let parts = |year, month, day, hour| DateParts { year, month, day, hour, ..DateParts::default() };
+        let parts = |year, month, day, hour| DateParts {
+            year,
+            month,
+            day,
+            hour,
+            ..DateParts::default()
+        };
         assert_eq!(parts(2012, None, None, None).edtf(), "2012");
         assert_eq!(parts(650, Some(3), None, None).edtf(), "0650-03");
         assert_eq!(parts(-44, Some(3), Some(15), None).edtf(), "-0044-03-15");
-        assert_eq!(parts(-13_800_000_000, None, None, None).edtf(), "Y-13800000000");
-        assert_eq!(parts(2012, Some(11), Some(2), Some(9)).edtf(), "2012-11-02T09:00");
-        assert_eq!(parts(2012, None, Some(2), Some(9)).edtf(), "2012", "a day without a month is not written");
+        assert_eq!(
+            parts(-13_800_000_000, None, None, None).edtf(),
+            "Y-13800000000"
+        );
+        assert_eq!(
+            parts(2012, Some(11), Some(2), Some(9)).edtf(),
+            "2012-11-02T09:00"
+        );
+        assert_eq!(
+            parts(2012, None, Some(2), Some(9)).edtf(),
+            "2012",
+            "a day without a month is not written"
+        );
     }
 
     #[test]

@@ -27,7 +27,7 @@ use crate::web::data::{SharedData, absolute_url, fetch_text, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::problems::ProblemList;
 use crate::web::shell::{IllustrativeBadge, app_href};
-use crate::web::state::{LoadError, LoadFailure, PageState, Progress, page_state};
+use crate::web::state::{LoadError, PageState, with_data_until};
 use crate::web::text::localized;
 
 /// Runs `f` as an effect. Every effect of the map goes through this one
@@ -52,29 +52,15 @@ pub fn MapPage() -> impl IntoView {
     }
 }
 
-/// Like `with_data`, but the route is `ready` only when the map says so
+/// The network data with the route `ready` only when the map says so
 /// (`map_state`), so tests never see "ready" before the layers exist.
 pub fn map_loader(
     render: impl Fn(SharedData, RwSignal<PageState>) -> AnyView + Send + Sync + 'static,
 ) -> impl IntoView {
-    let resource = use_network_data();
-    let state = page_state();
     let map_state = RwSignal::new(PageState::Loading);
-    effect(Box::new(move || {
-        state.set(match resource.get() {
-            None => PageState::Loading,
-            Some(Ok(_)) => map_state.get(),
-            Some(Err(_)) => PageState::Error,
-        });
-    }));
-    move || match resource.get() {
-        None => view! { <Progress/> }.into_any(),
-        Some(Ok(data)) => render(data, map_state),
-        Some(Err(error)) => view! {
-            <LoadFailure error=error on_retry=move || resource.refetch()/>
-        }
-        .into_any(),
-    }
+    with_data_until(use_network_data(), Some(map_state), move |data| {
+        render(data, map_state)
+    })
 }
 
 /// The country shapes, decoded.

@@ -67,11 +67,26 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    with_data_until(resource, None, render)
+}
+
+/// Like [`with_data`], but once the data is there the route is only as ready as
+/// `view_state` says: for views that finish rendering later (the map, once
+/// Leaflet has drawn its layers), so tests never see "ready" too early.
+pub fn with_data_until<T, V>(
+    resource: LocalResource<Result<T, LoadError>>,
+    view_state: Option<RwSignal<PageState>>,
+    render: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let state = page_state();
     Effect::new(move |_| {
         state.set(match resource.get() {
             None => PageState::Loading,
-            Some(Ok(_)) => PageState::Ready,
+            Some(Ok(_)) => view_state.map_or(PageState::Ready, |s| s.get()),
             Some(Err(_)) => PageState::Error,
         });
     });

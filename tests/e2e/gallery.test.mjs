@@ -89,6 +89,9 @@ test('keyboard walk: Tab to a thumbnail, Enter opens, ArrowRight goes on, Escape
 
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('dialog.lightbox')?.open);
+  await page
+    .waitForFunction((id) => document.activeElement?.closest('[data-photo-id]')?.dataset.photoId === id, first.photos[0].id, { timeout: 3000 })
+    .catch(() => {});
   assert.equal(await focusedPhotoId(page), first.photos[0].id, 'focus is back on the thumbnail that opened it');
   assert.ok(await page.evaluate(() => document.activeElement.matches('.photo-open')));
   assert.equal(photoParam(page), null, 'the address no longer names a photo');
@@ -139,6 +142,10 @@ test('a deep link ?photo= opens that photo, also after a reload', async () => {
   }
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.querySelector('dialog.lightbox')?.open);
+  // Focus returns once the dialog has closed (an effect after the close): wait for it.
+  await page
+    .waitForFunction((id) => document.activeElement?.closest('[data-photo-id]')?.dataset.photoId === id, photo.id, { timeout: 3000 })
+    .catch(() => {});
   assert.equal(await focusedPhotoId(page), photo.id, 'focus goes to the thumbnail of the photo');
   assertClean(page);
   await page.context().close();
