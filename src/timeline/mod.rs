@@ -268,23 +268,6 @@ pub fn year_groups(entries: &[TimelineEntry]) -> Vec<(i64, Vec<usize>)> {
     groups
 }
 
-/// Entries grouped by calendar year of their start (BCE years negative), in order.
-pub fn by_year(entries: &[TimelineEntry]) -> Vec<(i64, Vec<&TimelineEntry>)> {
-    let mut groups: Vec<(i64, Vec<&TimelineEntry>)> = Vec::new();
-    for entry in entries {
-        let date = &entry.event.date;
-        let year = date
-            .start_point()
-            .or(date.end_point())
-            .map_or(0, |p| p.year);
-        match groups.last_mut() {
-            Some((last, list)) if *last == year => list.push(entry),
-            _ => groups.push((year, vec![entry])),
-        }
-    }
-    groups
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,7 +290,10 @@ mod tests {
         assert_eq!(ids, ["year-only", "late", "un-day"]);
         assert_eq!(all[0].case_id.as_deref(), Some("k"));
         assert_eq!(all[2].campaign_id.as_deref(), Some("c"));
-        let years: Vec<(i64, usize)> = by_year(&all).iter().map(|(y, l)| (*y, l.len())).collect();
+        let years: Vec<(i64, usize)> = year_groups(&all)
+            .iter()
+            .map(|(y, l)| (*y, l.len()))
+            .collect();
         assert_eq!(years, [(2011, 1), (2013, 2)]);
         assert_eq!(year_groups(&all), [(2011, vec![0]), (2013, vec![1, 2])]);
     }
