@@ -376,6 +376,78 @@ impl LeafletMap {
         }
     }
 
+    /// Moves the view smoothly to `viewport`.
+    pub fn fly_to(&self, viewport: Viewport) {
+        self.map
+            .fly_to_with_zoom(&LatLng::new(viewport.lat, viewport.lon), viewport.zoom);
+    }
+
+    /// Moves the view (smoothly when `animate`) to show every point.
+    pub fn fit_points(&self, points: &[(f64, f64)], animate: bool) {
+        let Some(&(lat, lon)) = points.first() else {
+            return;
+        };
+        let first = LatLng::new(lat, lon);
+        let bounds = leaflet::LatLngBounds::new(&first, &first);
+        for &(lat, lon) in points {
+            bounds.extend(&LatLng::new(lat, lon));
+        }
+        let options = js_sys::Object::new();
+        // [x, y] pixels, like a Leaflet point.
+        let padding = lat_lng_array(&[(40.0, 40.0)]).get(0);
+        let _ = js_sys::Reflect::set(&options, &"padding".into(), &padding);
+        let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &8.0.into());
+        if animate {
+            self.map.fly_to_bounds_with_options(&bounds, &options);
+        } else {
+            self.map.fit_bounds_with_options(&bounds, &options);
+        }
+    }
+
+    /// Replaces the markers with a story's places (SVG circles with the class
+    /// `story-marker`, the current one also `story-current`), joined by a line
+    /// when `line` is true.
+    pub fn draw_places(&mut self, points: &[(f64, f64)], current: Option<usize>, line: bool) {
+        self.markers.clear_layers();
+        if line && points.len() > 1 {
+            let options = PathOptions::new();
+            options.set_color("#c2410c".to_owned());
+            options.set_weight(2.0);
+            options.set_dash_array("6 6".to_owned());
+            options.set_interactive(false);
+            options.set_class_name("story-line".to_owned());
+            leaflet::Polyline::new_with_options(&lat_lng_array(points), options.unchecked_ref())
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+        }
+        for (i, &(lat, lon)) in points.iter().enumerate() {
+            let is_current = Some(i) == current;
+            let options = PathOptions::new();
+            options.set_interactive(false);
+            options.set_color(if is_current { "#1e3a8a" } else { "#ffffff" }.to_owned());
+            options.set_weight(if is_current { 3.0 } else { 1.5 });
+            options.set_fill_color(if is_current { "#1d4ed8" } else { "#c2410c" }.to_owned());
+            options.set_fill_opacity(0.9);
+            options.set_class_name(
+                if is_current {
+                    "story-marker story-current"
+                } else {
+                    "story-marker"
+                }
+                .to_owned(),
+            );
+            let radius: f64 = if is_current { 10.0 } else { 6.0 };
+            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
+            let marker = CircleMarker::new_with_options(&LatLng::new(lat, lon), &options);
+            marker
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+            if is_current {
+                marker.unchecked_ref::<Path>().bring_to_front();
+            }
+        }
+    }
+
     /// Leaflet's size check after the container changed size.
     pub fn invalidate_size(&self) {
         self.map.invalidate_size(false);
