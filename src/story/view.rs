@@ -327,6 +327,7 @@ pub fn StoryView(
             </button>
         }
     };
+    let at_end = move || current.get() + 1 >= count;
     let layout_class = move || match layout.get() {
         StoryLayout::Slides => "story story-slides",
         StoryLayout::Scroll => "story story-scroll",
@@ -344,7 +345,7 @@ pub fn StoryView(
                     </button>
                     <p class="slide-counter" aria-live="polite" aria-atomic="true">{counter}</p>
                     <button type="button" class="story-next"
-                        disabled=move || current.get() + 1 >= count
+                        disabled=at_end
                         on:click=move |_| go(current.get_untracked() + 1)>
                         {tr(Msg::NextSlide)}
                     </button>
