@@ -159,13 +159,19 @@ pub fn StoryView(
     if !preview {
         let ids: Vec<String> = story.slides.iter().map(|s| s.id.clone()).collect();
         let default_layout = story.layout;
+        // The first run shows what the address already says: it is left as is.
+        let loaded = std::cell::Cell::new(false);
         effect(Box::new(move || {
             let chosen = layout.get();
+            let index = current.get();
+            if !loaded.replace(true) {
+                return;
+            }
             let layout_param = (chosen != default_layout).then_some(match chosen {
                 StoryLayout::Slides => "slides",
                 StoryLayout::Scroll => "scroll",
             });
-            if let Some(id) = ids.get(current.get()) {
+            if let Some(id) = ids.get(index) {
                 replace_query(&[("slide", Some(id)), ("layout", layout_param)]);
                 announce_change("slide", id);
             }
