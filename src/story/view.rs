@@ -278,11 +278,11 @@ pub fn StoryView(
         disconnect();
         // The map's box changed with the layout.
         request_animation_frame(move || {
-            leaflet.with_value(|m| {
+            let _ = leaflet.try_with_value(|m| {
                 if let Some(map) = m {
                     map.invalidate_size();
                 }
-            })
+            });
         });
         if !scroll {
             return;
@@ -293,7 +293,7 @@ pub fn StoryView(
         let callback: ObserverCallback = Closure::new(move |_: JsValue| {
             let index = slide_in_view(&watched);
             if current.try_get_untracked().is_some_and(|i| i != index) {
-                current.set(index);
+                let _ = current.try_set(index);
             }
         });
         let options = web_sys::IntersectionObserverInit::new();
