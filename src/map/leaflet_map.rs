@@ -98,6 +98,36 @@ fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
         .collect()
 }
 
+/// How the view gets to a new place.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Motion {
+    /// Straight there: the first view, and readers who ask for reduced motion.
+    Jump,
+    /// An animated flight.
+    Fly,
+}
+
+impl Motion {
+    /// `Fly`, unless the reader asked for reduced motion.
+    pub fn flight() -> Motion {
+        let reduced = web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|q| q.matches());
+        if reduced { Motion::Jump } else { Motion::Fly }
+    }
+}
+
+/// Leaflet options `{animate: false}`.
+fn no_animation() -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"animate".into(), &false.into());
+    options
+}
+
 fn js_err(e: JsValue) -> String {
     e.as_string()
         .or_else(|| {
@@ -376,14 +406,22 @@ impl LeafletMap {
         }
     }
 
-    /// Moves the view smoothly to `viewport`.
-    pub fn fly_to(&self, viewport: Viewport) {
-        self.map
-            .fly_to_with_zoom(&LatLng::new(viewport.lat, viewport.lon), viewport.zoom);
+    /// Moves the view to `viewport`, flying or jumping.
+    pub fn move_to(&self, viewport: Viewport, motion: Motion) {
+        let center = LatLng::new(viewport.lat, viewport.lon);
+        match motion {
+            Motion::Fly => {
+                self.map.fly_to_with_zoom(&center, viewport.zoom);
+            }
+            Motion::Jump => {
+                self.map
+                    .set_view_with_options(&center, viewport.zoom, &no_animation());
+            }
+        }
     }
 
-    /// Moves the view (smoothly when `animate`) to show every point.
-    pub fn fit_points(&self, points: &[(f64, f64)], animate: bool) {
+    /// Moves the view (flying or jumping) to show every point.
+    pub fn fit_points(&self, points: &[(f64, f64)], motion: Motion) {
         let Some(&(lat, lon)) = points.first() else {
             return;
         };
@@ -392,15 +430,19 @@ impl LeafletMap {
         for &(lat, lon) in points {
             bounds.extend(&LatLng::new(lat, lon));
         }
-        let options = js_sys::Object::new();
+        let options = no_animation();
         // [x, y] pixels, like a Leaflet point.
         let padding = lat_lng_array(&[(40.0, 40.0)]).get(0);
         let _ = js_sys::Reflect::set(&options, &"padding".into(), &padding);
         let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &8.0.into());
-        if animate {
-            self.map.fly_to_bounds_with_options(&bounds, &options);
-        } else {
-            self.map.fit_bounds_with_options(&bounds, &options);
+        match motion {
+            Motion::Fly => {
+                let _ = js_sys::Reflect::set(&options, &"animate".into(), &true.into());
+                self.map.fly_to_bounds_with_options(&bounds, &options);
+            }
+            Motion::Jump => {
+                self.map.fit_bounds_with_options(&bounds, &options);
+            }
         }
     }
 
@@ -455,6 +497,10 @@ impl LeafletMap {
 
     /// Removes the map from its element and releases every listener.
     pub fn remove(self) {
+        // Leaflet 1.9 ends a zoom animation from a 250 ms timer that reads the
+        // map's panes, which remove() has deleted ("_leaflet_pos" of
+        // undefined); a map removed mid-zoom must not finish it.
+        let _ = js_sys::Reflect::set(&self.map, &"_animatingZoom".into(), &false.into());
         self.map.remove();
         self.map.off_all();
         drop(self.listeners);

@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::embed::messaging::announce_change;
+use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::map::leaflet_map::{LeafletMap, Viewport};
+use crate::map::leaflet_map::{LeafletMap, Motion, Viewport};
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::web::address::replace_query;
@@ -143,6 +144,7 @@ pub fn StoryView(
         _ => story.layout,
     };
     let layout = RwSignal::new(initial_layout);
+    let lang = use_lang();
     let list_ref = NodeRef::<leptos::html::Ol>::new();
     let go = move |index: usize| {
         if index >= count || index == current.get_untracked() {
@@ -185,13 +187,12 @@ pub fn StoryView(
             {
                 return;
             }
-            let i = current.get_untracked();
-            let next = match ev.key().as_str() {
-                "ArrowRight" => i + 1,
-                "ArrowLeft" if i > 0 => i - 1,
-                _ => return,
+            let Some(step) = key_step(&ev.key(), lang.get_untracked().is_rtl()) else {
+                return;
             };
-            if next < count {
+            if let Some(next) = current.get_untracked().checked_add_signed(step)
+                && next < count
+            {
                 ev.prevent_default();
                 go(next);
             }
@@ -239,16 +240,16 @@ pub fn StoryView(
                     return;
                 };
                 map.draw_places(&all, marker_of.get(i).copied().flatten(), line);
+                let motion = if first {
+                    Motion::Jump
+                } else {
+                    Motion::flight()
+                };
                 match cameras.get(i) {
                     Some(&Camera::Point { lat, lon, zoom }) => {
-                        let target = Viewport { lat, lon, zoom };
-                        if first {
-                            map.set_viewport(target);
-                        } else {
-                            map.fly_to(target);
-                        }
+                        map.move_to(Viewport { lat, lon, zoom }, motion);
                     }
-                    Some(Camera::Fit(points)) => map.fit_points(points, !first),
+                    Some(Camera::Fit(points)) => map.fit_points(points, motion),
                     _ => {}
                 }
             });
@@ -313,7 +314,6 @@ pub fn StoryView(
     }));
     on_cleanup(disconnect);
 
-    let lang = use_lang();
     let total = count.to_string();
     let counter = move || {
         let n = (current.get() + 1).to_string();
@@ -334,6 +334,26 @@ pub fn StoryView(
         }
     };
     let at_end = move || current.get() + 1 >= count;
+    // Swipes move between slides in the slide layout (touch and pen; a mouse
+    // drag selects text).
+    let swipe_from: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
+    let swipe_start = move |ev: web_sys::PointerEvent| {
+        let touch = ev.pointer_type() != "mouse";
+        let from = (touch && layout.get_untracked() == StoryLayout::Slides)
+            .then(|| (f64::from(ev.client_x()), f64::from(ev.client_y())));
+        swipe_from.set_value(from);
+    };
+    let swipe_end = move |ev: web_sys::PointerEvent| {
+        let Some((x, y)) = swipe_from.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let (dx, dy) = (f64::from(ev.client_x()) - x, f64::from(ev.client_y()) - y);
+        if let Some(next) = swipe_step(dx, dy, lang.get_untracked().is_rtl())
+            .and_then(|step| current.get_untracked().checked_add_signed(step))
+        {
+            go(next);
+        }
+    };
     let layout_class = move || match layout.get() {
         StoryLayout::Slides => "story story-slides",
         StoryLayout::Scroll => "story story-scroll",
@@ -363,7 +383,10 @@ pub fn StoryView(
             </div>
             <div class="story-body">
                 <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)></div>
-                <ol class="slides" node_ref=list_ref>
+                <ol class="slides" node_ref=list_ref
+                    on:pointerdown=swipe_start
+                    on:pointerup=swipe_end
+                    on:pointercancel=move |_| swipe_from.set_value(None)>
                     {story.slides.into_iter().enumerate().map(|(i, slide)| {
                         let kind = match slide.slide_type { SlideType::Overview => "overview", SlideType::Slide => "slide" };
                         view! {
