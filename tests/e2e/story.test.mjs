@@ -93,8 +93,13 @@ test('the StoryMapJS demo walks all 25 slides by keyboard, ?start_at= honoured',
   await waitReady(page);
   const ids = await page.locator('[data-slide-id]').evaluateAll((els) => els.map((el) => el.dataset.slideId));
   assert.equal(ids.length, total);
+  // Headlines as text, the demo's HTML reduced (`<small>` kept as its text).
+  const plain = (html) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < total; i += 1) {
     assert.equal(await currentId(page), ids[i]);
+    const headline = page.locator(`[data-slide-id="${ids[i]}"] h2`);
+    assert.ok(await headline.isVisible(), `slide ${i + 1} is shown`);
+    assert.equal((await headline.innerText()).replace(/\s+/g, ' ').trim(), plain(source.storymap.slides[i].text.headline));
     assert.match(await page.locator('.slide-counter').innerText(), new RegExp(`^${i + 1} of ${total}$`));
     if (i + 1 < total) await page.keyboard.press('ArrowRight');
   }
@@ -111,4 +116,41 @@ test('the StoryMapJS demo walks all 25 slides by keyboard, ?start_at= honoured',
   assert.equal(await currentId(page), ids[2]);
   assertClean(page);
   await page.context().close();
+});
+
+test('on a phone the map sits above the slides and a swipe moves between them', async () => {
+  const story = storyJson('impunity.json');
+  const context = await app.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    serviceWorkers: 'block',
+  });
+  const page = await app.open(`/stories/${story.id}`, { context });
+  await waitReady(page);
+  await page.locator('.story-map.leaflet-container').waitFor();
+  const map = await page.locator('.story-map').boundingBox();
+  const current = page.locator('[data-slide-id][aria-current="true"]');
+  assert.ok(map.y + map.height <= (await current.boundingBox()).y, 'the map is above the text');
+  await current.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const slide = await current.boundingBox();
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, points) =>
+    cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const swipe = async (from, to) => {
+    const y = slide.y + Math.min(slide.height, 120) / 2;
+    await touch('touchStart', [[from, y]]);
+    for (const x of [from + (to - from) / 3, from + (2 * (to - from)) / 3, to]) await touch('touchMove', [[x, y]]);
+    await touch('touchEnd', []);
+  };
+  await swipe(300, 80);
+  await page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.dataset.slideId === id, story.slides[1].id);
+  await swipe(80, 300);
+  await page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.dataset.slideId === id, story.slides[0].id);
+  // A short or vertical gesture is no swipe.
+  await swipe(200, 190);
+  assert.equal(await currentId(page), story.slides[0].id);
+  await checkAxe(page);
+  assertClean(page);
+  await context.close();
 });
