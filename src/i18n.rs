@@ -217,6 +217,14 @@ catalogue! {
     KindOther => ["Other kind", "Autre type", "Otro tipo", "نوع آخر"],
     // Story view messages.
     Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
+    SlideOf => ["{n} of {count}", "{n} sur {count}", "{n} de {count}", "{n} من {count}"],
+    PreviousSlide => ["Previous", "Précédente", "Anterior", "السابقة"],
+    NextSlide => ["Next", "Suivante", "Siguiente", "التالية"],
+    SlideNavigation => ["Slides", "Diapositives", "Diapositivas", "الشرائح"],
+    StoryLayoutLabel => ["Reading mode", "Mode de lecture", "Modo de lectura", "طريقة القراءة"],
+    StoryLayoutSlides => ["One slide at a time", "Une diapositive à la fois", "Una diapositiva a la vez", "شريحة واحدة في كل مرة"],
+    StoryLayoutScroll => ["Scroll", "Défilement", "Desplazamiento", "التمرير"],
+    StoryMapLabel => ["Map of the story's places (the slides describe each place)", "Carte des lieux du récit (les diapositives décrivent chaque lieu)", "Mapa de los lugares del relato (las diapositivas describen cada lugar)", "خريطة أماكن القصة (تصف الشرائح كل مكان)"],
     // Chart messages.
     ResultsInfographic => ["Campaign results", "Résultats des campagnes", "Resultados de las campañas", "نتائج الحملات"],
     OutcomesByKind => ["Outcomes by kind", "Résultats par type", "Resultados por tipo", "النتائج حسب النوع"],

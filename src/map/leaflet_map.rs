@@ -98,6 +98,36 @@ fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
         .collect()
 }
 
+/// How the view gets to a new place.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Motion {
+    /// Straight there: the first view, and readers who ask for reduced motion.
+    Jump,
+    /// An animated flight.
+    Fly,
+}
+
+impl Motion {
+    /// `Fly`, unless the reader asked for reduced motion.
+    pub fn flight() -> Motion {
+        let reduced = web_sys::window()
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
+            .is_some_and(|q| q.matches());
+        if reduced { Motion::Jump } else { Motion::Fly }
+    }
+}
+
+/// Leaflet options `{animate: false}`.
+fn no_animation() -> js_sys::Object {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"animate".into(), &false.into());
+    options
+}
+
 fn js_err(e: JsValue) -> String {
     e.as_string()
         .or_else(|| {
@@ -376,6 +406,90 @@ impl LeafletMap {
         }
     }
 
+    /// Moves the view to `viewport`, flying or jumping.
+    pub fn move_to(&self, viewport: Viewport, motion: Motion) {
+        let center = LatLng::new(viewport.lat, viewport.lon);
+        match motion {
+            Motion::Fly => {
+                self.map.fly_to_with_zoom(&center, viewport.zoom);
+            }
+            Motion::Jump => {
+                self.map
+                    .set_view_with_options(&center, viewport.zoom, &no_animation());
+            }
+        }
+    }
+
+    /// Moves the view (flying or jumping) to show every point.
+    pub fn fit_points(&self, points: &[(f64, f64)], motion: Motion) {
+        let Some(&(lat, lon)) = points.first() else {
+            return;
+        };
+        let first = LatLng::new(lat, lon);
+        let bounds = leaflet::LatLngBounds::new(&first, &first);
+        for &(lat, lon) in points {
+            bounds.extend(&LatLng::new(lat, lon));
+        }
+        let options = no_animation();
+        // [x, y] pixels, like a Leaflet point.
+        let padding = lat_lng_array(&[(40.0, 40.0)]).get(0);
+        let _ = js_sys::Reflect::set(&options, &"padding".into(), &padding);
+        let _ = js_sys::Reflect::set(&options, &"maxZoom".into(), &8.0.into());
+        match motion {
+            Motion::Fly => {
+                let _ = js_sys::Reflect::set(&options, &"animate".into(), &true.into());
+                self.map.fly_to_bounds_with_options(&bounds, &options);
+            }
+            Motion::Jump => {
+                self.map.fit_bounds_with_options(&bounds, &options);
+            }
+        }
+    }
+
+    /// Replaces the markers with a story's places (SVG circles with the class
+    /// `story-marker`, the current one also `story-current`), joined by a line
+    /// when `line` is true.
+    pub fn draw_places(&mut self, points: &[(f64, f64)], current: Option<usize>, line: bool) {
+        self.markers.clear_layers();
+        if line && points.len() > 1 {
+            let options = PathOptions::new();
+            options.set_color("#c2410c".to_owned());
+            options.set_weight(2.0);
+            options.set_dash_array("6 6".to_owned());
+            options.set_interactive(false);
+            options.set_class_name("story-line".to_owned());
+            leaflet::Polyline::new_with_options(&lat_lng_array(points), options.unchecked_ref())
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+        }
+        for (i, &(lat, lon)) in points.iter().enumerate() {
+            let is_current = Some(i) == current;
+            let options = PathOptions::new();
+            options.set_interactive(false);
+            options.set_color(if is_current { "#1e3a8a" } else { "#ffffff" }.to_owned());
+            options.set_weight(if is_current { 3.0 } else { 1.5 });
+            options.set_fill_color(if is_current { "#1d4ed8" } else { "#c2410c" }.to_owned());
+            options.set_fill_opacity(0.9);
+            options.set_class_name(
+                if is_current {
+                    "story-marker story-current"
+                } else {
+                    "story-marker"
+                }
+                .to_owned(),
+            );
+            let radius: f64 = if is_current { 10.0 } else { 6.0 };
+            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
+            let marker = CircleMarker::new_with_options(&LatLng::new(lat, lon), &options);
+            marker
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&self.markers);
+            if is_current {
+                marker.unchecked_ref::<Path>().bring_to_front();
+            }
+        }
+    }
+
     /// Leaflet's size check after the container changed size.
     pub fn invalidate_size(&self) {
         self.map.invalidate_size(false);
@@ -383,6 +497,10 @@ impl LeafletMap {
 
     /// Removes the map from its element and releases every listener.
     pub fn remove(self) {
+        // Leaflet 1.9 ends a zoom animation from a 250 ms timer that reads the
+        // map's panes, which remove() has deleted ("_leaflet_pos" of
+        // undefined); a map removed mid-zoom must not finish it.
+        let _ = js_sys::Reflect::set(&self.map, &"_animatingZoom".into(), &false.into());
         self.map.remove();
         self.map.off_all();
         drop(self.listeners);

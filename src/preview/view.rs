@@ -405,7 +405,7 @@ fn RenderedDraft(
                 })}
                 {has_members.then(|| view! { <MapExplorer data=data.clone() map_state=RwSignal::new(PageState::Loading)/> })}
                 {has_timeline.then(|| view! { <Timeline data=data.clone()/> })}
-                {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story/> }).collect_view()}
+                {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story preview=true/> }).collect_view()}
                 {dataset.galleries.iter().cloned().map(|gallery| view! { <GalleryView gallery=gallery/> }).collect_view()}
             </section>
         }

@@ -91,6 +91,29 @@ pub fn camera(story: &Story, index: usize) -> Camera {
     }
 }
 
+/// Where the map goes when slide `index` opens directly (or is walked back
+/// to): a slide without a place shows the last place before it, else every
+/// place of the story.
+pub fn camera_at(story: &Story, index: usize) -> Camera {
+    let found = (0..=index.min(story.slides.len()))
+        .rev()
+        .map(|i| camera(story, i))
+        .find(|c| *c != Camera::Keep);
+    found.unwrap_or_else(|| {
+        let mut all: Vec<(f64, f64)> = points(story).into_iter().flatten().collect();
+        all.dedup();
+        match all.as_slice() {
+            [] => Camera::Keep,
+            [(lat, lon)] => Camera::Point {
+                lat: *lat,
+                lon: *lon,
+                zoom: 4.0,
+            },
+            _ => Camera::Fit(all),
+        }
+    })
+}
+
 /// The slide to open: `?slide=` (number or id), else `?start_at=` (an id or
 /// `end`), else the first.
 pub fn start_slide(story: &Story, slide: Option<&str>, start_at: Option<&str>) -> usize {
@@ -172,6 +195,9 @@ mod tests {
             }
         );
         assert_eq!(camera(&story, 2), Camera::Keep);
+        // Opened directly, a slide without a place shows the one before it.
+        assert_eq!(camera_at(&story, 2), camera(&story, 1));
+        assert_eq!(camera_at(&story, 3), camera(&story, 3));
         assert_eq!(camera(&story, 99), Camera::Keep);
         // A country without a zoom: one that shows the whole country.
         let Camera::Point { zoom, .. } = camera(&story, 1) else {
@@ -195,6 +221,7 @@ mod tests {
         assert!(matches!(camera(&story, 0), Camera::Point { zoom, .. } if zoom == 4.0));
         story.slides.truncate(1);
         assert_eq!(camera(&story, 0), Camera::Keep);
+        assert_eq!(camera_at(&story, 0), Camera::Keep);
     }
 
     #[test]

@@ -1,12 +1,21 @@
-//! `/stories` and `/stories/:id`. For now the slides read as a page (the map and
-//! the two layouts build on it): every slide element carries `data-slide-id`.
+//! `/stories` and `/stories/:id` (and the story embed): slides beside a map
+//! that follows them. Every slide element carries `data-slide-id`, the current
+//! one `aria-current="true"`; all stay in the DOM (the slide layout hides the
+//! others).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
+use crate::embed::messaging::announce_change;
+use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::model::{SlideType, Story};
-use crate::web::data::{SharedData, use_network_data};
+use crate::map::leaflet_map::{LeafletMap, Motion, Viewport};
+use crate::model::{SlideType, Story, StoryLayout};
+use crate::story::{Camera, camera_at, points, start_slide};
+use crate::web::address::replace_query;
+use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::media::MediaView;
 use crate::web::problems::ProblemList;
@@ -55,29 +64,344 @@ pub fn StoryPage() -> impl IntoView {
     })
 }
 
-/// A story's slides, one after another.
+/// Runs `f` as an effect (one instantiation of `Effect::new` for the view).
+fn effect(f: Box<dyn Fn()>) {
+    Effect::new(move |_| f());
+}
+
+/// The slide elements of the list.
+fn slide_elements(list: &web_sys::Element) -> Vec<web_sys::Element> {
+    let children = list.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .collect()
+}
+
+/// Brings slide `index` to the top of the reading area (scroll layout).
+fn scroll_to_slide(list: &web_sys::Element, index: usize) {
+    if let Some(slide) = slide_elements(list).get(index) {
+        slide.scroll_into_view_with_bool(true);
+    }
+}
+
+/// The slide being read in the scroll layout: the last whose top has passed
+/// the middle of the window (the first at the top of the page).
+fn slide_in_view(list: &web_sys::Element) -> usize {
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0);
+    slide_elements(list)
+        .iter()
+        .rposition(|slide| slide.get_bounding_client_rect().top() < height * 0.55)
+        .unwrap_or(0)
+}
+
+/// True when a key press belongs to a field, a control that uses arrows or
+/// the map (which pans with them).
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| {
+            el.closest("input, textarea, select, [contenteditable], .leaflet-container")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+type ObserverCallback = Closure<dyn FnMut(JsValue)>;
+
+/// A story: its slides beside a map that follows the current slide. Two
+/// layouts, one slide at a time or scrolling text beside a sticky map; the
+/// story chooses the default, the reader can switch. On its own page (not
+/// `preview`) the arrow keys move between slides and the address keeps the
+/// current slide (`?slide=`).
 #[component]
 pub fn StoryView(
     /// The story to show.
     story: Story,
+    /// Shown among other views (the staff preview): no keyboard shortcuts and
+    /// no address updates.
+    #[prop(optional)]
+    preview: bool,
 ) -> impl IntoView {
+    let count = story.slides.len();
+    let start = if preview {
+        0
+    } else {
+        start_slide(
+            &story,
+            query_param("slide").as_deref(),
+            query_param("start_at").as_deref(),
+        )
+    };
+    let current = RwSignal::new(start);
+    let initial_layout = match query_param("layout").as_deref() {
+        Some("scroll") if !preview => StoryLayout::Scroll,
+        Some("slides") if !preview => StoryLayout::Slides,
+        _ => story.layout,
+    };
+    let layout = RwSignal::new(initial_layout);
+    let lang = use_lang();
+    let list_ref = NodeRef::<leptos::html::Ol>::new();
+    let go = move |index: usize| {
+        if index >= count || index == current.get_untracked() {
+            return;
+        }
+        current.set(index);
+        if layout.get_untracked() == StoryLayout::Scroll
+            && let Some(list) = list_ref.get_untracked()
+        {
+            scroll_to_slide(&list, index);
+        }
+    };
+
+    if !preview {
+        let ids: Vec<String> = story.slides.iter().map(|s| s.id.clone()).collect();
+        let default_layout = story.layout;
+        // The first run shows what the address already says: it is left as is.
+        let loaded = std::cell::Cell::new(false);
+        effect(Box::new(move || {
+            let chosen = layout.get();
+            let index = current.get();
+            if !loaded.replace(true) {
+                return;
+            }
+            let layout_param = (chosen != default_layout).then_some(match chosen {
+                StoryLayout::Slides => "slides",
+                StoryLayout::Scroll => "scroll",
+            });
+            if let Some(id) = ids.get(index) {
+                replace_query(&[("slide", Some(id)), ("layout", layout_param)]);
+                announce_change("slide", id);
+            }
+        }));
+        let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+            if ev.default_prevented()
+                || ev.alt_key()
+                || ev.ctrl_key()
+                || ev.meta_key()
+                || typing_in(&ev)
+            {
+                return;
+            }
+            let Some(step) = key_step(&ev.key(), lang.get_untracked().is_rtl()) else {
+                return;
+            };
+            if let Some(next) = current.get_untracked().checked_add_signed(step)
+                && next < count
+            {
+                ev.prevent_default();
+                go(next);
+            }
+        });
+        on_cleanup(move || keys.remove());
+    }
+
+    // The map: created once the element is mounted, removed on cleanup.
+    let map_ref = NodeRef::<leptos::html::Div>::new();
+    let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
+    {
+        let slide_points = points(&story);
+        let all: Vec<(f64, f64)> = slide_points.iter().flatten().copied().collect();
+        let mut n = 0;
+        let marker_of: Vec<Option<usize>> = slide_points
+            .iter()
+            .map(|p| {
+                p.map(|_| {
+                    n += 1;
+                    n - 1
+                })
+            })
+            .collect();
+        let cameras: Vec<Camera> = (0..count).map(|i| camera_at(&story, i)).collect();
+        let line = story.line;
+        effect(Box::new(move || {
+            let i = current.get();
+            let Some(element) = map_ref.get() else {
+                return;
+            };
+            leaflet.update_value(|slot| {
+                let first = slot.is_none();
+                if first {
+                    let world = Viewport {
+                        lat: 20.0,
+                        lon: 0.0,
+                        zoom: 1.0,
+                    };
+                    match LeafletMap::new(&element, world) {
+                        Ok(map) => *slot = Some(map),
+                        Err(_) => return,
+                    }
+                }
+                let Some(map) = slot else {
+                    return;
+                };
+                map.draw_places(&all, marker_of.get(i).copied().flatten(), line);
+                let motion = if first {
+                    Motion::Jump
+                } else {
+                    Motion::flight()
+                };
+                match cameras.get(i) {
+                    Some(&Camera::Point { lat, lon, zoom }) => {
+                        map.move_to(Viewport { lat, lon, zoom }, motion);
+                    }
+                    Some(Camera::Fit(points)) => map.fit_points(points, motion),
+                    _ => {}
+                }
+            });
+        }));
+    }
+    on_cleanup(move || {
+        if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
+            map.remove();
+        }
+    });
+
+    // The scroll layout: the slide in view becomes current.
+    let observer: StoredValue<
+        Option<(web_sys::IntersectionObserver, ObserverCallback)>,
+        LocalStorage,
+    > = StoredValue::new_local(None);
+    let disconnect = move || {
+        if let Some((observer, _callback)) = observer.try_update_value(Option::take).flatten() {
+            observer.disconnect();
+        }
+    };
+    effect(Box::new(move || {
+        let scroll = layout.get() == StoryLayout::Scroll;
+        let Some(list) = list_ref.get() else {
+            return;
+        };
+        disconnect();
+        // The map's box changed with the layout.
+        request_animation_frame(move || {
+            let _ = leaflet.try_with_value(|m| {
+                if let Some(map) = m {
+                    map.invalidate_size();
+                }
+            });
+        });
+        if !scroll {
+            return;
+        }
+        let list: web_sys::Element = list.into();
+        scroll_to_slide(&list, current.get_untracked());
+        let watched = list.clone();
+        let callback: ObserverCallback = Closure::new(move |_: JsValue| {
+            let index = slide_in_view(&watched);
+            if current.try_get_untracked().is_some_and(|i| i != index) {
+                let _ = current.try_set(index);
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        // The top 55% of the window: a slide entering or leaving it changes
+        // which one is being read.
+        options.set_root_margin("0px 0px -45% 0px");
+        let Ok(watcher) = web_sys::IntersectionObserver::new_with_options(
+            callback.as_ref().unchecked_ref(),
+            &options,
+        ) else {
+            return;
+        };
+        for slide in slide_elements(&list) {
+            watcher.observe(&slide);
+        }
+        observer.set_value(Some((watcher, callback)));
+    }));
+    on_cleanup(disconnect);
+
+    let total = count.to_string();
+    let counter = move || {
+        let n = (current.get() + 1).to_string();
+        fill(
+            Msg::SlideOf.text(lang.get()),
+            &[("n", &n), ("count", &total)],
+        )
+    };
+    let layout_button = move |value: StoryLayout, label: Msg| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || if layout.get() == value { "true" } else { "false" }
+                on:click=move |_| layout.set(value)
+            >
+                {tr(label)}
+            </button>
+        }
+    };
+    let at_end = move || current.get() + 1 >= count;
+    // Swipes move between slides in the slide layout (touch and pen; a mouse
+    // drag selects text).
+    let swipe_from: StoredValue<Option<(f64, f64)>> = StoredValue::new(None);
+    let swipe_start = move |ev: web_sys::PointerEvent| {
+        let touch = ev.pointer_type() != "mouse";
+        let from = (touch && layout.get_untracked() == StoryLayout::Slides)
+            .then(|| (f64::from(ev.client_x()), f64::from(ev.client_y())));
+        swipe_from.set_value(from);
+    };
+    let swipe_end = move |ev: web_sys::PointerEvent| {
+        let Some((x, y)) = swipe_from.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        let (dx, dy) = (f64::from(ev.client_x()) - x, f64::from(ev.client_y()) - y);
+        if let Some(next) = swipe_step(dx, dy, lang.get_untracked().is_rtl())
+            .and_then(|step| current.get_untracked().checked_add_signed(step))
+        {
+            go(next);
+        }
+    };
+    let layout_class = move || match layout.get() {
+        StoryLayout::Slides => "story story-slides",
+        StoryLayout::Scroll => "story story-scroll",
+    };
     view! {
-        <article class="story" data-story-id=story.id.clone()>
+        <article class=layout_class data-story-id=story.id.clone()>
             <h1>{localized(&story.title)}" "<IllustrativeBadge illustrative=story.illustrative/></h1>
             <RichText text=story.summary.clone()/>
-            <ol class="slides">
-                {story.slides.into_iter().map(|slide| {
-                    let kind = match slide.slide_type { SlideType::Overview => "overview", SlideType::Slide => "slide" };
-                    view! {
-                        <li class="slide" data-slide-id=slide.id.clone() data-slide-type=kind>
-                            <h2>{localized_opt(slide.headline.as_ref())}</h2>
-                            {slide.date.map(|d| view! { <p class="slide-date">{d.label()}</p> })}
-                            <RichText text=slide.text.clone()/>
-                            {slide.media.map(|m| view! { <MediaView media=m/> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ol>
+            <div class="story-toolbar">
+                <div class="story-nav" role="group" aria-label=tr(Msg::SlideNavigation)>
+                    <button type="button" class="story-prev"
+                        disabled=move || current.get() == 0
+                        on:click=move |_| go(current.get_untracked().saturating_sub(1))>
+                        {tr(Msg::PreviousSlide)}
+                    </button>
+                    <p class="slide-counter" aria-live="polite" aria-atomic="true">{counter}</p>
+                    <button type="button" class="story-next"
+                        disabled=at_end
+                        on:click=move |_| go(current.get_untracked() + 1)>
+                        {tr(Msg::NextSlide)}
+                    </button>
+                </div>
+                <div class="story-layouts" role="group" aria-label=tr(Msg::StoryLayoutLabel)>
+                    {layout_button(StoryLayout::Slides, Msg::StoryLayoutSlides)}
+                    {layout_button(StoryLayout::Scroll, Msg::StoryLayoutScroll)}
+                </div>
+            </div>
+            <div class="story-body">
+                <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)></div>
+                <ol class="slides" node_ref=list_ref
+                    on:pointerdown=swipe_start
+                    on:pointerup=swipe_end
+                    on:pointercancel=move |_| swipe_from.set_value(None)>
+                    {story.slides.into_iter().enumerate().map(|(i, slide)| {
+                        let kind = match slide.slide_type { SlideType::Overview => "overview", SlideType::Slide => "slide" };
+                        view! {
+                            <li class="slide" data-slide-id=slide.id.clone() data-slide-type=kind
+                                aria-current=move || (current.get() == i).then_some("true")
+                                hidden=move || layout.get() == StoryLayout::Slides && current.get() != i>
+                                <h2>{localized_opt(slide.headline.as_ref())}</h2>
+                                {slide.date.map(|d| view! { <p class="slide-date">{d.label()}</p> })}
+                                <RichText text=slide.text.clone()/>
+                                {slide.media.map(|m| view! { <MediaView media=m/> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </div>
         </article>
     }
 }
