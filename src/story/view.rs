@@ -146,6 +146,9 @@ pub fn StoryView(
     let layout = RwSignal::new(initial_layout);
     let lang = use_lang();
     let list_ref = NodeRef::<leptos::html::Ol>::new();
+    // The slide a button, key or swipe is scrolling to: until it is reached,
+    // the slides passed on the way do not become current.
+    let scrolling_to: StoredValue<Option<usize>> = StoredValue::new(None);
     let go = move |index: usize| {
         if index >= count || index == current.get_untracked() {
             return;
@@ -154,7 +157,16 @@ pub fn StoryView(
         if layout.get_untracked() == StoryLayout::Scroll
             && let Some(list) = list_ref.get_untracked()
         {
+            scrolling_to.set_value(Some(index));
             scroll_to_slide(&list, index);
+            // A target the page cannot bring up (the end of a short page)
+            // must not hold the reader's scrolling for long.
+            set_timeout(
+                move || {
+                    let _ = scrolling_to.try_set_value(None);
+                },
+                std::time::Duration::from_millis(1000),
+            );
         }
     };
 
@@ -293,6 +305,11 @@ pub fn StoryView(
         let watched = list.clone();
         let callback: ObserverCallback = Closure::new(move |_: JsValue| {
             let index = slide_in_view(&watched);
+            match scrolling_to.try_get_value().flatten() {
+                Some(target) if target == index => scrolling_to.set_value(None),
+                Some(_) => return,
+                None => {}
+            }
             if current.try_get_untracked().is_some_and(|i| i != index) {
                 let _ = current.try_set(index);
             }
