@@ -197,6 +197,9 @@ catalogue! {
     EventDetails => ["Event details", "Détail de l’événement", "Detalle del hecho", "تفاصيل الحدث"],
     CaseOf => ["Case: {person}", "Affaire : {person}", "Caso: {person}", "القضية: {person}"],
     NoEvents => ["No events to show.", "Aucun événement à afficher.", "No hay hechos que mostrar.", "لا توجد أحداث لعرضها."],
+    LocatorLabel => ["Where: {place}", "Où : {place}", "Dónde: {place}", "المكان: {place}"],
+    LocatorUnavailable => ["The locator map could not be drawn ({error}).", "La carte de situation n’a pas pu être dessinée ({error}).", "No se pudo dibujar el mapa de ubicación ({error}).", "تعذّر رسم خريطة الموقع ({error})."],
+    SeeOnTimeline => ["See it on the timeline", "Voir sur la chronologie", "Ver en la cronología", "عرض على الخط الزمني"],
     // Outcome kinds (`outcome_kind` maps the model's kinds to these).
     KindAttack => ["Attack", "Agression", "Ataque", "اعتداء"],
     KindThreat => ["Threat", "Menace", "Amenaza", "تهديد"],
@@ -265,6 +268,16 @@ catalogue! {
     ExternalNotice => ["This media is hosted by {host}. Loading it connects your browser to that site.", "Ce média est hébergé par {host}. Le charger connecte votre navigateur à ce site.", "Este contenido está alojado en {host}. Cargarlo conecta su navegador con ese sitio.", "هذه الوسائط مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع."],
     LoadFrom => ["Load from {host}", "Charger depuis {host}", "Cargar desde {host}", "حمّل من {host}"],
     Reload => ["Reload", "Recharger", "Recargar", "إعادة التحميل"],
+}
+
+/// The label of a case status.
+pub fn case_status(status: crate::model::CaseStatus) -> Msg {
+    use crate::model::CaseStatus as S;
+    match status {
+        S::Open => Msg::StatusOpen,
+        S::PartlyResolved => Msg::StatusPartlyResolved,
+        S::Resolved => Msg::StatusResolved,
+    }
 }
 
 /// The label of an outcome kind.

@@ -37,6 +37,12 @@ impl Country {
     }
 }
 
+/// The country's English name, or the code itself when it is not in the
+/// table (shown as given rather than hidden).
+pub fn name_or_code(code: &str) -> &str {
+    by_code(code).map_or(code, |c| c.name)
+}
+
 /// The country with this ISO alpha-2 code (exact, uppercase), by binary search.
 pub fn by_code(code: &str) -> Option<&'static Country> {
     table::COUNTRIES

@@ -4,10 +4,13 @@
 //! `cluster.rs`. The Leaflet boundary is `leaflet_map.rs`, the views `view.rs`.
 
 pub mod cluster;
+pub mod locator;
 pub mod topojson;
 
 #[cfg(target_arch = "wasm32")]
 pub mod leaflet_map;
+#[cfg(target_arch = "wasm32")]
+pub mod locator_view;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

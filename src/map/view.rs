@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::countries;
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Msg, case_status, fill};
 use crate::map::cluster::{Bounds, Cluster, cluster};
 use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport};
 use crate::map::topojson::{self, Shape};
@@ -22,7 +22,7 @@ use crate::map::{
     CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
     class_label, class_of, outline_for, region_key, select, sorted, status_key,
 };
-use crate::model::{CaseStatus, Region};
+use crate::model::Region;
 use crate::web::data::{SharedData, absolute_url, fetch_text, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::problems::ProblemList;
@@ -63,16 +63,40 @@ pub fn map_loader(
     })
 }
 
-/// The country shapes, decoded.
+/// The world's country shapes, decoded once per page load.
+type WorldShapes = Option<Result<Arc<Vec<Shape>>, LoadError>>;
+
+thread_local! {
+    /// Decoded once and kept: the map and every locator of a visit share them.
+    static SHAPES: std::cell::RefCell<Option<Arc<Vec<Shape>>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The country shapes, decoded (fetched the first time only).
 async fn load_shapes() -> Result<Arc<Vec<Shape>>, LoadError> {
+    if let Some(shapes) = SHAPES.with_borrow(Clone::clone) {
+        return Ok(shapes);
+    }
     let url = absolute_url(SHAPES_URL, None)?;
     let text = fetch_text(&url).await?;
-    topojson::decode(&text, "countries")
+    let shapes = topojson::decode(&text, "countries")
         .map(Arc::new)
         .map_err(|message| LoadError {
             source: SHAPES_URL.to_owned(),
             message,
-        })
+        })?;
+    SHAPES.with_borrow_mut(|cache| *cache = Some(shapes.clone()));
+    Ok(shapes)
+}
+
+/// A signal that receives the country shapes once loaded (or the error).
+pub(crate) fn world_shapes() -> RwSignal<WorldShapes> {
+    let shapes: RwSignal<WorldShapes> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let loaded = load_shapes().await;
+        // The view may be gone by now: then there is nothing to set.
+        let _ = shapes.try_set(Some(loaded));
+    });
+    shapes
 }
 
 /// The view in the page's query string.
@@ -126,18 +150,6 @@ fn region_msg(region: Region) -> Msg {
         Region::EuropeCentralAsia => Msg::RegionEuropeCentralAsia,
         Region::Mena => Msg::RegionMena,
     }
-}
-
-fn status_msg(status: CaseStatus) -> Msg {
-    match status {
-        CaseStatus::Open => Msg::StatusOpen,
-        CaseStatus::PartlyResolved => Msg::StatusPartlyResolved,
-        CaseStatus::Resolved => Msg::StatusResolved,
-    }
-}
-
-fn country_name(code: &str) -> String {
-    countries::by_code(code).map_or_else(|| code.to_owned(), |c| c.name.to_owned())
 }
 
 /// Focuses an element if it is an `HtmlElement` still in the document.
@@ -242,12 +254,7 @@ pub fn MapExplorer(
         }
     }));
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
-    let shapes: RwSignal<Option<Result<Arc<Vec<Shape>>, LoadError>>> = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        let loaded = load_shapes().await;
-        // The view may be gone by now: then there is nothing to set.
-        let _ = shapes.try_set(Some(loaded));
-    });
+    let shapes = world_shapes();
 
     // Create the map once its element is mounted.
     effect(Box::new(move || {
@@ -578,7 +585,7 @@ fn MapFilters(
         .collect();
     let statuses = STATUSES
         .into_iter()
-        .map(|s| (status_key(s).to_owned(), Choice::Ui(status_msg(s))))
+        .map(|s| (status_key(s).to_owned(), Choice::Ui(case_status(s))))
         .collect();
     view! {
         <fieldset class="map-filters">
@@ -692,7 +699,7 @@ fn CountryPanel(
             let _ = h.focus();
         }
     }));
-    let name = country_name(&code);
+    let name = countries::name_or_code(&code).to_owned();
     let panel_content = {
         let code = code.clone();
         move || {
@@ -732,7 +739,7 @@ fn CountryPanel(
                             view! {
                                 <li data-case-id=c.id.clone()>
                                     <A href=app_href(&format!("/cases/{}", c.id))>{person}</A>
-                                    " · "{tr(status_msg(c.status))}
+                                    " · "{tr(case_status(c.status))}
                                 </li>
                             }
                         }).collect_view()}
@@ -886,7 +893,7 @@ fn MemberList(
             .map(|m| {
                 let name = localized(&m.name);
                 let city = m.city.as_ref().map(localized);
-                let country = country_name(&m.country);
+                let country = countries::name_or_code(&m.country).to_owned();
                 view! {
                     <tr data-member-id=m.id.clone()>
                         <th scope="row"><A href=app_href(&format!("/members/{}", m.id))>{name}</A>" "<IllustrativeBadge illustrative=m.illustrative/></th>

@@ -7,8 +7,9 @@ use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::countries;
 use crate::gallery::view::GalleryBlock;
-use crate::i18n::Msg;
-use crate::model::{Campaign, Case, CaseStatus, Member};
+use crate::i18n::{Msg, case_status};
+use crate::map::locator_view::LocatorMap;
+use crate::model::{Campaign, Case, Member};
 use crate::web::data::{SharedData, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::media::MediaView;
@@ -16,15 +17,24 @@ use crate::web::shell::{IllustrativeBadge, RecordNotFound, app_href, route_id};
 use crate::web::state::with_data;
 use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
 
-fn country_name(code: &str) -> String {
-    countries::by_code(code).map_or_else(|| code.to_owned(), |c| c.name.to_owned())
-}
-
-fn status_label(status: CaseStatus) -> &'static str {
-    match status {
-        CaseStatus::Open => "Open",
-        CaseStatus::PartlyResolved => "Partly resolved",
-        CaseStatus::Resolved => "Resolved",
+/// The record's country and place as a locator map, with a link to the
+/// country on the network map.
+fn locator(
+    country: &str,
+    place: Option<(f64, f64)>,
+    place_name: Option<String>,
+) -> impl IntoView + use<> {
+    let country_name = countries::name_or_code(country).to_owned();
+    let label = match place_name {
+        Some(name) if !name.is_empty() => format!("{name}, {country_name}"),
+        _ => country_name,
+    };
+    let href = app_href(&format!("/map?country={country}"));
+    view! {
+        <figure class="locator-figure">
+            <LocatorMap country=country.to_owned() place=place label=label/>
+            <figcaption><A href=href>{tr(Msg::ShowOnMap)}</A></figcaption>
+        </figure>
     }
 }
 
@@ -45,25 +55,34 @@ pub fn CasePage() -> impl IntoView {
 fn CaseView(case: Case, data: SharedData) -> impl IntoView {
     let lang = use_lang();
     let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
+    let place = case.place.as_ref().and_then(|p| p.lat.zip(p.lon));
+    let place_name = case
+        .place
+        .as_ref()
+        .and_then(|p| p.name.as_ref())
+        .map(|name| localized(name)());
     view! {
         <article class="case" data-case-id=case.id.clone()>
             <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
-                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&case.country)}</dd>
-                <dt>{tr(Msg::Status)}</dt><dd data-status=format!("{:?}", case.status)>{status_label(case.status)}</dd>
+                <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&case.country).to_owned()}</dd>
+                <dt>{tr(Msg::Status)}</dt><dd data-status=format!("{:?}", case.status)>{tr(case_status(case.status))}</dd>
             </dl>
+            {locator(&case.country, place, place_name)}
             {case.photo.clone().map(|m| view! { <MediaView media=m/> })}
             <RichText text=case.summary.clone()/>
             <h2>{tr(Msg::Outcomes)}</h2>
             <ol class="events">
                 {case.outcomes.iter().map(|event| {
                     let date = { let event = event.clone(); move || event.date_label(lang.get().code()) };
+                    let on_timeline = app_href(&format!("/timeline?event={}", event.id));
                     view! {
                         <li class="event" data-event-id=event.id.clone()>
                             <p class="event-date">{date}</p>
                             <h3>{localized(&event.headline)}" "<IllustrativeBadge illustrative=event.illustrative/></h3>
                             <RichText text=event.text.clone()/>
+                            <p><A href=on_timeline attr:class="event-on-timeline">{tr(Msg::SeeOnTimeline)}</A></p>
                         </li>
                     }
                 }).collect_view()}
@@ -102,11 +121,18 @@ pub fn MemberPage() -> impl IntoView {
 #[component]
 fn MemberView(member: Member, data: SharedData) -> impl IntoView {
     let cases: Vec<Case> = data.dataset.cases_of_member(&member.id).cloned().collect();
+    // A country's centre stands in for missing coordinates: no dot for it.
+    let place = member
+        .coordinates
+        .as_ref()
+        .filter(|c| !c.from_country)
+        .map(|c| (c.lat, c.lon));
+    let city = member.city.as_ref().map(|city| localized(city)());
     view! {
         <article class="member" data-member-id=member.id.clone()>
             <h1>{localized(&member.name)}" "<IllustrativeBadge illustrative=member.illustrative/></h1>
             <dl class="facts">
-                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&member.country)}</dd>
+                <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&member.country).to_owned()}</dd>
                 {member.city.as_ref().map(|city| view! { <dt>{tr(Msg::City)}</dt><dd>{localized(city)}</dd> })}
                 {member.joined.map(|year| view! { <dt>{tr(Msg::Joined)}</dt><dd>{year}</dd> })}
                 {member.website.clone().map(|url| view! {
@@ -114,6 +140,7 @@ fn MemberView(member: Member, data: SharedData) -> impl IntoView {
                     <dd>{external_or_local_link(url.clone(), url.into_any())}</dd>
                 })}
             </dl>
+            {locator(&member.country, place, city)}
             <RichText text=member.description.clone()/>
             {(!cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>

@@ -2,7 +2,10 @@
 // results infographic, whose tables must match the data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import isoCountries from 'i18n-iso-countries';
+import { startApp, waitReady, assertClean, checkAxe, sampleData, ROOT } from './harness.mjs';
 
 const data = sampleData();
 
@@ -33,10 +36,34 @@ async function visitAll(kind, records, title) {
     const heading = await article.locator('h1').innerText();
     const expected = title(record);
     assert.ok(heading.includes(expected), `${kind}/${record.id}: "${heading}" names "${expected}"`);
+    if (record.country) {
+      const point = record.place?.lat !== undefined || record.coordinates !== undefined;
+      await checkLocator(article, record.country, point);
+    }
     await checkAxe(page);
   }
   assertClean(page);
   await page.context().close();
+}
+
+/** ISO numeric codes of the bundled atlas's countries (Natural Earth 110m has
+ * no Hong Kong, for one). */
+const inAtlas = new Set(JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/world-atlas/countries-110m.json'), 'utf8'))
+  .objects.countries.geometries.map((g) => Number(g.id)));
+
+/** The locator map of a case or member: drawn, labelled, its country shaded
+ * when the atlas has it, a dot for a place given in the data (none for a
+ * country's centre). */
+async function checkLocator(article, code, point) {
+  const svg = article.locator('svg.locator[role="img"]');
+  await svg.waitFor();
+  const label = await svg.getAttribute('aria-label');
+  const name = new Intl.DisplayNames(['en'], { type: 'region' }).of(code);
+  assert.match(label, /^Where: /);
+  assert.ok(label.length > 'Where: '.length + 1, `${code}: "${label}"`);
+  const shaded = inAtlas.has(Number(isoCountries.alpha2ToNumeric(code))) ? 1 : 0;
+  assert.equal(await svg.locator('path.locator-country').count(), shaded, `${code} (${name}) shaded if in the atlas`);
+  assert.equal(await svg.locator('circle.locator-dot').count(), point ? 1 : 0, `${code}: a dot only for a given place`);
 }
 
 const en = (text) => (typeof text === 'string' ? text : text.en ?? Object.values(text)[0]);
@@ -104,5 +131,24 @@ test('a campaign page charts the outcomes of its cases', async () => {
   const kinds = await tableOf(page, 'campaign-results-kind');
   assert.equal(Object.values(kinds).reduce((a, b) => a + b, 0), expected);
   await checkAxe(page);
+  await page.context().close();
+});
+
+test('a case page in French: translated status, outcomes linked to the timeline, the locator linked to the map', async () => {
+  const record = data.cases.find((c) => c.status === 'open' && c.outcomes.length > 0);
+  const page = await app.open(`/cases/${record.id}?lang=fr`);
+  await waitReady(page);
+  assert.equal(await page.locator('[data-status]').innerText(), 'En cours');
+  const outcome = record.outcomes[0];
+  await page.locator(`[data-event-id="${outcome.id}"] a.event-on-timeline`).click();
+  await page.waitForURL((url) => url.pathname === '/timeline' && url.searchParams.get('event') === outcome.id);
+  await waitReady(page);
+  await page.locator(`[data-event-id="${outcome.id}"][aria-current="true"]`).first().waitFor();
+  await page.goBack();
+  await waitReady(page);
+  await page.locator('.locator-figure a').click();
+  await page.waitForURL((url) => url.pathname === '/map' && url.searchParams.get('country') === record.country);
+  await waitReady(page);
+  assertClean(page);
   await page.context().close();
 });
