@@ -87,16 +87,45 @@ pub fn display_name(absolute: &str) -> String {
         .to_owned()
 }
 
+/// The response `early.js` started for this URL while the wasm loaded, taken
+/// once. `None` when there is none for this URL or it failed (the caller then
+/// fetches, and reports the failure itself).
+async fn early_response(absolute: &str) -> Option<web_sys::Response> {
+    use wasm_bindgen::JsCast;
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("maplineEarly");
+    let early = js_sys::Reflect::get(&window, &key).ok()?;
+    let url = js_sys::Reflect::get(&early, &"url".into())
+        .ok()?
+        .as_string()?;
+    if url != absolute {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let promise: js_sys::Promise = js_sys::Reflect::get(&early, &"response".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
 /// Fetches one text file, turning HTTP and network failures into a readable error.
 pub async fn fetch_text(absolute: &str) -> Result<String, LoadError> {
     let fail = |message: String| LoadError {
         source: display_name(absolute),
         message,
     };
-    let response = gloo_net::http::Request::get(absolute)
-        .send()
-        .await
-        .map_err(|e| fail(format!("network error ({e})")))?;
+    let response = match early_response(absolute).await {
+        Some(early) => gloo_net::http::Response::from(early),
+        None => gloo_net::http::Request::get(absolute)
+            .send()
+            .await
+            .map_err(|e| fail(format!("network error ({e})")))?,
+    };
     if !response.ok() {
         return Err(fail(format!(
             "HTTP {} {}",

@@ -180,3 +180,18 @@ test('dist/ works from a subfolder (public URL /sub/)', async () => {
     await sub.close();
   }
 });
+
+test('the data download starts with the page (early.js) and the app takes it: one request each', async () => {
+  for (const [route, wanted] of [
+    ['/timeline', '/data/manifest.json'],
+    ['/embed/timeline?source=/anchors/TimelineJS3-eras.json', '/anchors/TimelineJS3-eras.json'],
+  ]) {
+    const before = app.server.requests.filter((r) => r.path === wanted).length;
+    const page = await app.open(route);
+    await waitReady(page);
+    assert.equal(app.server.requests.filter((r) => r.path === wanted).length - before, 1, `${route}: ${wanted} fetched once`);
+    assert.equal(await page.evaluate(() => 'maplineEarly' in window), false, `${route}: the early response was taken`);
+    assertClean(page);
+    await page.context().close();
+  }
+});
