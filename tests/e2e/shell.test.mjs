@@ -195,3 +195,28 @@ test('the data download starts with the page (early.js) and the app takes it: on
     await page.context().close();
   }
 });
+
+test('a Content-Security-Policy forbids inline scripts and handlers, and the app runs under it', async () => {
+  const page = await app.open('/');
+  await waitReady(page);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+  assert.match(policy, /object-src 'none'/);
+  const outcome = await page.evaluate(async () => {
+    // (Playwright's own evaluation is exempt from the policy; what it adds to
+    // the page is not.)
+    window.__ran = [];
+    const script = document.createElement('script');
+    script.textContent = 'window.__ran.push("inline script")';
+    document.body.append(script);
+    const holder = document.createElement('div');
+    holder.innerHTML = '<img src="data:," onerror="window.__ran.push(\'event handler\')">';
+    document.body.append(holder);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    script.remove();
+    holder.remove();
+    return window.__ran;
+  });
+  assert.deepEqual(outcome, [], 'neither an inline script nor an inline handler ran');
+  await page.context().close();
+});
