@@ -196,6 +196,8 @@ catalogue! {
     CloseDetails => ["Close the details", "Fermer le détail", "Cerrar el detalle", "إغلاق التفاصيل"],
     EventDetails => ["Event details", "Détail de l’événement", "Detalle del hecho", "تفاصيل الحدث"],
     CaseOf => ["Case: {person}", "Affaire : {person}", "Caso: {person}", "القضية: {person}"],
+    ListEarlier => ["Show earlier events ({count} more)", "Afficher les événements antérieurs ({count} de plus)", "Mostrar hechos anteriores ({count} más)", "عرض الأحداث السابقة ({count} أخرى)"],
+    ListLater => ["Show later events ({count} more)", "Afficher les événements suivants ({count} de plus)", "Mostrar hechos posteriores ({count} más)", "عرض الأحداث اللاحقة ({count} أخرى)"],
     NoEvents => ["No events to show.", "Aucun événement à afficher.", "No hay hechos que mostrar.", "لا توجد أحداث لعرضها."],
     LocatorLabel => ["Where: {place}", "Où : {place}", "Dónde: {place}", "المكان: {place}"],
     LocatorUnavailable => ["The locator map could not be drawn ({error}).", "La carte de situation n’a pas pu être dessinée ({error}).", "No se pudo dibujar el mapa de ubicación ({error}).", "تعذّر رسم خريطة الموقع ({error})."],

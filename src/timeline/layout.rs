@@ -244,7 +244,8 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
     out
 }
 
-fn year_point(year: i64) -> Point {
+/// The point "the year `year`" (no month or day).
+pub fn year_point(year: i64) -> Point {
     Point {
         year,
         month: None,

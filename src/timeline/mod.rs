@@ -251,27 +251,118 @@ pub fn kind_name(kind: crate::model::OutcomeKind) -> String {
         .to_owned()
 }
 
-/// Indices of `entries` grouped by calendar year of their start, in order.
-pub fn year_groups(entries: &[TimelineEntry]) -> Vec<(i64, Vec<usize>)> {
-    let mut groups: Vec<(i64, Vec<usize>)> = Vec::new();
-    for (index, entry) in entries.iter().enumerate() {
-        let date = &entry.event.date;
-        let year = date
-            .start_point()
-            .or(date.end_point())
-            .map_or(0, |p| p.year);
-        match groups.last_mut() {
-            Some((last, list)) if *last == year => list.push(index),
-            _ => groups.push((year, vec![index])),
+/// The start year of each entry (the end's for an open start; 0 for none),
+/// which heads its group in the narrow list.
+pub fn entry_years(entries: &[TimelineEntry]) -> Vec<i64> {
+    entries
+        .iter()
+        .map(|entry| {
+            let date = &entry.event.date;
+            date.start_point()
+                .or(date.end_point())
+                .map_or(0, |p| p.year)
+        })
+        .collect()
+}
+
+/// The part of the narrow list that is in the DOM: entries `start..end`. The
+/// list grows by [`ListWindow::STEP`] as the reader nears either end and drops
+/// entries from the far end beyond [`ListWindow::MAX`], so 10,000 events stay
+/// a few hundred elements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListWindow {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl ListWindow {
+    /// Entries shown at first.
+    pub const FIRST: usize = 120;
+    /// Entries added at a time.
+    pub const STEP: usize = 60;
+    /// The most in the DOM at once.
+    pub const MAX: usize = 300;
+
+    /// [`ListWindow::FIRST`] entries around `index` (a quarter of them before it).
+    pub fn around(index: usize, total: usize) -> ListWindow {
+        let index = index.min(total.saturating_sub(1));
+        let start = index.saturating_sub(Self::FIRST / 4);
+        let end = (start + Self::FIRST).min(total);
+        let start = end.saturating_sub(Self::FIRST).min(start);
+        ListWindow { start, end }
+    }
+
+    /// This window if it holds `index`, else one around it.
+    pub fn including(self, index: usize, total: usize) -> ListWindow {
+        if (self.start..self.end).contains(&index) {
+            self
+        } else {
+            ListWindow::around(index, total)
         }
     }
-    groups
+
+    /// [`ListWindow::STEP`] earlier entries, dropping later ones beyond the maximum.
+    pub fn earlier(self) -> ListWindow {
+        let start = self.start.saturating_sub(Self::STEP);
+        let end = self.end.min(start + Self::MAX);
+        ListWindow { start, end }
+    }
+
+    /// [`ListWindow::STEP`] later entries, dropping earlier ones beyond the maximum.
+    pub fn later(self, total: usize) -> ListWindow {
+        let end = (self.end + Self::STEP).min(total);
+        let start = self.start.max(end.saturating_sub(Self::MAX));
+        ListWindow { start, end }
+    }
+
+    /// How many entries come after the window.
+    pub fn after(self, total: usize) -> usize {
+        total.saturating_sub(self.end)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{SourceFile, load_dataset};
+
+    #[test]
+    fn the_list_window_holds_the_selection_and_stays_bounded() {
+        let total = 10_000;
+        let w = ListWindow::around(0, total);
+        assert_eq!(
+            w,
+            ListWindow {
+                start: 0,
+                end: ListWindow::FIRST
+            }
+        );
+        let w = ListWindow::around(5_000, total);
+        assert!(w.start < 5_000 && 5_000 < w.end && w.end - w.start == ListWindow::FIRST);
+        let last = ListWindow::around(total - 1, total);
+        assert_eq!(last.end, total);
+        assert_eq!(last.end - last.start, ListWindow::FIRST);
+        // A short list is whole.
+        assert_eq!(ListWindow::around(3, 40), ListWindow { start: 0, end: 40 });
+        assert_eq!(ListWindow::around(0, 0), ListWindow { start: 0, end: 0 });
+        // Growing towards one end drops the other beyond the maximum.
+        let mut grown = ListWindow::around(0, total);
+        for _ in 0..20 {
+            grown = grown.later(total);
+            assert!(grown.end - grown.start <= ListWindow::MAX);
+        }
+        assert_eq!(grown.end, ListWindow::FIRST + 20 * ListWindow::STEP);
+        assert_eq!(grown.after(total), total - grown.end);
+        let back = grown.earlier();
+        assert_eq!(back.start, grown.start - ListWindow::STEP);
+        assert!(back.end - back.start <= ListWindow::MAX);
+        // Growing stops at the ends.
+        assert_eq!(ListWindow::around(0, total).earlier().start, 0);
+        assert_eq!(last.later(total).end, total);
+        // A selection outside moves the window; inside, it stays.
+        assert_eq!(w.including(5_001, total), w);
+        assert!(w.including(9_000, total).end > 9_000);
+    }
 
     #[test]
     fn outcomes_and_milestones_in_time_order() {
@@ -290,12 +381,7 @@ mod tests {
         assert_eq!(ids, ["year-only", "late", "un-day"]);
         assert_eq!(all[0].case_id.as_deref(), Some("k"));
         assert_eq!(all[2].campaign_id.as_deref(), Some("c"));
-        let years: Vec<(i64, usize)> = year_groups(&all)
-            .iter()
-            .map(|(y, l)| (*y, l.len()))
-            .collect();
-        assert_eq!(years, [(2011, 1), (2013, 2)]);
-        assert_eq!(year_groups(&all), [(2011, vec![0]), (2013, vec![1, 2])]);
+        assert_eq!(entry_years(&all), [2011, 2013, 2013]);
     }
 
     #[test]

@@ -16,7 +16,9 @@ use crate::i18n::{Msg, fill};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection, visible_items,
 };
-use crate::timeline::{Era, Grouping, TimelineEntry, entries, eras, kind_name, lanes, year_groups};
+use crate::timeline::{
+    Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name, lanes,
+};
 use crate::web::address::replace_query;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
@@ -213,6 +215,13 @@ pub fn Timeline(
             {detail}
         </div>
     }
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
 }
 
 fn window_width() -> f64 {
@@ -950,12 +959,58 @@ fn EventDetail(
 }
 
 /// The timeline as a vertical list, year by year (narrow screens), with the same
-/// selection contract as the axis.
+/// selection contract as the axis. Only a window of it is in the DOM
+/// ([`ListWindow`]): it grows as the reader scrolls near either end (or uses
+/// the buttons there) and follows the selection.
 #[component]
 fn TimelineList(tl: Tl) -> impl IntoView {
-    let lang = use_lang();
-    let years = year_groups(&tl.entries);
+    let total = tl.entries.len();
+    let years = Arc::new(entry_years(&tl.entries));
+    let window = RwSignal::new(ListWindow::around(
+        tl.selected.get_untracked().unwrap_or(0),
+        total,
+    ));
+    // The selection (keys, ?event=) always lies in the window.
+    Effect::new(move |_| {
+        if let Some(index) = tl.selected.get() {
+            let now = window.get_untracked();
+            let next = now.including(index, total);
+            if next != now {
+                window.set(next);
+            }
+        }
+    });
     let node = NodeRef::<leptos::html::Div>::new();
+    let earlier_ref = NodeRef::<leptos::html::Button>::new();
+    let later_ref = NodeRef::<leptos::html::Button>::new();
+    // Scrolling near an end grows the list there (checked once a frame at most).
+    let pending = StoredValue::new(false);
+    let near = |button: Option<web_sys::HtmlButtonElement>, screens: f64| {
+        let height = window_height();
+        button.is_some_and(|b| {
+            let rect = b.get_bounding_client_rect();
+            rect.bottom() > -height * screens && rect.top() < height * (1.0 + screens)
+        })
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| {
+        if pending.try_get_value() != Some(false) {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            // (`try_set_value` hands the value back when the list is gone.)
+            if pending.try_set_value(false).is_some() {
+                return;
+            }
+            if near(later_ref.get_untracked(), 1.0) {
+                window.update(|w| *w = w.later(total));
+            } else if near(earlier_ref.get_untracked(), 0.5) {
+                window.update(|w| *w = w.earlier());
+            }
+        });
+    });
+    on_cleanup(move || scroll.remove());
+
     let on_keydown = {
         let tl = tl.clone();
         move |ev: web_sys::KeyboardEvent| {
@@ -965,58 +1020,96 @@ fn TimelineList(tl: Tl) -> impl IntoView {
             on_key(&tl, &ev, container);
         }
     };
+    let lang = use_lang();
+    let more =
+        move |msg: Msg, count: usize| fill(msg.text(lang.get()), &[("count", &count.to_string())]);
+    let rows = move || {
+        let w = window.get();
+        (w.start..w.end).collect::<Vec<usize>>()
+    };
+    let row = move |index: usize| {
+        let years = years.clone();
+        let year_heading = Signal::derive(move || {
+            let year = years.get(index).copied()?;
+            let first =
+                index == window.get().start || years.get(index.wrapping_sub(1)) != Some(&year);
+            first.then(|| layout::year_point(year).label())
+        });
+        view! { <ListEvent tl=tl.clone() index=index year_heading=year_heading/> }
+    };
     view! {
         <div class="timeline-list" node_ref=node tabindex="0" role="region" aria-label=tr(Msg::TimelineName)
             data-timeline="" on:keydown=on_keydown>
-            {years.into_iter().map(|(year, list)| {
-                let heading_id = format!("year-{year}");
-                let labelled_by = heading_id.clone();
-                let year_label = crate::model::Point { year, month: None, day: None, time: None, uncertain: false, approximate: false }.label();
-                view! {
-                    <section aria-labelledby=labelled_by>
-                        <h2 id=heading_id>{year_label}</h2>
-                        <ol class="events">
-                            {list.into_iter().filter_map(|index| {
-                                let entry = tl.entry(index)?.clone();
-                                let event = entry.event;
-                                let style_of = layout::DateStyle::of(&event);
-                                let date = {
-                                    let event = event.clone();
-                                    move || event.date_label(lang.get().code())
-                                };
-                                let headline = localized(&event.headline);
-                                let selected = tl.selected;
-                                let detail = tl.detail;
-                                let is_selected = move || selected.get() == Some(index);
-                                let open = move || is_selected() && detail.get();
-                                let node = NodeRef::<leptos::html::Button>::new();
-                                sync_attrs(node, Box::new(move || {
-                                    let is_selected = is_selected();
-                                    [
-                                        ("aria-current", is_selected.then(|| "true".to_owned())),
-                                        ("aria-expanded", Some(open().to_string())),
-                                        ("tabindex", Some(if is_selected { "0" } else { "-1" }.to_owned())),
-                                    ]
-                                }));
-                                let tl2 = tl.clone();
-                                Some(view! {
-                                    <li class="event" class:tl-uncertain=style_of.uncertain>
-                                        <button type="button" class="tl-list-event" data-event-id=event.id.clone()
-                                            tabindex="-1" node_ref=node
-                                            on:click=move |_| { selected.set(Some(index)); detail.set(true); }>
-                                            <span class="event-date">{date}
-                                                {style_of.uncertain.then(|| view! { " (" {tr(Msg::UncertainDate)} ")" })}
-                                            </span>
-                                            <span class="event-headline">{headline}</span>
-                                        </button>
-                                        {move || open().then(|| view! { <EventDetail tl=tl2.clone() index=index/> })}
-                                    </li>
-                                })
-                            }).collect_view()}
-                        </ol>
-                    </section>
-                }
-            }).collect_view()}
+            <button type="button" class="tl-list-more" node_ref=earlier_ref
+                hidden=move || window.get().start == 0
+                on:click=move |_| window.update(|w| *w = w.earlier())>
+                {move || more(Msg::ListEarlier, window.get().start)}
+            </button>
+            <ol class="events">
+                <For each=rows key=|index| *index children=row/>
+            </ol>
+            <button type="button" class="tl-list-more" node_ref=later_ref
+                hidden=move || window.get().after(total) == 0
+                on:click=move |_| window.update(|w| *w = w.later(total))>
+                {move || more(Msg::ListLater, window.get().after(total))}
+            </button>
         </div>
     }
+}
+
+/// One event of the narrow list: a button that selects it, its detail below
+/// when open.
+#[component]
+fn ListEvent(
+    tl: Tl,
+    /// The event's place in `tl.entries`.
+    index: usize,
+    /// The year, when the event is the first of its year in the list.
+    year_heading: Signal<Option<String>>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let Some(entry) = tl.entry(index).cloned() else {
+        return ().into_any();
+    };
+    let event = entry.event;
+    let style_of = layout::DateStyle::of(&event);
+    let date = {
+        let event = event.clone();
+        move || event.date_label(lang.get().code())
+    };
+    let headline = localized(&event.headline);
+    let selected = tl.selected;
+    let detail = tl.detail;
+    let is_selected = move || selected.get() == Some(index);
+    let open = move || is_selected() && detail.get();
+    let node = NodeRef::<leptos::html::Button>::new();
+    sync_attrs(
+        node,
+        Box::new(move || {
+            let is_selected = is_selected();
+            [
+                ("aria-current", is_selected.then(|| "true".to_owned())),
+                ("aria-expanded", Some(open().to_string())),
+                (
+                    "tabindex",
+                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
+                ),
+            ]
+        }),
+    );
+    view! {
+        <li class="event" class:tl-uncertain=style_of.uncertain>
+            {move || year_heading.get().map(|year| view! { <h2 class="tl-year">{year}</h2> })}
+            <button type="button" class="tl-list-event" data-event-id=event.id.clone()
+                tabindex="-1" node_ref=node
+                on:click=move |_| { selected.set(Some(index)); detail.set(true); }>
+                <span class="event-date">{date}
+                    {style_of.uncertain.then(|| view! { " (" {tr(Msg::UncertainDate)} ")" })}
+                </span>
+                <span class="event-headline">{headline}</span>
+            </button>
+            {move || open().then(|| view! { <EventDetail tl=tl.clone() index=index/> })}
+        </li>
+    }
+    .into_any()
 }

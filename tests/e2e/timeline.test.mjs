@@ -321,3 +321,43 @@ test('3,000 generated events: only the visible ones are in the DOM, and End reve
   assertClean(page);
   await page.context().close();
 });
+
+test('3,000 generated events on a phone: the list keeps a window of them, grows as you scroll, follows Home and End', async () => {
+  const page = await app.open('/timeline?data=/generated/big/manifest.json', { viewport: { width: 375, height: 800 } });
+  await waitReady(page);
+  await page.locator('[data-layout="list"]').waitFor();
+  const ids = () => page.evaluate(() => [...document.querySelectorAll('[data-event-id]')].map((e) => e.dataset.eventId));
+  const first = await ids();
+  assert.ok(first.length >= 50 && first.length <= 300, `${first.length} of 3,000 events in the DOM`);
+  assert.ok(await page.locator('.tl-list-more').last().isVisible(), 'a button offers the later events');
+  // Scrolling to the end of the list brings the next events.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-event-id]').length > n, first.length);
+  const grown = await ids();
+  assert.deepEqual(grown.slice(0, 10), first.slice(0, 10), 'the first events stay while the list grows');
+  // Keep scrolling: the DOM stays bounded.
+  for (let i = 0; i < 8; i += 1) {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  const scrolled = await ids();
+  assert.ok(scrolled.length <= 300, `${scrolled.length} events in the DOM after scrolling`);
+  assert.ok(!scrolled.includes(first[0]), 'the first events left the DOM');
+  // End selects the last event, Home the first, each rendered and current.
+  await page.locator('[data-timeline]').focus();
+  await page.keyboard.press('End');
+  const last = page.locator('[data-event-id][aria-current="true"]');
+  await last.waitFor();
+  assert.equal(await page.locator('.tl-list-more').last().isHidden(), true, 'nothing after the last event');
+  await page.keyboard.press('Home');
+  await page.locator(`[data-event-id="${first[0]}"][aria-current="true"]`).waitFor();
+  assert.equal(await page.locator('.tl-list-more').first().isHidden(), true, 'nothing before the first event');
+  // The button adds later events by keyboard too.
+  const before = (await ids()).length;
+  await page.locator('.tl-list-more').last().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[data-event-id]').length !== n, before);
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
