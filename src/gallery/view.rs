@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{
     Tile, clamp_pan, double_tap_zoom, key_step, neighbours, pinch_zoom, srcset, step_index,
     swipe_step, thumb_sizes,
@@ -80,8 +82,9 @@ pub fn GalleryView(
     let illustrative = gallery.illustrative;
     let description = gallery.description.clone();
     view! {
-        <article class="gallery" data-gallery-id=id>
+        <article class="gallery" data-gallery-id=id.clone()>
             <h1>{title}" "<IllustrativeBadge illustrative=illustrative/></h1>
+            <ViewActions view=EmbedView::Gallery id=id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
             <RichText text=description/>
             <PhotoGrid gallery=gallery/>
         </article>

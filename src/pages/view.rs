@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::countries;
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::view::GalleryBlock;
 use crate::i18n::Msg;
 use crate::model::{Campaign, Case, CaseStatus, Member};
@@ -45,9 +47,12 @@ pub fn CasePage() -> impl IntoView {
 fn CaseView(case: Case, data: SharedData) -> impl IntoView {
     let lang = use_lang();
     let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
+    // The case's embed is the timeline, opened at the case's first outcome.
+    let first_outcome = case.outcomes.first().map(|e| e.id.clone());
     view! {
         <article class="case" data-case-id=case.id.clone()>
             <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
+            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())/>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
                 <dt>{tr(Msg::Country)}</dt><dd>{country_name(&case.country)}</dd>

@@ -68,7 +68,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("map") view=map::view::MapPage/>
                         <Route path=path!("timeline") view=timeline::view::TimelinePage/>
                         <Route path=path!("stories") view=story::view::StoriesIndex/>
-                        <Route path=path!("stories/:id") view=story::view::StoryPage/>
+                        <Route path=path!("stories/:id") view=embed::dialog::StoryPageWithActions/>
                         <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
                         <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
                         <Route path=path!("cases/:id") view=pages::view::CasePage/>
