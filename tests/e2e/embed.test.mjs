@@ -5,10 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startApp, waitReady, settledState, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
-import { serve } from './server.mjs';
+import { startApp, startHost, waitReady, settledState, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
 
 const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
 const anchorJson = (name) => JSON.parse(fs.readFileSync(path.join(ANCHORS, name), 'utf8'));
@@ -16,16 +14,13 @@ const plain = (html) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(
 
 let app;
 let host;
-let hostDir;
 before(async () => {
   app = await startApp();
-  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapline-host-'));
-  host = await serve({ '/': hostDir }, { fallback: false });
+  host = await startHost();
 });
 after(async () => {
   await app?.close();
   await host?.close();
-  if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
 });
 
 for (const name of ['TimelineJS3-all-media-types.json', 'TimelineJS3-eras.json']) {
@@ -125,11 +120,11 @@ function writeHostPage(routes) {
     .map((route, i) => `<iframe id="f${i}" data-mapline src="${app.url(route)}" title="Mapline ${i}"
       sandbox="allow-scripts allow-same-origin allow-popups" style="width:100%;height:150px;border:0"></iframe>`)
     .join('\n');
-  fs.writeFileSync(path.join(hostDir, 'host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+  host.write('host.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><main><h1>An article</h1>${frames}</main>
 <script src="${app.url('/embed.js')}"></script>
 <script src="/record.js"></script></body></html>`);
-  fs.writeFileSync(path.join(hostDir, 'record.js'), `window.__events = [];
+  host.write('record.js', `window.__events = [];
 document.querySelectorAll('iframe[data-mapline]').forEach(function (frame) {
   ['mapline:ready', 'mapline:resize', 'mapline:change'].forEach(function (type) {
     frame.addEventListener(type, function (e) { window.__events.push({ frame: frame.id, type: type, detail: e.detail }); });

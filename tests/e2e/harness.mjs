@@ -4,6 +4,7 @@
 // axe-core with the WCAG 2.2 AA rule tags.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -85,6 +86,23 @@ export async function startApp({ dist = 'dist', prefix = '/', mounts = {} } = {}
     async close() {
       await browser.close();
       await server.close();
+    },
+  };
+}
+
+/**
+ * A second origin (its own port) serving the host pages a test writes into a
+ * temporary folder: `write(name, text)`, then open `${origin}/${name}`.
+ */
+export async function startHost() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapline-host-'));
+  const server = await serve({ '/': dir }, { fallback: false });
+  return {
+    origin: server.origin,
+    write: (name, text) => fs.writeFileSync(path.join(dir, name), text),
+    async close() {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
