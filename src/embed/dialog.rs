@@ -14,10 +14,6 @@ use crate::web::data::use_network_data;
 use crate::web::lang::{tr, use_lang};
 use crate::web::shell::route_id;
 
-/// Provided by the embed routes' frame: the buttons are not shown inside embeds.
-#[derive(Clone, Copy)]
-pub struct InEmbed;
-
 /// The deployment's public URL (the document's base URI, ending in `/`).
 fn base_uri() -> String {
     document().base_uri().ok().flatten().unwrap_or_default()
@@ -78,8 +74,8 @@ fn status_text(
     move || status.get().map(|msg| msg.text(lang.get()))
 }
 
-/// The Share and Embed buttons of a view, below its heading. Renders nothing
-/// inside an embed.
+/// The Share and Embed buttons of a page's view, below its heading (one pair a
+/// page; embeds have none).
 #[component]
 pub fn ViewActions(
     /// The embed the Embed button generates.
@@ -94,9 +90,6 @@ pub fn ViewActions(
     /// The embed's title (the iframe's `title`).
     title: EmbedTitle,
 ) -> impl IntoView {
-    if use_context::<InEmbed>().is_some() {
-        return ().into_any();
-    }
     let lang = use_lang();
     let open = RwSignal::new(None::<EmbedOptions>);
     let on_embed = move |_| {
@@ -129,7 +122,6 @@ pub fn ViewActions(
             })}
         </div>
     }
-    .into_any()
 }
 
 /// Copies the page's address ([`share_url`]); where the clipboard is refused,

@@ -34,7 +34,6 @@ fn EmbedFrame(
     children: Children,
 ) -> impl IntoView {
     apply_theme();
-    provide_context(crate::embed::dialog::InEmbed);
     let height = crate::embed::height_param(query_param("height").as_deref())
         .map(|px| format!("height: {px}px; overflow: auto"));
     view! {

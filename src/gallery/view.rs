@@ -65,7 +65,9 @@ pub fn GalleryPage() -> impl IntoView {
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.gallery(&id) {
-            Some(gallery) => view! { <GalleryView gallery=gallery.clone()/> }.into_any(),
+            Some(gallery) => {
+                view! { <GalleryView gallery=gallery.clone() actions=true/> }.into_any()
+            }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })
@@ -76,6 +78,9 @@ pub fn GalleryPage() -> impl IntoView {
 pub fn GalleryView(
     /// The gallery to show.
     gallery: Gallery,
+    /// Shows the Share and Embed buttons (on the gallery's own page).
+    #[prop(optional)]
+    actions: bool,
 ) -> impl IntoView {
     let title = localized(&gallery.title);
     let id = gallery.id.clone();
@@ -84,7 +89,9 @@ pub fn GalleryView(
     view! {
         <article class="gallery" data-gallery-id=id.clone()>
             <h1>{title}" "<IllustrativeBadge illustrative=illustrative/></h1>
-            <ViewActions view=EmbedView::Gallery id=id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
+            {actions.then(|| view! {
+                <ViewActions view=EmbedView::Gallery id=id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
+            })}
             <RichText text=description/>
             <PhotoGrid gallery=gallery/>
         </article>
