@@ -3,24 +3,15 @@
 // preview, Copy, Escape and focus; the snippet pasted into a plain page on a
 // second origin (timeline and map) gets ready and is sized by embed.js; Share
 // copies the page's address, with a visible fallback without a clipboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, startHost, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+import { startApp, appAndHostForTests, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
 
 const data = sampleData();
 const kase = data.cases.find((c) => c.outcomes?.length > 0);
 const firstOutcome = kase.outcomes[0].id;
 
-let app;
-let host;
-before(async () => {
-  app = await startApp();
-  host = await startHost();
-});
-after(async () => {
-  await app?.close();
-  await host?.close();
-});
+const env = appAndHostForTests();
 
 /** A page in a context whose clipboard the page may write and the test read. */
 async function openWithClipboard(target, route) {
@@ -55,7 +46,7 @@ async function openDialog(page) {
 }
 
 test('timeline: the Embed dialog by keyboard, options in the snippet and the preview, Copy, Escape', async () => {
-  const page = await openWithClipboard(app, `/timeline?event=${firstOutcome}`);
+  const page = await openWithClipboard(env.app, `/timeline?event=${firstOutcome}`);
   await waitReady(page);
   // Keyboard only: Tab to the Embed button, Enter opens the dialog.
   const button = page.locator('[data-embed-open]');
@@ -70,8 +61,8 @@ test('timeline: the Embed dialog by keyboard, options in the snippet and the pre
   // It opens on the page's state: the selected event, the reader's language.
   let snippet = await parsedSnippet(page);
   assert.deepEqual(snippet.elements, ['iframe', 'script'], snippet.text);
-  assert.equal(snippet.src, app.url(`/embed/timeline?start_at=${firstOutcome}&lang=en&height=600`));
-  assert.equal(snippet.script, app.url('/embed.js'));
+  assert.equal(snippet.src, env.app.url(`/embed/timeline?start_at=${firstOutcome}&lang=en&height=600`));
+  assert.equal(snippet.script, env.app.url('/embed.js'));
   assert.ok(snippet.mapline, 'the iframe carries data-mapline, which embed.js looks for');
   assert.equal(snippet.sandbox, 'allow-scripts allow-same-origin allow-popups');
   assert.equal(snippet.title, 'Timeline of events');
@@ -86,7 +77,7 @@ test('timeline: the Embed dialog by keyboard, options in the snippet and the pre
   await page.waitForFunction(() => document.querySelector('[data-embed-snippet]').value.includes('width="720"'));
   snippet = await parsedSnippet(page);
   const src = new URL(snippet.src);
-  assert.equal(src.origin + src.pathname, app.url('/embed/timeline'));
+  assert.equal(src.origin + src.pathname, env.app.url('/embed/timeline'));
   assert.equal(src.searchParams.get('theme'), 'dark');
   assert.equal(src.searchParams.get('height'), '480');
   assert.equal(src.searchParams.get('start_at'), 'end');
@@ -130,7 +121,7 @@ test('timeline: the Embed dialog by keyboard, options in the snippet and the pre
  * message (its style height becomes the height the frame reported).
  */
 async function pasteIntoHostPage(route, expectedParams) {
-  const page = await app.open(route);
+  const page = await env.app.open(route);
   await waitReady(page);
   await openDialog(page);
   await page.locator('[data-embed-option="height"]').fill('400');
@@ -141,13 +132,13 @@ async function pasteIntoHostPage(route, expectedParams) {
   await page.context().close();
 
   const name = `${route.split('?')[0].replace(/\W/g, '')}.html`;
-  host.write(name, `<!doctype html>
+  env.host.write(name, `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>An article</title></head>
 <body><h1>An article</h1><p>Before the embed.</p>
 ${snippet.text}
 <p>After the embed.</p></body></html>`);
-  const article = await app.open();
-  await article.goto(`${host.origin}/${name}`);
+  const article = await env.app.open();
+  await article.goto(`${env.host.origin}/${name}`);
   const frameEl = article.locator('iframe[data-mapline]');
   assert.equal(await frameEl.getAttribute('height'), '400');
   const frame = await (await frameEl.elementHandle()).contentFrame();
@@ -188,11 +179,11 @@ test('done when: the map snippet (with the map view of the page) works pasted in
 });
 
 test('case page: Share copies the page address (without lang), Embed starts the timeline at the case', async () => {
-  const page = await openWithClipboard(app, `/cases/${kase.id}?lang=en`);
+  const page = await openWithClipboard(env.app, `/cases/${kase.id}?lang=en`);
   await waitReady(page);
   await page.getByRole('button', { name: 'Share' }).click();
   await page.waitForFunction(() => document.querySelector('[data-share-status]').textContent === 'Link copied');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), app.url(`/cases/${kase.id}`));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), env.app.url(`/cases/${kase.id}`));
 
   await openDialog(page);
   const snippet = await parsedSnippet(page);
@@ -207,14 +198,14 @@ test('case page: Share copies the page address (without lang), Embed starts the 
 });
 
 test('without a clipboard: Share shows the address selected, Copy selects the snippet', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
+  const context = await env.app.browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }));
-  const page = await app.open(`/cases/${kase.id}`, { context });
+  const page = await env.app.open(`/cases/${kase.id}`, { context });
   await waitReady(page);
   await page.locator('[data-share]').click();
   const field = page.getByRole('textbox', { name: 'Link to this page' });
   await field.waitFor();
-  assert.equal(await field.inputValue(), app.url(`/cases/${kase.id}`));
+  assert.equal(await field.inputValue(), env.app.url(`/cases/${kase.id}`));
   assert.ok(await field.evaluate((f) => f === document.activeElement && f.selectionStart === 0 && f.selectionEnd === f.value.length));
 
   await openDialog(page);
@@ -235,7 +226,7 @@ test('story, gallery and map pages have the buttons; embeds do not', async () =>
     [`/galleries/${gallery.id}`, 'gallery', gallery.id],
     ['/map', 'map', null],
   ]) {
-    const page = await app.open(route);
+    const page = await env.app.open(route);
     await waitReady(page);
     await openDialog(page);
     const src = new URL((await parsedSnippet(page)).src);
@@ -249,7 +240,7 @@ test('story, gallery and map pages have the buttons; embeds do not', async () =>
     await page.context().close();
   }
   for (const route of ['/embed/timeline', '/embed/gallery', '/embed/story', '/embed/map']) {
-    const page = await app.open(route);
+    const page = await env.app.open(route);
     await waitReady(page);
     assert.equal(await page.locator('[data-embed-open], [data-share]').count(), 0, `${route} has minimal chrome`);
     await page.context().close();

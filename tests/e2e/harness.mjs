@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
@@ -105,6 +106,19 @@ export async function startHost() {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For the test files that embed: starts the app and a second origin for host
+ * pages before the file's tests, stops them after. `env.app`, `env.host`.
+ */
+export function appAndHostForTests() {
+  const env = {};
+  before(async () => {
+    [env.app, env.host] = await Promise.all([startApp(), startHost()]);
+  });
+  after(() => Promise.all([env.app?.close(), env.host?.close()]));
+  return env;
 }
 
 /** The state of #app once it has left `loading`. */
