@@ -122,6 +122,7 @@ pub fn ViewActions(
             })}
         </div>
     }
+    .into_any()
 }
 
 /// Copies the page's address ([`share_url`]); where the clipboard is refused,
