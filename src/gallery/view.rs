@@ -13,6 +13,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{
     Tile, clamp_pan, double_tap_zoom, key_step, neighbours, pinch_zoom, srcset, step_index,
     swipe_step, thumb_sizes,
@@ -63,7 +65,9 @@ pub fn GalleryPage() -> impl IntoView {
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.gallery(&id) {
-            Some(gallery) => view! { <GalleryView gallery=gallery.clone()/> }.into_any(),
+            Some(gallery) => {
+                view! { <GalleryView gallery=gallery.clone() actions=true/> }.into_any()
+            }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })
@@ -74,14 +78,20 @@ pub fn GalleryPage() -> impl IntoView {
 pub fn GalleryView(
     /// The gallery to show.
     gallery: Gallery,
+    /// Shows the Share and Embed buttons (on the gallery's own page).
+    #[prop(optional)]
+    actions: bool,
 ) -> impl IntoView {
     let title = localized(&gallery.title);
     let id = gallery.id.clone();
     let illustrative = gallery.illustrative;
     let description = gallery.description.clone();
     view! {
-        <article class="gallery" data-gallery-id=id>
+        <article class="gallery" data-gallery-id=id.clone()>
             <h1>{title}" "<IllustrativeBadge illustrative=illustrative/></h1>
+            {actions.then(|| view! {
+                <ViewActions view=EmbedView::Gallery id=id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
+            })}
             <RichText text=description/>
             <PhotoGrid gallery=gallery/>
         </article>

@@ -14,6 +14,8 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::countries;
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, case_status, fill};
 use crate::map::cluster::{Bounds, Cluster, cluster};
 use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport};
@@ -44,6 +46,7 @@ pub fn MapPage() -> impl IntoView {
     view! {
         <section data-page="map" class="map-page">
             <h1>{tr(Msg::NavMap)}</h1>
+            <ViewActions view=EmbedView::Map title=EmbedTitle::Ui(Msg::MapLabel)/>
             {map_loader(|data, map_state| view! {
                 <MapExplorer data=data.clone() map_state=map_state/>
                 <ProblemList problems=data.problems.clone()/>

@@ -6,6 +6,8 @@ use leptos_router::components::A;
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::countries;
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::view::GalleryBlock;
 use crate::i18n::{Msg, case_status};
 use crate::map::locator_view::LocatorMap;
@@ -61,9 +63,12 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
         .as_ref()
         .and_then(|p| p.name.as_ref())
         .map(|name| localized(name)());
+    // The case's embed is the timeline, opened at the case's first outcome.
+    let first_outcome = case.outcomes.first().map(|e| e.id.clone());
     view! {
         <article class="case" data-case-id=case.id.clone()>
             <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
+            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())/>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
                 <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&case.country).to_owned()}</dd>

@@ -8,7 +8,9 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::embed::dialog::ViewActions;
 use crate::embed::messaging::announce_change;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
 use crate::map::leaflet_map::{LeafletMap, Motion, Viewport};
@@ -58,7 +60,7 @@ pub fn StoryPage() -> impl IntoView {
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.story(&id) {
-            Some(story) => view! { <StoryView story=story.clone()/> }.into_any(),
+            Some(story) => view! { <StoryView story=story.clone() actions=true/> }.into_any(),
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })
@@ -126,6 +128,9 @@ pub fn StoryView(
     /// no address updates.
     #[prop(optional)]
     preview: bool,
+    /// On the story's own page: the Share and Embed buttons.
+    #[prop(optional)]
+    actions: bool,
 ) -> impl IntoView {
     let count = story.slides.len();
     let start = if preview {
@@ -378,6 +383,9 @@ pub fn StoryView(
     view! {
         <article class=layout_class data-story-id=story.id.clone()>
             <h1>{localized(&story.title)}" "<IllustrativeBadge illustrative=story.illustrative/></h1>
+            {actions.then(|| view! {
+                <ViewActions view=EmbedView::Story id=story.id.clone() title=EmbedTitle::Data(story.title.clone())/>
+            })}
             <RichText text=story.summary.clone()/>
             <div class="story-toolbar">
                 <div class="story-nav" role="group" aria-label=tr(Msg::SlideNavigation)>

@@ -12,6 +12,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, fill};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection, visible_items,
@@ -45,6 +47,7 @@ pub fn TimelinePage() -> impl IntoView {
         view! {
             <section data-page="timeline">
                 <h1>{tr(Msg::NavTimeline)}</h1>
+                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName)/>
                 <Timeline data=data.clone()/>
                 <ProblemList problems=data.problems.clone()/>
             </section>

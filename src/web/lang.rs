@@ -31,6 +31,12 @@ pub fn provide_lang() -> RwSignal<Lang> {
     let storage = window
         .as_ref()
         .and_then(|w| w.local_storage().ok().flatten());
+    // An embed's ?lang= is the embedder's choice, not the reader's: it is not
+    // stored (the embed generator's preview would otherwise change the app's language).
+    let in_embed = window
+        .as_ref()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path.contains("/embed/"));
     let stored = storage
         .as_ref()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
@@ -57,7 +63,7 @@ pub fn provide_lang() -> RwSignal<Lang> {
             let _ = root.set_attribute("lang", lang.code());
             let _ = root.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
         }
-        if let Some(storage) = &storage {
+        if let Some(storage) = storage.as_ref().filter(|_| !in_embed) {
             // Private modes may refuse storage; the choice then lasts for the visit.
             let _ = storage.set_item(STORAGE_KEY, lang.code());
         }

@@ -2,36 +2,22 @@
 // another origin receives ready and resize messages through embed.js (and
 // ignores foreign ones), bad sources fail readably inside the frame, and hostile
 // documents execute nothing and leave no such node in the DOM.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { startApp, waitReady, settledState, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
-import { serve } from './server.mjs';
+import { appAndHostForTests, waitReady, settledState, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
 
 const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
 const anchorJson = (name) => JSON.parse(fs.readFileSync(path.join(ANCHORS, name), 'utf8'));
 const plain = (html) => html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
 
-let app;
-let host;
-let hostDir;
-before(async () => {
-  app = await startApp();
-  hostDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapline-host-'));
-  host = await serve({ '/': hostDir }, { fallback: false });
-});
-after(async () => {
-  await app?.close();
-  await host?.close();
-  if (hostDir) fs.rmSync(hostDir, { recursive: true, force: true });
-});
+const env = appAndHostForTests();
 
 for (const name of ['TimelineJS3-all-media-types.json', 'TimelineJS3-eras.json']) {
   test(`/embed/timeline renders every event of ${name}, reachable with the arrow keys`, async () => {
     const source = anchorJson(name);
-    const page = await app.open(`/embed/timeline?source=/anchors/${name}`);
+    const page = await env.app.open(`/embed/timeline?source=/anchors/${name}`);
     await waitReady(page);
     assert.equal(await page.locator('h1').innerText(), plain(source.title.text.headline));
     const announced = [];
@@ -53,7 +39,7 @@ for (const name of ['TimelineJS3-all-media-types.json', 'TimelineJS3-eras.json']
 
 test('/embed/story renders all 25 slides of the StoryMapJS demo', async () => {
   const source = anchorJson('StoryMapJS-demo.json');
-  const page = await app.open('/embed/story?source=/anchors/StoryMapJS-demo.json');
+  const page = await env.app.open('/embed/story?source=/anchors/StoryMapJS-demo.json');
   await waitReady(page);
   const headlines = await page.locator('[data-slide-id] h2').allInnerTexts();
   assert.equal(headlines.length, source.storymap.slides.length);
@@ -70,7 +56,7 @@ for (const [label, source, pattern] of [
   ['unknown format', '/fixtures/unknown-format.json', /not a Mapline, TimelineJS3 or StoryMapJS document|unknown/],
 ]) {
   test(`a bad source (${label}) shows a readable error inside the frame`, async () => {
-    const page = await app.open(`/embed/timeline?source=${source}`);
+    const page = await env.app.open(`/embed/timeline?source=${source}`);
     assert.equal(await settledState(page), 'error');
     assert.match(await page.getByRole('alert').innerText(), pattern);
     await checkAxe(page);
@@ -81,13 +67,13 @@ for (const [label, source, pattern] of [
 for (const fixture of ['timeline.json', 'storymap.json', 'document.json']) {
   for (const route of ['/embed/timeline', '/embed/story', '/embed/gallery', '/embed/map']) {
     test(`a hostile ${fixture} in ${route} executes nothing and leaves no such node`, async () => {
-      const page = await app.open();
+      const page = await env.app.open();
       const dialogs = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
         dialog.dismiss();
       });
-      await page.goto(app.url(`${route}?source=/fixtures/hostile/${fixture}`));
+      await page.goto(env.app.url(`${route}?source=/fixtures/hostile/${fixture}`));
       await settledState(page);
       // Give any planted handler its chance: hover, click and wait a moment.
       await page.mouse.move(200, 200);
@@ -122,14 +108,14 @@ for (const fixture of ['timeline.json', 'storymap.json', 'document.json']) {
 /** A host page on another origin embedding `routes` in sandboxed iframes. */
 function writeHostPage(routes) {
   const frames = routes
-    .map((route, i) => `<iframe id="f${i}" data-mapline src="${app.url(route)}" title="Mapline ${i}"
+    .map((route, i) => `<iframe id="f${i}" data-mapline src="${env.app.url(route)}" title="Mapline ${i}"
       sandbox="allow-scripts allow-same-origin allow-popups" style="width:100%;height:150px;border:0"></iframe>`)
     .join('\n');
-  fs.writeFileSync(path.join(hostDir, 'host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+  env.host.write('host.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><main><h1>An article</h1>${frames}</main>
-<script src="${app.url('/embed.js')}"></script>
+<script src="${env.app.url('/embed.js')}"></script>
 <script src="/record.js"></script></body></html>`);
-  fs.writeFileSync(path.join(hostDir, 'record.js'), `window.__events = [];
+  env.host.write('record.js', `window.__events = [];
 document.querySelectorAll('iframe[data-mapline]').forEach(function (frame) {
   ['mapline:ready', 'mapline:resize', 'mapline:change'].forEach(function (type) {
     frame.addEventListener(type, function (e) { window.__events.push({ frame: frame.id, type: type, detail: e.detail }); });
@@ -140,8 +126,8 @@ document.querySelectorAll('iframe[data-mapline]').forEach(function (frame) {
 test('a host page on another origin gets ready and resize messages from every embed, and ignores foreign ones', async () => {
   const routes = ['/embed/timeline', '/embed/story', '/embed/map', '/embed/gallery'];
   writeHostPage(routes);
-  const page = await app.open();
-  await page.goto(`${host.origin}/host.html`);
+  const page = await env.app.open();
+  await page.goto(`${env.host.origin}/host.html`);
   await page.waitForFunction((n) => {
     const ready = new Set(window.__events.filter((e) => e.type === 'mapline:ready').map((e) => e.frame));
     return ready.size === n;
@@ -162,8 +148,8 @@ test('a host page on another origin gets ready and resize messages from every em
 
 test('moving through the timeline in a frame posts mapline:change and mirrors it in the hash', async () => {
   writeHostPage(['/embed/timeline']);
-  const page = await app.open();
-  await page.goto(`${host.origin}/host.html`);
+  const page = await env.app.open();
+  await page.goto(`${env.host.origin}/host.html`);
   await page.waitForFunction(() => window.__events.some((e) => e.type === 'mapline:ready'));
   const frame = page.frameLocator('#f0');
   await frame.locator('[data-timeline]').focus();
@@ -178,7 +164,7 @@ test('moving through the timeline in a frame posts mapline:change and mirrors it
 });
 
 test('start_at, theme and height options', async () => {
-  const page = await app.open('/embed/timeline?start_at=end&theme=dark&height=500');
+  const page = await env.app.open('/embed/timeline?start_at=end&theme=dark&height=500');
   await waitReady(page);
   const selected = await page.locator('[aria-current="true"][data-event-id]').count();
   assert.equal(selected, 1, 'start_at=end selects the last event');

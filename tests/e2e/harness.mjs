@@ -4,8 +4,10 @@
 // axe-core with the WCAG 2.2 AA rule tags.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 
@@ -87,6 +89,36 @@ export async function startApp({ dist = 'dist', prefix = '/', mounts = {} } = {}
       await server.close();
     },
   };
+}
+
+/**
+ * A second origin (its own port) serving the host pages a test writes into a
+ * temporary folder: `write(name, text)`, then open `${origin}/${name}`.
+ */
+export async function startHost() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mapline-host-'));
+  const server = await serve({ '/': dir }, { fallback: false });
+  return {
+    origin: server.origin,
+    write: (name, text) => fs.writeFileSync(path.join(dir, name), text),
+    async close() {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * For the test files that embed: starts the app and a second origin for host
+ * pages before the file's tests, stops them after. `env.app`, `env.host`.
+ */
+export function appAndHostForTests() {
+  const env = {};
+  before(async () => {
+    [env.app, env.host] = await Promise.all([startApp(), startHost()]);
+  });
+  after(() => Promise.all([env.app?.close(), env.host?.close()]));
+  return env;
 }
 
 /** The state of #app once it has left `loading`. */
