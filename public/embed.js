@@ -8,7 +8,8 @@
  * them on the iframe as DOM events (mapline:ready, mapline:resize,
  * mapline:change with event.detail) for the page's own use. A message counts
  * only when it comes from the iframe's window and from the iframe's origin,
- * exactly. An iframe with data-fixed-height keeps its height.
+ * exactly. An iframe with data-fixed-height keeps its height. Frames that were
+ * ready before this script ran are asked (mapline:hello) to say so again.
  */
 (function () {
   'use strict';
@@ -39,4 +40,18 @@
       frame.dispatchEvent(new CustomEvent(data.type, { detail: data }));
     }
   });
+
+  // A frame that was ready before this script ran has already sent its first
+  // messages: ask each frame to say them again (now, and when it loads).
+  function hello(frame) {
+    var origin = originOf(frame);
+    if (origin && origin !== 'null' && frame.contentWindow) {
+      frame.contentWindow.postMessage({ type: 'mapline:hello' }, origin);
+    }
+  }
+  var frames = document.querySelectorAll('iframe[data-mapline]');
+  for (var i = 0; i < frames.length; i += 1) {
+    hello(frames[i]);
+    frames[i].addEventListener('load', hello.bind(null, frames[i]));
+  }
 })();

@@ -42,16 +42,39 @@ pub fn start(state: RwSignal<PageState>) {
         return;
     }
     let announced_ready = StoredValue::new(false);
+    let announce_ready = || {
+        post(&[("type", "mapline:ready".into())]);
+        post(&[
+            ("type", "mapline:resize".into()),
+            ("height", content_height().into()),
+        ]);
+    };
     Effect::new(move |_| {
         if state.get() == PageState::Ready && !announced_ready.get_value() {
             announced_ready.set_value(true);
-            post(&[("type", "mapline:ready".into())]);
-            post(&[
-                ("type", "mapline:resize".into()),
-                ("height", content_height().into()),
-            ]);
+            announce_ready();
         }
     });
+    // A host script that starts after we were ready (a deferred script, a
+    // frame loaded early) asks with `mapline:hello`: say it again.
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let from_parent = match (event.source(), parent_window()) {
+                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+                _ => false,
+            };
+            let hello = js_sys::Reflect::get(&event.data(), &"type".into())
+                .ok()
+                .and_then(|t| t.as_string())
+                .is_some_and(|t| t == "mapline:hello");
+            if from_parent && hello && announced_ready.get_value() {
+                announce_ready();
+            }
+        });
+    let _ =
+        window().add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    // Listens for the page's whole life, like the observer below.
+    on_message.forget();
     let last_height = std::cell::Cell::new(0.0_f64);
     let on_resize = Closure::<dyn FnMut()>::new(move || {
         let height = content_height();

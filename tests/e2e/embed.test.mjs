@@ -146,6 +146,32 @@ test('a host page on another origin gets ready and resize messages from every em
   await page.context().close();
 });
 
+test('embed.js added after the frame was ready still sizes it (it asks the frame with mapline:hello)', async () => {
+  env.host.write('late.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Late host</title></head>
+<body><main><h1>An article</h1>
+<iframe id="late" data-mapline src="${env.app.url('/embed/timeline')}" title="Mapline"
+  sandbox="allow-scripts allow-same-origin allow-popups" style="width:100%;height:150px;border:0"></iframe></main></body></html>`);
+  const page = await env.app.open();
+  await page.goto(`${env.host.origin}/late.html`);
+  const frame = await (await page.locator('#late').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready', null, { timeout: 30000 });
+  // The frame's first messages went to a page with no listener.
+  assert.equal(await page.evaluate(() => document.getElementById('late').style.height), '150px');
+  await page.evaluate((src) => {
+    window.__ready = 0;
+    document.getElementById('late').addEventListener('mapline:ready', () => { window.__ready += 1; });
+    const script = document.createElement('script');
+    script.src = src;
+    document.body.append(script);
+  }, env.app.url('/embed.js'));
+  await page.waitForFunction(() => window.__ready === 1);
+  const reported = await frame.evaluate(() => document.documentElement.scrollHeight);
+  await page.waitForFunction((h) => document.getElementById('late').style.height === `${h}px`, reported);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  assert.deepEqual(page.trouble.outside, []);
+  await page.context().close();
+});
+
 test('moving through the timeline in a frame posts mapline:change and mirrors it in the hash', async () => {
   writeHostPage(['/embed/timeline']);
   const page = await env.app.open();
