@@ -55,7 +55,7 @@ fn summarise<'a>(
             cases,
         })
         .collect();
-    summaries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut summaries, |a, b| a.name.cmp(&b.name));
     summaries
 }
 
@@ -73,7 +73,7 @@ pub fn sorted(
     key: SortKey,
     descending: bool,
 ) -> Vec<CountrySummary> {
-    countries.sort_by(|a, b| {
+    crate::sort::sort_by(&mut countries, |a, b| {
         let primary = match key {
             SortKey::Name => a.name.cmp(&b.name),
             SortKey::Members => a.members.cmp(&b.members),

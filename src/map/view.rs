@@ -880,7 +880,9 @@ fn MemberList(
                 .cloned()
                 .collect()
         });
-        members.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut members, |a, b| {
+            a.country.cmp(&b.country).then_with(|| a.id.cmp(&b.id))
+        });
         members
             .into_iter()
             .map(|m| {

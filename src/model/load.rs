@@ -105,7 +105,7 @@ pub fn load_dataset(files: &[SourceFile]) -> Loaded {
             .position(|f| f.name == problem.file)
             .unwrap_or(usize::MAX)
     };
-    loaded.problems.sort_by_key(|p| {
+    crate::sort::sort_by_key(&mut loaded.problems, |p| {
         (
             file_order(p),
             p.line.unwrap_or(u32::MAX),
