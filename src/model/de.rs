@@ -184,6 +184,57 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
+impl<'de> ValueDeserializer<'de, '_> {
+    fn visit_array<V: Visitor<'de>>(
+        &self,
+        items: &'de [Value],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let mut seq = SeqDeserializer {
+            items: items.iter().enumerate(),
+            path: &self.path,
+            ignored: self.ignored,
+        };
+        let value = visitor.visit_seq(&mut seq)?;
+        if seq.items.len() == 0 {
+            Ok(value)
+        } else {
+            Err(de::Error::invalid_length(
+                items.len(),
+                &"fewer elements in array",
+            ))
+        }
+    }
+
+    fn visit_object<V: Visitor<'de>>(
+        &self,
+        object: &'de serde_json::Map<String, Value>,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        let mut map = MapDeserializer {
+            entries: object.iter(),
+            pending: None,
+            path: &self.path,
+            ignored: self.ignored,
+        };
+        let value = visitor.visit_map(&mut map)?;
+        if map.entries.len() == 0 {
+            Ok(value)
+        } else {
+            Err(de::Error::invalid_length(
+                object.len(),
+                &"fewer elements in map",
+            ))
+        }
+    }
+}
+
+/// What `value` is, as the error for a visitor that expected something else.
+#[cold]
+fn invalid_type(value: &Value, expected: &dyn Expected) -> Error {
+    de::Error::invalid_type(unexpected(value), expected)
+}
+
 impl<'de> de::Deserializer<'de> for ValueDeserializer<'de, '_> {
     type Error = Error;
 
@@ -193,40 +244,63 @@ impl<'de> de::Deserializer<'de> for ValueDeserializer<'de, '_> {
             Value::Bool(b) => visitor.visit_bool(*b),
             Value::Number(n) => visit_number(n, visitor),
             Value::String(s) => visitor.visit_borrowed_str(s),
-            Value::Array(items) => {
-                let mut seq = SeqDeserializer {
-                    items: items.iter().enumerate(),
-                    path: &self.path,
-                    ignored: self.ignored,
-                };
-                let value = visitor.visit_seq(&mut seq)?;
-                if seq.items.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements in array",
-                    ))
-                }
-            }
-            Value::Object(object) => {
-                let mut map = MapDeserializer {
-                    entries: object.iter(),
-                    pending: None,
-                    path: &self.path,
-                    ignored: self.ignored,
-                };
-                let value = visitor.visit_map(&mut map)?;
-                if map.entries.len() == 0 {
-                    Ok(value)
-                } else {
-                    Err(de::Error::invalid_length(
-                        object.len(),
-                        &"fewer elements in map",
-                    ))
-                }
-            }
+            Value::Array(items) => self.visit_array(items, visitor),
+            Value::Object(object) => self.visit_object(object, visitor),
         }
+    }
+
+    // The typed entry points accept only their own JSON type, so a type's
+    // visitor is compiled only for what the format allows (a struct from an
+    // object, never from an array); the messages are the same as through
+    // `deserialize_any`.
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Bool(b) => visitor.visit_bool(*b),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::String(s) => visitor.visit_borrowed_str(s),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_str(visitor)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Array(items) => self.visit_array(items, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        match self.value {
+            Value::Object(object) => self.visit_object(object, visitor),
+            other => Err(invalid_type(other, &visitor)),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
+        self.deserialize_map(visitor)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -268,8 +342,8 @@ impl<'de> de::Deserializer<'de> for ValueDeserializer<'de, '_> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf unit unit_struct seq tuple tuple_struct map struct identifier
+        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char
+        bytes byte_buf unit unit_struct tuple_struct identifier
     }
 }
 
@@ -430,5 +504,19 @@ mod tests {
 
         let (result, _) = read(json!({"name": "a", "kind": 3}));
         assert_eq!(result.expect_err("number kind").path(), "kind");
+
+        // Records are objects: an array is not read as a struct's fields in order.
+        let (result, _) = read(json!({"name": "a", "inner": [[7]]}));
+        let error = result.expect_err("array for a struct");
+        assert_eq!(error.path(), "inner[0]");
+        assert_eq!(
+            error.message(),
+            "invalid type: sequence, expected struct Inner"
+        );
+
+        let (result, _) = read(json!({"name": "a", "inner": {"n": 1}}));
+        let error = result.expect_err("object for a list");
+        assert_eq!(error.path(), "inner");
+        assert_eq!(error.message(), "invalid type: map, expected a sequence");
     }
 }
