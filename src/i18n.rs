@@ -229,6 +229,7 @@ catalogue! {
     StoryLayoutLabel => ["Reading mode", "Mode de lecture", "Modo de lectura", "طريقة القراءة"],
     StoryLayoutSlides => ["One slide at a time", "Une diapositive à la fois", "Una diapositiva a la vez", "شريحة واحدة في كل مرة"],
     StoryLayoutScroll => ["Scroll", "Défilement", "Desplazamiento", "التمرير"],
+    StoryMapFailed => ["The map could not be loaded; every slide still reads here.", "La carte n’a pas pu être chargée ; toutes les diapositives restent lisibles ici.", "No se pudo cargar el mapa; todas las diapositivas siguen legibles aquí.", "تعذّر تحميل الخريطة؛ تبقى كل الشرائح مقروءة هنا."],
     StoryMapLabel => ["Map of the story's places (the slides describe each place)", "Carte des lieux du récit (les diapositives décrivent chaque lieu)", "Mapa de los lugares del relato (las diapositivas describen cada lugar)", "خريطة أماكن القصة (تصف الشرائح كل مكان)"],
     // Chart messages.
     ResultsInfographic => ["Campaign results", "Résultats des campagnes", "Resultados de las campañas", "نتائج الحملات"],

@@ -47,7 +47,7 @@ impl OutcomeTallies {
             .into_values()
             .map(|(key, count)| Tally { key, count })
             .collect();
-        by_kind.sort_by(|a, b| {
+        crate::sort::sort_by(&mut by_kind, |a, b| {
             b.count
                 .cmp(&a.count)
                 .then((a.key as usize).cmp(&(b.key as usize)))
@@ -56,7 +56,9 @@ impl OutcomeTallies {
             .into_iter()
             .map(|(key, count)| Tally { key, count })
             .collect();
-        by_country.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+        crate::sort::sort_by(&mut by_country, |a, b| {
+            b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+        });
         let by_year = years
             .into_iter()
             .map(|(key, count)| Tally { key, count })

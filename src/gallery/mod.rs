@@ -246,7 +246,7 @@ pub fn srcset(photo: &Photo) -> Option<String> {
     if let Some(width) = photo.width {
         candidates.push((width, photo.url.as_str()));
     }
-    candidates.sort_by_key(|(width, _)| *width);
+    crate::sort::sort_by_key(&mut candidates, |(width, _)| *width);
     candidates.dedup_by_key(|(width, _)| *width);
     Some(
         candidates

@@ -19,6 +19,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::countries;
 use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
 
+/// The folder index.html copies Leaflet's script, stylesheet and images into
+/// (`data-target-path`), named after the npm version: the version is the cache
+/// key, as copied files get no hash. The map loads Leaflet from it on first need.
+pub const LEAFLET_DIR: &str = "leaflet-1.9.4";
+
 /// One country of the network with its counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountrySummary {
@@ -58,7 +63,7 @@ fn summarise<'a>(
             cases,
         })
         .collect();
-    summaries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut summaries, |a, b| a.name.cmp(&b.name));
     summaries
 }
 
@@ -76,7 +81,7 @@ pub fn sorted(
     key: SortKey,
     descending: bool,
 ) -> Vec<CountrySummary> {
-    countries.sort_by(|a, b| {
+    crate::sort::sort_by(&mut countries, |a, b| {
         let primary = match key {
             SortKey::Name => a.name.cmp(&b.name),
             SortKey::Members => a.members.cmp(&b.members),
@@ -424,6 +429,32 @@ impl MapView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn leaflet_dir_matches_index_html_and_the_locked_version() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read =
+            |name: &str| std::fs::read_to_string(format!("{root}/{name}")).unwrap_or_default();
+        let index = read("index.html");
+        for file in ["leaflet.js", "leaflet.css"] {
+            assert!(
+                index.contains(&format!(
+                    "href=\"node_modules/leaflet/dist/{file}\" data-target-path=\"{LEAFLET_DIR}\""
+                )),
+                "index.html copies {file} into {LEAFLET_DIR}"
+            );
+        }
+        let lock = read("package-lock.json");
+        let locked = lock
+            .split("\"node_modules/leaflet\": {")
+            .nth(1)
+            .and_then(|rest| rest.split("\"version\": \"").nth(1))
+            .and_then(|rest| rest.split('"').next());
+        assert_eq!(
+            locked.map(|v| format!("leaflet-{v}")).as_deref(),
+            Some(LEAFLET_DIR)
+        );
+    }
     use crate::model::{SourceFile, load_dataset};
 
     fn dataset(json: &str) -> Dataset {

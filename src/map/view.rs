@@ -18,7 +18,7 @@ use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, case_status, fill};
 use crate::map::cluster::{Bounds, Cluster, cluster};
-use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport};
+use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport, load_leaflet};
 use crate::map::topojson::{self, Shape};
 use crate::map::{
     CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
@@ -259,11 +259,28 @@ pub fn MapExplorer(
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
     let shapes = world_shapes();
 
-    // Create the map once its element is mounted.
+    // Leaflet loads on first need (index.html does not load it).
+    let leaflet_loaded = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        match load_leaflet().await {
+            Ok(()) => {
+                let _ = leaflet_loaded.try_set(true);
+            }
+            Err(message) => {
+                let _ = map_error.try_set(Some(message));
+                let _ = map_state.try_set(PageState::Error);
+            }
+        }
+    });
+
+    // Create the map once its element is mounted and Leaflet has loaded.
     effect(Box::new(move || {
         let Some(element) = map_ref.get() else {
             return;
         };
+        if !leaflet_loaded.get() {
+            return;
+        }
         if leaflet.with_value(Option::is_some) {
             return;
         }
@@ -890,7 +907,9 @@ fn MemberList(
                 .cloned()
                 .collect()
         });
-        members.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.id.cmp(&b.id)));
+        crate::sort::sort_by(&mut members, |a, b| {
+            a.country.cmp(&b.country).then_with(|| a.id.cmp(&b.id))
+        });
         members
             .into_iter()
             .map(|m| {

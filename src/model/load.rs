@@ -5,6 +5,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::dataset::Dataset;
+use super::de;
 use super::locate::{byte_column_to_char_column, locate};
 use super::problem::Problem;
 use super::types::{FORMAT, Manifest, Origin, OutcomeKind};
@@ -104,7 +105,7 @@ pub fn load_dataset(files: &[SourceFile]) -> Loaded {
             .position(|f| f.name == problem.file)
             .unwrap_or(usize::MAX)
     };
-    loaded.problems.sort_by_key(|p| {
+    crate::sort::sort_by_key(&mut loaded.problems, |p| {
         (
             file_order(p),
             p.line.unwrap_or(u32::MAX),
@@ -296,12 +297,7 @@ fn deserialize_record<T: DeserializeOwned>(
     value: &Value,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    let mut ignored = Vec::new();
-    let result = {
-        let mut note_ignored = |field: serde_ignored::Path<'_>| ignored.push(ignored_path(&field));
-        let deserializer = serde_ignored::Deserializer::new(value, &mut note_ignored);
-        serde_path_to_error::deserialize::<_, T>(deserializer)
-    };
+    let (result, ignored) = de::from_value::<T>(value);
     match result {
         Ok(record) => {
             for field in ignored {
@@ -314,11 +310,10 @@ fn deserialize_record<T: DeserializeOwned>(
             Some(record)
         }
         Err(error) => {
-            let inner = error_path(error.path());
             problems.push(Problem::error(
                 file,
-                join_path(path, &inner),
-                format!("{}; record dropped", error.inner()),
+                join_path(path, &error.path()),
+                format!("{}; record dropped", error.message()),
             ));
             None
         }
@@ -333,33 +328,6 @@ fn join_path(prefix: &str, inner: &str) -> String {
         format!("{prefix}{inner}")
     } else {
         format!("{prefix}.{inner}")
-    }
-}
-
-fn error_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out = join_path(&out, key);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-fn ignored_path(path: &serde_ignored::Path<'_>) -> String {
-    use serde_ignored::Path;
-    match path {
-        Path::Root => String::new(),
-        Path::Seq { parent, index } => format!("{}[{index}]", ignored_path(parent)),
-        Path::Map { parent, key } => join_path(&ignored_path(parent), key),
-        Path::Some { parent }
-        | Path::NewtypeStruct { parent }
-        | Path::NewtypeVariant { parent } => ignored_path(parent),
     }
 }
 

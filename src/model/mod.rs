@@ -7,6 +7,7 @@
 
 pub mod dataset;
 pub mod date;
+pub mod de;
 pub mod load;
 pub mod locate;
 pub mod markdown;

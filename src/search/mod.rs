@@ -148,7 +148,7 @@ impl SearchIndex {
                 (rank, entry)
             })
             .collect();
-        scored.sort_by(|(ra, a), (rb, b)| {
+        crate::sort::sort_by(&mut scored, |(ra, a), (rb, b)| {
             ra.cmp(rb)
                 .then(a.kind.cmp(&b.kind))
                 .then_with(|| a.folded_title.cmp(&b.folded_title))

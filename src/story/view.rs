@@ -13,7 +13,7 @@ use crate::embed::messaging::announce_change;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::map::leaflet_map::{LeafletMap, Motion, Viewport};
+use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet};
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::web::address::replace_query;
@@ -220,6 +220,16 @@ pub fn StoryView(
     // The map: created once the element is mounted, removed on cleanup.
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
+    // Leaflet loads on first need (index.html does not load it); without it
+    // the slides still read, with the reason where the map would be.
+    let leaflet_loaded = RwSignal::new(false);
+    let map_error: RwSignal<Option<String>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let _ = match load_leaflet().await {
+            Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
+            Err(message) => map_error.try_set(Some(message)).map(|_| ()),
+        };
+    });
     {
         let slide_points = points(&story);
         let all: Vec<(f64, f64)> = slide_points.iter().flatten().copied().collect();
@@ -240,6 +250,9 @@ pub fn StoryView(
             let Some(element) = map_ref.get() else {
                 return;
             };
+            if !leaflet_loaded.get() {
+                return;
+            }
             leaflet.update_value(|slot| {
                 let first = slot.is_none();
                 if first {
@@ -407,7 +420,14 @@ pub fn StoryView(
                 </div>
             </div>
             <div class="story-body">
-                <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)></div>
+                <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
+                    {move || map_error.get().map(|detail| view! {
+                        <div class="load-error map-error" role="alert">
+                            <p><strong>{tr(Msg::StoryMapFailed)}</strong></p>
+                            <p class="load-error-detail"><code>{detail}</code></p>
+                        </div>
+                    })}
+                </div>
                 <ol class="slides" node_ref=list_ref
                     on:pointerdown=swipe_start
                     on:pointerup=swipe_end

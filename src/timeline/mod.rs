@@ -58,7 +58,7 @@ pub fn entries(dataset: &Dataset) -> Vec<TimelineEntry> {
             .map(|event| TimelineEntry::new(event.clone(), None, None))
     });
     let mut all: Vec<TimelineEntry> = outcomes.chain(milestones).chain(standalone).collect();
-    all.sort_by(|a, b| a.span().0.total_cmp(&b.span().0));
+    crate::sort::sort_by(&mut all, |a, b| a.span().0.total_cmp(&b.span().0));
     all
 }
 
@@ -237,7 +237,7 @@ pub fn eras(dataset: &Dataset) -> Vec<Era> {
         }
     }
     out.retain(|e| e.start.is_finite() && e.end.is_finite() && e.end > e.start);
-    out.sort_by(|a, b| a.start.total_cmp(&b.start));
+    crate::sort::sort_by(&mut out, |a, b| a.start.total_cmp(&b.start));
     out
 }
 
