@@ -78,8 +78,9 @@ export function walk(dir) {
  * Init script: from navigation on, checks every animation frame for an element
  * matching `selector` that has text and a box inside the viewport (not hidden, not
  * transparent); the first frame that has one sets `window.__firstEvent` to
- * performance.now() (milliseconds since navigation start). Also keeps the wasm
- * exports Trunk's loader announces, to read the wasm memory later.
+ * performance.now() (milliseconds since navigation start). Keeps the first
+ * uncaught error or rejection in `window.__pageError`, and the wasm exports
+ * Trunk's loader announces, to read the wasm memory later.
  */
 export function firstEventProbe(selector) {
   const visible = (el) => {
@@ -103,6 +104,11 @@ export function firstEventProbe(selector) {
     requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+  const failed = (e) => {
+    window.__pageError ??= String(e.error ?? e.reason ?? e.message);
+  };
+  addEventListener('error', failed);
+  addEventListener('unhandledrejection', failed);
   addEventListener('TrunkApplicationStarted', (e) => {
     window.__wasmExports = e.detail?.wasm;
   });

@@ -108,12 +108,18 @@ const MAP_MARKERS = 10000;
 writeMapData(path.join(tmp, 'map'), MAP_MARKERS, countryPoints());
 writeTimelineData(path.join(tmp, 'cases'), PARSE_CASES * 3, { perCase: 3 });
 
+// Per app: the first-event selector; `settled` once it has loaded (or failed);
+// `done` once there is an event on screen or nothing more to wait for.
 const APPS = {
   mapline: {
     name: 'Mapline',
     url: (doc) => `/embed/timeline?source=/bench/docs/${doc}`,
     selector: '[data-timeline] [data-event-id] .tl-label',
     settled: () => ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
+    done: () =>
+      window.__firstEvent !== undefined ||
+      window.__pageError !== undefined ||
+      ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
     failure: () =>
       document.getElementById('app')?.dataset.state === 'error' ? document.getElementById('app').innerText.slice(0, 200) : null,
   },
@@ -122,6 +128,11 @@ const APPS = {
     url: (doc) => `/bench/tl3.html?doc=/bench/docs/${doc}`,
     selector: '.tl-timemarker .tl-headline',
     settled: () => window.__tlLoaded === true || window.__tlError !== undefined,
+    done: () =>
+      window.__firstEvent !== undefined ||
+      window.__pageError !== undefined ||
+      window.__tlLoaded === true ||
+      window.__tlError !== undefined,
     failure: () => window.__tlError ?? document.querySelector('.tl-message-full')?.innerText?.slice(0, 200) ?? null,
   },
 };
@@ -178,23 +189,31 @@ async function loadOnce(app, kind, doc, keep = false) {
   try {
     page = await openProbed(app, spec.url(doc.file), spec.selector);
     const deadline = Date.now() + TIMEOUT;
-    await page.waitForFunction(() => window.__firstEvent !== undefined || window.__tlError !== undefined
-      || document.getElementById('app')?.dataset.state === 'error', null, { timeout: TIMEOUT });
-    const failure = await page.evaluate(spec.failure);
+    // An event on screen, or the app settled (or broke) without one.
+    await page.waitForFunction(spec.done, null, { timeout: TIMEOUT });
+    // A little grace for an app that settles just before it paints.
+    await page.waitForFunction(() => window.__firstEvent !== undefined, null, { timeout: 3000 }).catch(() => {});
     result.firstEvent = await page.evaluate(() => window.__firstEvent ?? null);
-    if (result.firstEvent === null) throw new Error(failure ?? 'no event on screen');
+    if (result.firstEvent === null) throw new Error('no event on screen');
     await page.waitForFunction(spec.settled, null, { timeout: Math.max(1000, deadline - Date.now()) });
     await page.waitForTimeout(1000);
     result.memory = await memoryAfterLoad(page);
   } catch (e) {
-    const failure = page ? await page.evaluate(spec.failure).catch(() => null) : null;
-    const errors = page?.trouble.pageErrors ?? [];
-    result.error = failure ?? errors[0] ?? failureText(e);
+    result.error = page ? await whyFailed(page, spec, e) : failureText(e);
   }
   result.blocked = page?.trouble.outside.map((url) => new URL(url).hostname) ?? [];
   if (keep && !result.error) return { result, page };
   await page?.context().close();
   return { result };
+}
+
+/** The app's own account of a failed load: its error, the page's error, or what timed out. */
+async function whyFailed(page, spec, e) {
+  const own = await page.evaluate(spec.failure).catch(() => null);
+  const pageError = page.trouble.pageErrors[0] ?? (await page.evaluate(() => window.__pageError ?? null).catch(() => null));
+  const consoleError = page.trouble.console.find((text) => !text.includes('ERR_BLOCKED_BY_CLIENT'));
+  const text = pageError ?? consoleError ?? own ?? failureText(e);
+  return `${failureText(text)}${own && text !== own ? ` (page shows: ${failureText(own)})` : ''}`;
 }
 
 /** Pan (drag) and zoom (buttons) frame times on a loaded timeline of either app. */
@@ -279,11 +298,14 @@ function nativeParse() {
   return JSON.parse(run.stdout);
 }
 
-/** The files a first view loads, once it has settled and the network is idle. */
+/**
+ * The files a first view loads, once it has settled (or given up after 30 s: a
+ * page that never renders has still loaded its code) and the network is idle.
+ */
 async function firstViewFiles(app, route, kind) {
   const page = await openProbed(app, route, APPS[kind].selector);
   try {
-    await page.waitForFunction(APPS[kind].settled, null, { timeout: TIMEOUT });
+    await page.waitForFunction(APPS[kind].settled, null, { timeout: 30000 }).catch(() => {});
     await page.waitForLoadState('networkidle');
     return page.files;
   } finally {
