@@ -139,6 +139,25 @@ pub async fn fetch_text(absolute: &str) -> Result<String, LoadError> {
         .map_err(|e| fail(format!("could not read the response ({e})")))
 }
 
+/// The name of the performance measure around parsing and validation of the
+/// fetched files (read by `./scripts/bench` with `performance.getEntriesByName`).
+pub const LOAD_MEASURE: &str = "mapline:load-dataset";
+
+/// Runs `work` (parse and validate) between two performance marks, measured as
+/// [`LOAD_MEASURE`]. Timing never fails the load: without `performance` it just runs.
+fn timed_load<T>(work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = "mapline:load-dataset:start";
+    if let Some(p) = &performance {
+        let _ = p.mark(start);
+    }
+    let out = work();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(LOAD_MEASURE, start);
+    }
+    out
+}
+
 /// Loads a manifest and every file it names. A manifest that cannot be read is an
 /// error; a data file that cannot be fetched becomes a problem, and the rest loads.
 pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, LoadError> {
@@ -168,7 +187,7 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
             Err(error) => fetch_problems.push(Problem::error(&error.source, "", error.message)),
         }
     }
-    let loaded = model::load_dataset(&sources);
+    let loaded = timed_load(|| model::load_dataset(&sources));
     let mut problems = fetch_problems;
     problems.extend(loaded.problems);
     Ok(NetworkData {
@@ -185,7 +204,7 @@ pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
     let absolute = absolute_url(url, None)?;
     let text = fetch_text(&absolute).await?;
     let name = display_name(&absolute);
-    let loaded = crate::import::load_any(&[SourceFile::new(name.clone(), text)]);
+    let loaded = timed_load(|| crate::import::load_any(&[SourceFile::new(name.clone(), text)]));
     let stats = loaded.dataset.stats();
     let shows_something = stats.members
         + stats.cases

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
-import { writeTimelineData } from '../../bench/gen-timeline.mjs';
+import { writeTimelineData } from '../../bench/generate.mjs';
 
 const data = sampleData();
 
