@@ -39,9 +39,10 @@ if (html.includes('http-equiv="Content-Security-Policy"')) {
   console.error('index.html already has a Content-Security-Policy');
   process.exit(1);
 }
-html = html.replace(/<meta charset="utf-8">/i, (charset) => `${charset}\n  ${meta}`);
+// (Release builds minify index.html: the charset may come without quotes.)
+html = html.replace(/<meta charset=["']?utf-8["']?\s*\/?>/i, (charset) => `${charset}${meta}`);
 if (!html.includes(meta)) {
-  console.error('no <meta charset="utf-8"> in index.html to put the policy after');
+  console.error('no <meta charset=utf-8> in index.html to put the policy after');
   process.exit(1);
 }
 fs.writeFileSync(indexPath, html);
