@@ -159,3 +159,47 @@ test('on a phone the map sits above the slides and a swipe moves between them', 
   assertClean(page);
   await context.close();
 });
+
+/** The current slide's marker (when the slide has a place) lies inside the map's box. */
+async function markerInMap(page, slide) {
+  if (!slide.place) return;
+  const marker = page.locator('.story-map path.story-current');
+  await marker.waitFor({ state: 'attached' });
+  await page.waitForFunction(() => {
+    const map = document.querySelector('.story-map').getBoundingClientRect();
+    const dot = document.querySelector('.story-map path.story-current')?.getBoundingClientRect();
+    if (!dot) return false;
+    const [x, y] = [dot.left + dot.width / 2, dot.top + dot.height / 2];
+    return x > map.left && x < map.right && y > map.top && y < map.bottom;
+  }, null, { timeout: 5000 });
+}
+
+for (const file of ['impunity.json', 'alliances.json']) {
+  test(`done when: ${file} renders every slide by keyboard and by scroll, the map following`, async () => {
+    const story = storyJson(file);
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', serviceWorkers: 'block' });
+    // By keyboard, one slide at a time.
+    const page = await app.open(`/stories/${story.id}?layout=slides`, { context });
+    await waitReady(page);
+    await page.locator('.story-map.leaflet-container').waitFor();
+    for (const [i, slide] of story.slides.entries()) {
+      assert.equal(await currentId(page), slide.id);
+      assert.ok(await page.locator(`[data-slide-id="${slide.id}"] h2`).isVisible(), `${slide.id} is shown`);
+      await markerInMap(page, slide);
+      if (i + 1 < story.slides.length) await page.keyboard.press('ArrowRight');
+    }
+    await checkAxe(page);
+    // By scroll: each slide scrolled to becomes current and moves the map.
+    await page.goto(app.url(`/stories/${story.id}?layout=scroll`));
+    await waitReady(page);
+    await page.locator('.story-map.leaflet-container').waitFor();
+    for (const slide of story.slides) {
+      await page.locator(`[data-slide-id="${slide.id}"]`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForFunction((id) => document.querySelector('[aria-current="true"]')?.dataset.slideId === id, slide.id);
+      await markerInMap(page, slide);
+    }
+    await checkAxe(page);
+    assertClean(page);
+    await context.close();
+  });
+}
