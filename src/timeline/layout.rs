@@ -182,6 +182,21 @@ pub fn tick_unit(view: &Viewport, width: f64, min_px: f64) -> TickUnit {
     }
 }
 
+/// Adds a tick at `point` when it falls in `view`; false once it is past the end.
+fn push_tick(out: &mut Vec<Tick>, view: &Viewport, point: &Point) -> bool {
+    let day = point.start_days();
+    if day >= view.end {
+        return false;
+    }
+    if day >= view.start {
+        out.push(Tick {
+            day,
+            label: point.label(),
+        });
+    }
+    true
+}
+
 /// The ticks of the axis for `view` in a view `width` pixels wide, at least
 /// `min_px` apart, labelled at the unit's precision.
 pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
@@ -209,15 +224,8 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             index -= index.rem_euclid(step);
             while out.len() < limit {
                 let point = month_point(index.div_euclid(12), index.rem_euclid(12) as u8 + 1);
-                let day = point.start_days();
-                if day >= view.end {
+                if !push_tick(&mut out, view, &point) {
                     break;
-                }
-                if day >= view.start {
-                    out.push(Tick {
-                        day,
-                        label: point.label(),
-                    });
                 }
                 index += step;
             }
@@ -226,16 +234,8 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             let first = year_of(view.start);
             let mut year = first - first.rem_euclid(step);
             while out.len() < limit {
-                let point = year_point(year);
-                let day = point.start_days();
-                if day >= view.end {
+                if !push_tick(&mut out, view, &year_point(year)) {
                     break;
-                }
-                if day >= view.start {
-                    out.push(Tick {
-                        day,
-                        label: point.label(),
-                    });
                 }
                 year = year.saturating_add(step);
             }

@@ -335,6 +335,19 @@ fn on_key(tl: &Tl, ev: &web_sys::KeyboardEvent, container: Option<web_sys::HtmlE
     }
 }
 
+/// The timeline's keys, on its focusable container `node` (the axis or the list).
+fn keydown_handler(
+    tl: Tl,
+    node: NodeRef<leptos::html::Div>,
+) -> impl Fn(web_sys::KeyboardEvent) + Clone + 'static {
+    move |ev: web_sys::KeyboardEvent| {
+        let container = node
+            .get_untracked()
+            .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
+        on_key(&tl, &ev, container);
+    }
+}
+
 /// Moves focus to the selected event once it is rendered (roving tabindex).
 fn focus_selected(container: Option<web_sys::HtmlElement>) {
     let Some(container) = container else {
@@ -707,15 +720,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             vp.update(|v| *v = v.zoom(factor, v.day_at(at, w)));
         }
     };
-    let on_keydown = {
-        let tl = tl.clone();
-        move |ev: web_sys::KeyboardEvent| {
-            let container = node
-                .get_untracked()
-                .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
-            on_key(&tl, &ev, container);
-        }
-    };
+    let on_keydown = keydown_handler(tl.clone(), node);
 
     view! {
         <p class="timeline-help" id="timeline-help">{tr(Msg::TimelineHelp)}</p>
@@ -1014,15 +1019,7 @@ fn TimelineList(tl: Tl) -> impl IntoView {
     });
     on_cleanup(move || scroll.remove());
 
-    let on_keydown = {
-        let tl = tl.clone();
-        move |ev: web_sys::KeyboardEvent| {
-            let container = node
-                .get_untracked()
-                .map(|el| el.unchecked_into::<web_sys::HtmlElement>());
-            on_key(&tl, &ev, container);
-        }
-    };
+    let on_keydown = keydown_handler(tl.clone(), node);
     let lang = use_lang();
     let more =
         move |msg: Msg, count: usize| fill(msg.text(lang.get()), &[("count", &count.to_string())]);
