@@ -256,11 +256,6 @@ impl LeafletMap {
         viewport_of(&self.map)
     }
 
-    pub fn set_viewport(&self, viewport: Viewport) {
-        self.map
-            .set_view(&LatLng::new(viewport.lat, viewport.lon), viewport.zoom);
-    }
-
     pub fn bounds(&self) -> Bounds {
         bounds_of(&self.map)
     }

@@ -55,6 +55,23 @@ pub fn MapPage() -> impl IntoView {
     }
 }
 
+/// Why a map is not drawn (the rest of its view still works), with the
+/// technical detail.
+#[component]
+pub fn MapLoadError(
+    /// What the reader still has.
+    headline: Msg,
+    /// The error itself.
+    detail: String,
+) -> impl IntoView {
+    view! {
+        <div class="load-error map-error" role="alert">
+            <p><strong>{tr(headline)}</strong></p>
+            <p class="load-error-detail"><code>{detail}</code></p>
+        </div>
+    }
+}
+
 /// The network data with the route `ready` only when the map says so
 /// (`map_state`), so tests never see "ready" before the layers exist.
 pub fn map_loader(
@@ -528,10 +545,7 @@ pub fn MapExplorer(
                     aria-describedby="map-help"
                 ></div>
                 {move || map_error.get().map(|detail| view! {
-                    <div class="load-error map-error" role="alert">
-                        <p><strong>{tr(Msg::MapShapesFailed)}</strong></p>
-                        <p class="load-error-detail"><code>{detail}</code></p>
-                    </div>
+                    <MapLoadError headline=Msg::MapShapesFailed detail=detail/>
                 })}
                 {
                     let data = data.clone();

@@ -14,6 +14,7 @@ use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
 use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet};
+use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::web::address::replace_query;
@@ -422,10 +423,7 @@ pub fn StoryView(
             <div class="story-body">
                 <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
                     {move || map_error.get().map(|detail| view! {
-                        <div class="load-error map-error" role="alert">
-                            <p><strong>{tr(Msg::StoryMapFailed)}</strong></p>
-                            <p class="load-error-detail"><code>{detail}</code></p>
-                        </div>
+                        <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
                     })}
                 </div>
                 <ol class="slides" node_ref=list_ref
