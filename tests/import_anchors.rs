@@ -131,3 +131,57 @@ fn storymapjs_demo_imports_every_slide() {
         Some("1790/2010")
     );
 }
+
+/// The importers' documents go to the loader in memory (`Input::Document`).
+/// They load exactly as they did when they were written out as JSON and read
+/// back: the same dataset and the same problems, for the peers' files and for
+/// hostile ones full of problems.
+#[test]
+fn imported_documents_load_as_if_read_back_from_json() {
+    use mapline::import::{IMPORTED_SUFFIX, import_file};
+    use mapline::model::load_dataset;
+
+    let hostile = |name: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile")
+            .join(name);
+        SourceFile::new(name, std::fs::read_to_string(path).expect("fixture"))
+    };
+    let files = [
+        anchor("TimelineJS3-all-media-types.json"),
+        anchor("TimelineJS3-eras.json"),
+        anchor("StoryMapJS-demo.json"),
+        hostile("timeline.json"),
+        hostile("storymap.json"),
+        // Problems only the checks after the import find: a repeated id, a
+        // relative image resolved against the file, an empty headline.
+        SourceFile::new(
+            "docs/checked.json",
+            r#"{"events": [
+                {"unique_id": "same", "start_date": {"year": "2001"}, "text": {"headline": "One"}},
+                {"unique_id": "same", "start_date": {"year": "2002"}, "text": {"headline": ""},
+                 "media": {"url": "img/a.jpg"}}
+            ]}"#,
+        ),
+    ];
+    let mut checked_after_import = 0;
+    for file in &files {
+        let (document, mut expected_problems) = import_file(file).expect("an importable file");
+        let text = serde_json::to_string_pretty(&document).expect("serializable");
+        let imported_name = format!("{}{IMPORTED_SUFFIX}", file.name);
+        let read_back = load_dataset(&[SourceFile::new(imported_name, text)]);
+        checked_after_import += read_back.problems.len();
+        for mut problem in read_back.problems {
+            problem.file = file.name.clone();
+            problem.line = None;
+            problem.column = None;
+            expected_problems.push(problem);
+        }
+
+        let loaded = load_any(std::slice::from_ref(file));
+        assert_eq!(loaded.dataset, read_back.dataset, "{}", file.name);
+        assert_eq!(loaded.problems, expected_problems, "{}", file.name);
+    }
+    // The files do exercise the checks that run after the import.
+    assert!(checked_after_import > 0);
+}

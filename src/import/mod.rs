@@ -11,7 +11,7 @@ pub mod timelinejs;
 use serde_json::Value;
 
 use crate::model::url::is_safe_url;
-use crate::model::{Document, FORMAT, Loaded, Problem, SourceFile, load_dataset};
+use crate::model::{Document, FORMAT, Input, Loaded, Problem, SourceFile, load_sources};
 
 /// What a file holds, told from its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,22 +45,21 @@ pub fn detect(text: &str) -> SourceFormat {
 /// converted first (their problems name the original file and its JSON paths),
 /// then everything goes through the Mapline loader and its validation.
 pub fn load_any(files: &[SourceFile]) -> Loaded {
-    let mut converted = Vec::with_capacity(files.len());
+    let mut sources = Vec::with_capacity(files.len());
     let mut import_problems = Vec::new();
     let mut row_maps = Vec::new();
     for file in files {
         match import_with_rows(file) {
             Some((document, problems, rows)) => {
                 import_problems.extend(problems);
-                let text = serde_json::to_string_pretty(&document).unwrap_or_default();
                 let name = format!("{}{IMPORTED_SUFFIX}", file.name);
                 row_maps.push((name.clone(), file.name.clone(), rows));
-                converted.push(SourceFile::new(name, text));
+                sources.push(Input::Document { name, document });
             }
-            None => converted.push(file.clone()),
+            None => sources.push(Input::Text(file)),
         }
     }
-    let mut loaded = load_dataset(&converted);
+    let mut loaded = load_sources(sources);
     for problem in &mut loaded.problems {
         if let Some((_, original, rows)) =
             row_maps.iter().find(|(name, _, _)| *name == problem.file)

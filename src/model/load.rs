@@ -8,7 +8,10 @@ use super::dataset::Dataset;
 use super::de;
 use super::locate::{byte_column_to_char_column, locate};
 use super::problem::Problem;
-use super::types::{FORMAT, Manifest, Origin, OutcomeKind};
+use super::types::{
+    Alliance, Campaign, Case, Document, FORMAT, Gallery, Manifest, Member, Origin, OutcomeKind,
+    Story, Timeline,
+};
 use super::url::resolve;
 use super::validate::{self, Checker};
 
@@ -67,7 +70,7 @@ pub fn parse_manifest(name: &str, text: &str) -> Result<Manifest, Vec<Problem>> 
     let manifest = parse_object(name, text, &mut problems)
         .and_then(|object| read_manifest(name, &object, &mut problems));
     problems.retain(Problem::is_error);
-    locate_problems(&mut problems, &[SourceFile::new(name, text)]);
+    locate_problems(&mut problems, &[&SourceFile::new(name, text)]);
     match manifest {
         Some(manifest) if problems.is_empty() => Ok(manifest),
         _ => Err(problems),
@@ -91,18 +94,50 @@ pub fn is_manifest(text: &str) -> bool {
 /// Loads documents (and at most one manifest, told apart by its `files`)
 /// into one dataset. A lone document is a whole dataset.
 pub fn load_dataset(files: &[SourceFile]) -> Loaded {
+    load_sources(files.iter().map(Input::Text).collect())
+}
+
+/// One input of [`load_sources`].
+pub enum Input<'a> {
+    /// JSON text, read record by record.
+    Text(&'a SourceFile),
+    /// A document already in memory (an importer's output), named as its
+    /// problems will name it: checked like one read from JSON, without
+    /// writing it out and parsing it again.
+    Document { name: String, document: Document },
+}
+
+impl Input<'_> {
+    fn name(&self) -> &str {
+        match self {
+            Input::Text(file) => &file.name,
+            Input::Document { name, .. } => name,
+        }
+    }
+}
+
+/// [`load_dataset`] over texts and documents in memory, in the order given.
+pub fn load_sources(sources: Vec<Input<'_>>) -> Loaded {
     let mut loaded = Loaded::default();
-    for file in files {
-        load_file(file, &mut loaded);
+    let names: Vec<String> = sources.iter().map(|s| s.name().to_owned()).collect();
+    let mut files = Vec::new();
+    for source in sources {
+        match source {
+            Input::Text(file) => {
+                load_file(file, &mut loaded);
+                files.push(file);
+            }
+            Input::Document { name, document } => load_document(&name, document, &mut loaded),
+        }
     }
     loaded
         .problems
         .extend(validate::check_dataset(&loaded.dataset));
-    locate_problems(&mut loaded.problems, files);
+    locate_problems(&mut loaded.problems, &files);
     let file_order = |problem: &Problem| {
-        files
+        names
             .iter()
-            .position(|f| f.name == problem.file)
+            .position(|name| *name == problem.file)
             .unwrap_or(usize::MAX)
     };
     crate::sort::sort_by_key(&mut loaded.problems, |p| {
@@ -165,73 +200,92 @@ fn load_file(file: &SourceFile, loaded: &mut Loaded) {
             continue;
         };
         match key {
-            "alliances" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.alliances,
-                validate::check_alliance,
-                |r, o| r.origin = o,
-            ),
-            "members" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.members,
-                validate::check_member,
-                |r, o| r.origin = o,
-            ),
-            "cases" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.cases,
-                validate::check_case,
-                |r, o| r.origin = o,
-            ),
-            "campaigns" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.campaigns,
-                validate::check_campaign,
-                |r, o| r.origin = o,
-            ),
-            "stories" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.stories,
-                validate::check_story,
-                |r, o| r.origin = o,
-            ),
-            "galleries" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.galleries,
-                validate::check_gallery,
-                |r, o| r.origin = o,
-            ),
-            "timelines" => read_records(
-                name,
-                key,
-                items,
-                problems,
-                &mut dataset.timelines,
-                validate::check_timeline,
-                |r, o| r.origin = o,
-            ),
+            "alliances" => read_records(name, key, items, problems, &mut dataset.alliances),
+            "members" => read_records(name, key, items, problems, &mut dataset.members),
+            "cases" => read_records(name, key, items, problems, &mut dataset.cases),
+            "campaigns" => read_records(name, key, items, problems, &mut dataset.campaigns),
+            "stories" => read_records(name, key, items, problems, &mut dataset.stories),
+            "galleries" => read_records(name, key, items, problems, &mut dataset.galleries),
+            "timelines" => read_records(name, key, items, problems, &mut dataset.timelines),
             _ => {}
         }
     }
 }
+
+/// Adds a document that is already in memory: each record is checked and
+/// placed exactly as if it had been read from JSON, without the text.
+fn load_document(name: &str, document: Document, loaded: &mut Loaded) {
+    let problems = &mut loaded.problems;
+    let dataset = &mut loaded.dataset;
+    let Document {
+        format: _,
+        alliances,
+        members,
+        cases,
+        campaigns,
+        stories,
+        galleries,
+        timelines,
+    } = document;
+    accept_records(
+        name,
+        "alliances",
+        alliances,
+        problems,
+        &mut dataset.alliances,
+    );
+    accept_records(name, "members", members, problems, &mut dataset.members);
+    accept_records(name, "cases", cases, problems, &mut dataset.cases);
+    accept_records(
+        name,
+        "campaigns",
+        campaigns,
+        problems,
+        &mut dataset.campaigns,
+    );
+    accept_records(name, "stories", stories, problems, &mut dataset.stories);
+    accept_records(
+        name,
+        "galleries",
+        galleries,
+        problems,
+        &mut dataset.galleries,
+    );
+    accept_records(
+        name,
+        "timelines",
+        timelines,
+        problems,
+        &mut dataset.timelines,
+    );
+}
+
+/// What loading needs of each record type: its check and where its origin goes.
+trait Record: DeserializeOwned {
+    fn check(checker: &mut Checker<'_>, path: &str, record: &mut Self);
+    fn set_origin(&mut self, origin: Origin);
+}
+
+macro_rules! record {
+    ($type:ty, $check:path) => {
+        impl Record for $type {
+            fn check(checker: &mut Checker<'_>, path: &str, record: &mut Self) {
+                $check(checker, path, record)
+            }
+            fn set_origin(&mut self, origin: Origin) {
+                self.origin = origin;
+            }
+        }
+    };
+}
+
+record!(Alliance, validate::check_alliance);
+record!(Member, validate::check_member);
+record!(Case, validate::check_case);
+record!(Campaign, validate::check_campaign);
+record!(Story, validate::check_story);
+record!(Gallery, validate::check_gallery);
+record!(Timeline, validate::check_timeline);
 
 /// The array of a collection key; `None` (with a problem) for anything else.
 fn collection_items<'v>(
@@ -262,31 +316,51 @@ fn collection_items<'v>(
 
 /// Reads each record on its own: a bad one is dropped with a problem, the
 /// rest load. Each good one is then checked (and its URLs resolved).
-fn read_records<T: DeserializeOwned>(
+fn read_records<T: Record>(
     file: &str,
     collection: &str,
     items: &[Value],
     problems: &mut Vec<Problem>,
     into: &mut Vec<T>,
-    check: fn(&mut Checker<'_>, &str, &mut T),
-    set_origin: fn(&mut T, Origin),
 ) {
     for (i, item) in items.iter().enumerate() {
         let path = format!("{collection}[{i}]");
-        let Some(mut record) = deserialize_record::<T>(file, &path, item, problems) else {
+        let Some(record) = deserialize_record::<T>(file, &path, item, problems) else {
             continue;
         };
         warn_unknown_kinds(file, collection, &path, item, problems);
-        check(&mut Checker { file, problems }, &path, &mut record);
-        set_origin(
-            &mut record,
-            Origin {
-                file: file.to_string(),
-                path,
-            },
-        );
-        into.push(record);
+        accept_record(file, path, record, problems, into);
     }
+}
+
+/// Records already in memory, each checked and placed like a read one.
+fn accept_records<T: Record>(
+    file: &str,
+    collection: &str,
+    records: Vec<T>,
+    problems: &mut Vec<Problem>,
+    into: &mut Vec<T>,
+) {
+    into.reserve(records.len());
+    for (i, record) in records.into_iter().enumerate() {
+        accept_record(file, format!("{collection}[{i}]"), record, problems, into);
+    }
+}
+
+/// Checks one record at `path` (resolving its URLs) and adds it with its origin.
+fn accept_record<T: Record>(
+    file: &str,
+    path: String,
+    mut record: T,
+    problems: &mut Vec<Problem>,
+    into: &mut Vec<T>,
+) {
+    T::check(&mut Checker { file, problems }, &path, &mut record);
+    record.set_origin(Origin {
+        file: file.to_string(),
+        path,
+    });
+    into.push(record);
 }
 
 /// Deserializes one value, naming the failing field's path; warns about fields
@@ -413,7 +487,7 @@ fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<M
 }
 
 /// Gives every unlocated problem the line and column of its path.
-fn locate_problems(problems: &mut [Problem], files: &[SourceFile]) {
+fn locate_problems(problems: &mut [Problem], files: &[&SourceFile]) {
     for problem in problems.iter_mut().filter(|p| p.line.is_none()) {
         let Some(file) = files.iter().find(|f| f.name == problem.file) else {
             continue;

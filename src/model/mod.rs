@@ -22,7 +22,8 @@ pub mod validate;
 pub use dataset::{Dataset, Stats};
 pub use date::{Date, Point, Precision};
 pub use load::{
-    Loaded, SourceFile, is_manifest, load_dataset, manifest_file_names, parse_manifest,
+    Input, Loaded, SourceFile, is_manifest, load_dataset, load_sources, manifest_file_names,
+    parse_manifest,
 };
 pub use markdown::{Block, Inline};
 pub use problem::{Problem, Severity, has_errors};
