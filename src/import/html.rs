@@ -61,6 +61,10 @@ pub fn to_markdown_with(html: &str, autolink: bool) -> String {
 /// HTML → plain text (tags removed, entities decoded, white space collapsed),
 /// for fields that are not Markdown, such as headlines.
 pub fn to_plain_text(html: &str) -> String {
+    if !looks_like_html(html) {
+        // No tag and no entity: the tokenizer would give the text back as it is.
+        return collapse_whitespace(html).trim().to_owned();
+    }
     let mut out = String::new();
     for token in Tokenizer::new(html) {
         match token {
