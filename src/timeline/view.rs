@@ -420,12 +420,19 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     let lang = use_lang();
     let node = NodeRef::<leptos::html::Div>::new();
 
-    // Measure the axis once mounted and on resize.
+    // Measure the axis once mounted and on resize. Events are laid out only
+    // once it is measured: laying out 10,000 events for a guessed width and
+    // again for the real one doubled the time to the first event.
+    let measured = RwSignal::new(false);
     let measure = move || {
         if let Some(el) = node.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
             if w > 0.0 && width.try_get_untracked() != Some(w) {
                 let _ = width.try_set(w);
+            }
+            // A hidden axis (width 0) keeps the default width.
+            if measured.try_get_untracked() == Some(false) {
+                let _ = measured.try_set(true);
             }
         }
     };
@@ -463,7 +470,8 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             } else {
                 3
             };
-            let items: Vec<Item> = all
+            let laid_out = if measured.get() { all.len() } else { 0 };
+            let items: Vec<Item> = all[..laid_out]
                 .iter()
                 .enumerate()
                 .map(|(i, e)| {
@@ -615,17 +623,15 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             }))
         }
     };
+    // Keyed by event: panning or selecting adds and removes marks at the
+    // edges instead of rebuilding every one.
     let events = {
         let tl = tl.clone();
-        move || {
-            visible.with(|(shown, _)| {
-                shown
-                    .iter()
-                    .map(|&i| view! { <EventMark tl=tl.clone() index=i layout=layout frame=frame lane_tops=lane_tops/> })
-                    .collect_view()
-                    .into_any()
-            })
-        }
+        let shown = move || visible.with(|(shown, _)| shown.clone());
+        let mark = move |index: usize| {
+            view! { <EventMark tl=tl.clone() index=index layout=layout frame=frame lane_tops=lane_tops/> }
+        };
+        view! { <For each=shown key=|index| *index children=mark/> }
     };
     let overflow = {
         move || {
@@ -659,23 +665,38 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
 
     // Drag to pan, pinch to zoom (pointer events), wheel to zoom (Shift or a
     // horizontal wheel pans).
-    let pointers: StoredValue<Vec<(i32, f64)>> = StoredValue::new(Vec::new());
-    let on_down = move |ev: web_sys::PointerEvent| {
-        if event_in_control(&ev) {
-            return;
-        }
+    // A finger or button that goes down on an event (or another control) is
+    // followed too, since a pinch often starts on one, but the axis captures it
+    // only once it moves: a tap or click still reaches the control.
+    let pointers: StoredValue<Vec<AxisPointer>> = StoredValue::new(Vec::new());
+    let capture = move |id: i32| {
         if let Some(el) = node.get_untracked() {
-            let _ = el.set_pointer_capture(ev.pointer_id());
+            let _ = el.set_pointer_capture(id);
         }
-        pointers.update_value(|p| p.push((ev.pointer_id(), f64::from(ev.client_x()))));
+    };
+    let on_down = move |ev: web_sys::PointerEvent| {
+        let id = ev.pointer_id();
+        let moving = !event_in_control(&ev);
+        if moving {
+            capture(id);
+        }
+        let x = f64::from(ev.client_x());
+        pointers.update_value(|p| p.push(AxisPointer { id, x, moving }));
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         let id = ev.pointer_id();
         let x = f64::from(ev.client_x());
         let before = pointers.get_value();
-        let Some(&(_, old_x)) = before.iter().find(|p| p.0 == id) else {
+        let Some(pointer) = before.iter().find(|p| p.id == id).copied() else {
             return;
         };
+        if !pointer.moving {
+            if before.len() < 2 && (x - pointer.x).abs() < DRAG_START_PX {
+                return;
+            }
+            capture(id);
+        }
+        let old_x = pointer.x;
         let w = width.get_untracked();
         let left = node
             .get_untracked()
@@ -686,7 +707,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                 vp.update(|v| *v = v.pan(-dx / v.px_per_day(w)));
             }
             [a, b, ..] => {
-                let other = if a.0 == id { b.1 } else { a.1 };
+                let other = if a.id == id { b.x } else { a.x };
                 let old = (old_x - other).abs().max(1.0);
                 let new = (x - other).abs().max(1.0);
                 let mid = (x + other) / 2.0 - left;
@@ -695,14 +716,15 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             [] => {}
         }
         pointers.update_value(|p| {
-            if let Some(entry) = p.iter_mut().find(|p| p.0 == id) {
-                entry.1 = x;
+            if let Some(entry) = p.iter_mut().find(|p| p.id == id) {
+                entry.x = x;
+                entry.moving = true;
             }
         });
     };
     let on_up = move |ev: web_sys::PointerEvent| {
         let id = ev.pointer_id();
-        pointers.update_value(|p| p.retain(|p| p.0 != id));
+        pointers.update_value(|p| p.retain(|p| p.id != id));
     };
     let on_wheel = move |ev: web_sys::WheelEvent| {
         ev.prevent_default();
@@ -757,6 +779,18 @@ fn tl_lane_of(lanes: &Memo<Arc<(Vec<String>, Vec<usize>)>>) -> Vec<usize> {
 }
 
 /// Whether a pointer event started on a button or link (which keep their own behaviour).
+/// A pointer down on the axis: where it was last, and whether it drags (it
+/// went down on the axis itself, or has moved since it went down on a control).
+#[derive(Clone, Copy)]
+struct AxisPointer {
+    id: i32,
+    x: f64,
+    moving: bool,
+}
+
+/// How far a pointer that went down on a control moves before it drags.
+const DRAG_START_PX: f64 = 6.0;
+
 fn event_in_control(ev: &web_sys::PointerEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
