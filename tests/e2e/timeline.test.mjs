@@ -1,6 +1,6 @@
 // The timeline: the selection contract (data-event-id, aria-current, keys),
 // deep links that survive reload and work in an iframe, zoom changing the tick
-// labels, lanes, the detail panel under axe, the narrow list, and
+// labels, pinch zoom on a touch screen, lanes, the detail panel under axe, the narrow list, and
 // virtualisation (only what is visible is in the DOM).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -209,6 +209,58 @@ test('zooming changes the tick labels from years to months and days', async () =
   assert.notDeepEqual(await ticks(page), labelsBefore, 'dragging pans the axis');
   assertClean(page);
   await page.context().close();
+});
+
+test('pinching with two fingers zooms the axis about them', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, hasTouch: true, serviceWorkers: 'block' });
+  const page = await app.open('/timeline', { context });
+  await waitReady(page);
+  const axis = page.locator('[data-timeline]');
+  await axis.waitFor();
+  const box = await axis.boundingBox();
+  const y = Math.round(box.y + box.height - 12);
+  const mid = Math.round(box.x + box.width / 2);
+  const marks = () =>
+    page.evaluate(() =>
+      Object.fromEntries([...document.querySelectorAll('[data-timeline] [data-event-id]')].map((e) => [e.dataset.eventId, e.getBoundingClientRect().left])),
+    );
+  const before = await marks();
+  const ticksBefore = await ticks(page);
+  // Two touch points spread from 80 px to 480 px apart around the middle: a
+  // 6× pinch, sent as real touches (Chromium turns them into pointer events).
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, half) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [{ x: mid - half, y, id: 1 }, { x: mid + half, y, id: 2 }],
+    });
+  await touch('touchStart', 40);
+  for (let half = 60; half <= 240; half += 20) await touch('touchMove', half);
+  await touch('touchEnd');
+  await page.waitForFunction((t) => JSON.stringify([...document.querySelectorAll('.tl-tick')].map((e) => e.innerText.trim())) !== t, JSON.stringify(ticksBefore));
+  const after = await marks();
+  // Events still shown moved away from the fingers' midpoint about six times as far.
+  const kept = Object.keys(before).filter((id) => id in after && Math.abs(before[id] - mid) > 20);
+  assert.ok(kept.length > 0, `some events stay in view: before ${Object.keys(before).length}, after ${Object.keys(after).length}`);
+  for (const id of kept) {
+    const ratio = (after[id] - mid) / (before[id] - mid);
+    assert.ok(ratio > 3 && ratio < 9, `${id}: ${before[id] - mid} px from the midpoint became ${after[id] - mid} px (×${ratio.toFixed(2)})`);
+  }
+  assert.notDeepEqual(await ticks(page), ticksBefore, 'the ticks follow the zoom');
+  // A tap on an event still selects it: only a moving finger is taken by the axis.
+  const id = await page.evaluate(
+    ({ from, to }) =>
+      [...document.querySelectorAll('[data-timeline] [data-event-id]')].find((e) => {
+        const r = e.getBoundingClientRect();
+        return r.left > from && r.right < to;
+      })?.dataset.eventId,
+    { from: box.x, to: box.x + box.width },
+  );
+  assert.ok(id, 'an event lies wholly inside the axis');
+  await page.locator(`[data-timeline] [data-event-id="${id}"]`).tap();
+  await page.locator(`[data-timeline] [data-event-id="${id}"][aria-current="true"]`).waitFor();
+  assertClean(page);
+  await context.close();
 });
 
 test('grouping by country shows labelled lanes, and the choice is in the URL', async () => {
