@@ -104,7 +104,10 @@ pub enum Input<'a> {
     /// A document already in memory (an importer's output), named as its
     /// problems will name it: checked like one read from JSON, without
     /// writing it out and parsing it again.
-    Document { name: String, document: Document },
+    Document {
+        name: String,
+        document: Box<Document>,
+    },
 }
 
 impl Input<'_> {
@@ -127,7 +130,7 @@ pub fn load_sources(sources: Vec<Input<'_>>) -> Loaded {
                 load_file(file, &mut loaded);
                 files.push(file);
             }
-            Input::Document { name, document } => load_document(&name, document, &mut loaded),
+            Input::Document { name, document } => load_document(&name, *document, &mut loaded),
         }
     }
     loaded
