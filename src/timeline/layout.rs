@@ -446,6 +446,112 @@ pub fn visible_items(layout: &Layout, from: f64, to: f64) -> Vec<usize> {
         .collect()
 }
 
+/// A "+N" marker: `count` items of one lane that found no row, within one
+/// bin of the axis, drawn where its `first` item starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Overflow {
+    pub lane: usize,
+    pub bin: i64,
+    pub count: usize,
+    pub first: usize,
+}
+
+/// What is drawn of the items in `[from, to)`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WindowMarks {
+    /// Items with a row, in time order.
+    pub shown: Vec<usize>,
+    /// The rest, counted per lane in bins of the axis.
+    pub overflow: Vec<Overflow>,
+}
+
+/// The marks of the items in `[from, to)`: each item with a row, and the
+/// others counted per lane in bins `bin_days` wide. `lane_of` is each item's
+/// lane. Linear in the items: they come in time order, so a lane's bins only
+/// grow and its open marker is always its last one.
+pub fn window_marks(
+    layout: &Layout,
+    lane_of: &[usize],
+    from: f64,
+    to: f64,
+    bin_days: f64,
+) -> WindowMarks {
+    let bin_days = if bin_days.is_finite() && bin_days > 0.0 {
+        bin_days
+    } else {
+        1.0
+    };
+    let mut marks = WindowMarks::default();
+    let mut open: Vec<Option<usize>> = vec![None; layout.lane_rows.len().max(1)];
+    for i in visible_items(layout, from, to) {
+        let Some(p) = layout.placed.get(i) else {
+            continue;
+        };
+        if p.row.is_some() {
+            marks.shown.push(i);
+            continue;
+        }
+        let lane = lane_of.get(i).copied().unwrap_or(0);
+        let bin = (p.start / bin_days).floor() as i64;
+        if open.len() <= lane {
+            open.resize(lane + 1, None);
+        }
+        match open[lane] {
+            Some(k) if marks.overflow[k].bin == bin => marks.overflow[k].count += 1,
+            _ => {
+                open[lane] = Some(marks.overflow.len());
+                marks.overflow.push(Overflow {
+                    lane,
+                    bin,
+                    count: 1,
+                    first: i,
+                });
+            }
+        }
+    }
+    marks
+}
+
+/// `marks` with the selected item drawn even when it found no row: it leaves
+/// its marker's count (and the marker goes when it was the last).
+pub fn with_selected(
+    marks: &WindowMarks,
+    selected: Option<usize>,
+    layout: &Layout,
+    lane_of: &[usize],
+    bin_days: f64,
+) -> WindowMarks {
+    let mut out = marks.clone();
+    let Some(index) = selected else {
+        return out;
+    };
+    let Some(p) = layout.placed.get(index).filter(|p| p.row.is_none()) else {
+        return out;
+    };
+    let lane = lane_of.get(index).copied().unwrap_or(0);
+    let bin_days = if bin_days.is_finite() && bin_days > 0.0 {
+        bin_days
+    } else {
+        1.0
+    };
+    let bin = (p.start / bin_days).floor() as i64;
+    let Some(k) = out
+        .overflow
+        .iter()
+        .position(|o| o.lane == lane && o.bin == bin)
+    else {
+        return out;
+    };
+    if out.overflow[k].count > 1 {
+        out.overflow[k].count -= 1;
+    } else {
+        out.overflow.remove(k);
+    }
+    let at = out.shown.partition_point(|&i| i < index);
+    out.shown.insert(at, index);
+    out
+}
+
 /// Selection moves by key, over `count` events in time order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
@@ -641,6 +747,99 @@ mod tests {
                     assert!(apart, "items {i} and {j} overlap: {a:?} {b:?}");
                 }
             }
+        }
+    }
+
+    /// The marks as the view used to find them: a search of every marker for
+    /// each item (quadratic at 10,000 items).
+    fn marks_by_search(
+        layout: &Layout,
+        lane_of: &[usize],
+        from: f64,
+        to: f64,
+        bin_days: f64,
+    ) -> WindowMarks {
+        let mut marks = WindowMarks::default();
+        for i in visible_items(layout, from, to) {
+            let p = &layout.placed[i];
+            if p.row.is_some() {
+                marks.shown.push(i);
+                continue;
+            }
+            let (lane, bin) = (lane_of[i], (p.start / bin_days).floor() as i64);
+            match marks
+                .overflow
+                .iter_mut()
+                .find(|o| o.lane == lane && o.bin == bin)
+            {
+                Some(o) => o.count += 1,
+                None => marks.overflow.push(Overflow {
+                    lane,
+                    bin,
+                    count: 1,
+                    first: i,
+                }),
+            }
+        }
+        marks
+    }
+
+    #[test]
+    fn window_marks_count_the_rowless_items_per_lane_and_bin() {
+        // Crowded lanes: many more items than rows, in two lanes.
+        let mut seed: u64 = 7;
+        let mut next = || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        };
+        let mut spans: Vec<(f64, f64, f64)> = (0..2000)
+            .map(|_| {
+                let start = (next() * 3650.0).floor();
+                (start, start + 1.0, 60.0 + next() * 100.0)
+            })
+            .collect();
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut list = items(&spans);
+        for (i, item) in list.iter_mut().enumerate() {
+            item.lane = i % 2;
+        }
+        let lane_of: Vec<usize> = list.iter().map(|i| i.lane).collect();
+        let layout = stack(&list, 2, 0.5, 10.0, 3);
+        let bin = 40.0 / 0.5;
+        let marks = window_marks(&layout, &lane_of, 500.0, 2500.0, bin);
+        assert_eq!(
+            marks,
+            marks_by_search(&layout, &lane_of, 500.0, 2500.0, bin)
+        );
+        assert!(!marks.overflow.is_empty() && !marks.shown.is_empty());
+        // Every item of the window is drawn or counted, once.
+        let counted: usize = marks.overflow.iter().map(|o| o.count).sum();
+        assert_eq!(
+            marks.shown.len() + counted,
+            visible_items(&layout, 500.0, 2500.0).len()
+        );
+
+        // A selected item without a row is drawn and leaves its marker.
+        let hidden = marks.overflow[3].first;
+        let selected = with_selected(&marks, Some(hidden), &layout, &lane_of, bin);
+        assert!(selected.shown.contains(&hidden));
+        assert!(
+            selected.shown.windows(2).all(|w| w[0] < w[1]),
+            "still in time order"
+        );
+        let before: usize = marks.overflow.iter().map(|o| o.count).sum();
+        let after: usize = selected.overflow.iter().map(|o| o.count).sum();
+        assert_eq!(after, before - 1);
+        // A selected item with a row, or none, changes nothing.
+        assert_eq!(
+            with_selected(&marks, Some(marks.shown[0]), &layout, &lane_of, bin),
+            marks
+        );
+        assert_eq!(with_selected(&marks, None, &layout, &lane_of, bin), marks);
+        // A marker of one item goes when that item is selected.
+        if let Some(single) = marks.overflow.iter().find(|o| o.count == 1) {
+            let selected = with_selected(&marks, Some(single.first), &layout, &lane_of, bin);
+            assert_eq!(selected.overflow.len(), marks.overflow.len() - 1);
         }
     }
 

@@ -16,7 +16,7 @@ use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, fill};
 use crate::timeline::layout::{
-    self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection, visible_items,
+    self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
 };
 use crate::timeline::{
     Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name, lanes,
@@ -63,6 +63,8 @@ struct Tl {
     entries: Arc<Vec<TimelineEntry>>,
     eras: Arc<Vec<Era>>,
     selected: RwSignal<Option<usize>>,
+    /// `selected`, seen per event: only the events whose state changes hear of it.
+    current: Selector<Option<usize>>,
     detail: RwSignal<bool>,
     viewport: RwSignal<Viewport>,
     width: RwSignal<f64>,
@@ -120,11 +122,13 @@ pub fn Timeline(
         let data = data.clone();
         Memo::new(move |_| Arc::new(lanes(&all, &data.dataset, grouping.get())))
     };
+    let selected = RwSignal::new(None);
     let tl = Tl {
         data,
         entries: all,
         eras,
-        selected: RwSignal::new(None),
+        selected,
+        current: Selector::new(move || selected.get()),
         detail: RwSignal::new(false),
         viewport: RwSignal::new(fit),
         width: RwSignal::new(1000.0),
@@ -519,30 +523,29 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
         let k = (v.start / chunk).floor();
         ((k - 1.0) * chunk, (k + 4.0) * chunk)
     });
-    let visible = {
-        let selected = tl.selected;
+    // The marks of the window, then the selection on top: a new selection
+    // only moves one item between a marker and the drawn ones.
+    let bin_days = move || 40.0 / ppd.get_untracked().max(f64::MIN_POSITIVE);
+    let window_marks = {
+        let lanes = tl.lanes;
         Memo::new(move |_| {
             let (from, to) = window.get();
-            let sel = selected.get();
             layout.with(|l| {
-                let mut shown = Vec::new();
-                let mut overflow: Vec<(usize, i64, usize, usize)> = Vec::new();
-                let bin = 40.0 / ppd.get_untracked().max(f64::MIN_POSITIVE);
-                let lane_of = tl_lane_of(&tl.lanes);
-                for i in visible_items(l, from, to) {
-                    let Some(p) = l.placed.get(i) else { continue };
-                    if p.row.is_some() || sel == Some(i) {
-                        shown.push(i);
-                    } else {
-                        let lane = lane_of.get(i).copied().unwrap_or(0);
-                        let b = (p.start / bin).floor() as i64;
-                        match overflow.iter_mut().find(|o| o.0 == lane && o.1 == b) {
-                            Some(o) => o.2 += 1,
-                            None => overflow.push((lane, b, 1, i)),
-                        }
-                    }
-                }
-                (shown, overflow)
+                lanes.with(|lanes| layout::window_marks(l, &lanes.1, from, to, bin_days()))
+            })
+        })
+    };
+    let visible = {
+        let selected = tl.selected;
+        let lanes = tl.lanes;
+        Memo::new(move |_| {
+            let selected = selected.get();
+            window_marks.with(|marks| {
+                layout.with(|l| {
+                    lanes.with(|lanes| {
+                        layout::with_selected(marks, selected, l, &lanes.1, bin_days())
+                    })
+                })
             })
         })
     };
@@ -627,40 +630,42 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     // edges instead of rebuilding every one.
     let events = {
         let tl = tl.clone();
-        let shown = move || visible.with(|(shown, _)| shown.clone());
+        let shown = move || visible.with(|marks| marks.shown.clone());
         let mark = move |index: usize| {
             view! { <EventMark tl=tl.clone() index=index layout=layout frame=frame lane_tops=lane_tops/> }
         };
         view! { <For each=shown key=|index| *index children=mark/> }
     };
-    let overflow = {
-        move || {
-            let f = frame.get();
-            let lang = lang.get();
-            visible.with(|(_, overflow)| {
-                lane_tops.with(|(tops, _)| {
-                    layout.with(|l| {
-                        overflow
-                            .iter()
-                            .map(|&(lane, _, count, first)| {
-                                let start = l.placed.get(first).map_or(0.0, |p| p.start);
-                                let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
-                                let top = tops.get(lane).copied().unwrap_or(0.0) + f64::from(rows) * ROW_PX;
-                                let style = format!("left:{}px;top:{top}px", f.x(start));
-                                let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
-                                view! {
-                                    <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
-                                        on:click=move |_| vp.update(|v| *v = v.zoom(4.0, start))>
-                                        {format!("+{count}")}
-                                    </button>
-                                }
-                            })
-                            .collect_view()
-                            .into_any()
-                    })
+    // "+N" markers, rebuilt together: keyed ones (300 reactive positions at
+    // 10,000 events) cost the first view more than they saved an arrow key.
+    let overflow = move || {
+        let f = frame.get();
+        let lang = lang.get();
+        visible.with(|marks| {
+            lane_tops.with(|(tops, _)| {
+                layout.with(|l| {
+                    marks
+                        .overflow
+                        .iter()
+                        .map(|o| {
+                            let start = l.placed.get(o.first).map_or(0.0, |p| p.start);
+                            let rows = l.lane_rows.get(o.lane).copied().unwrap_or(1);
+                            let top = tops.get(o.lane).copied().unwrap_or(0.0) + f64::from(rows) * ROW_PX;
+                            let style = format!("left:{}px;top:{top}px", f.x(start));
+                            let count = o.count;
+                            let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
+                            view! {
+                                <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
+                                    on:click=move |_| vp.update(|v| *v = v.zoom(4.0, start))>
+                                    {format!("+{count}")}
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
                 })
             })
-        }
+        })
     };
 
     // Drag to pan, pinch to zoom (pointer events), wheel to zoom (Shift or a
@@ -774,11 +779,6 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     }
 }
 
-fn tl_lane_of(lanes: &Memo<Arc<(Vec<String>, Vec<usize>)>>) -> Vec<usize> {
-    lanes.with_untracked(|l| l.1.clone())
-}
-
-/// Whether a pointer event started on a button or link (which keep their own behaviour).
 /// A pointer down on the axis: where it was last, and whether it drags (it
 /// went down on the axis itself, or has moved since it went down on a control).
 #[derive(Clone, Copy)]
@@ -791,6 +791,7 @@ struct AxisPointer {
 /// How far a pointer that went down on a control moves before it drags.
 const DRAG_START_PX: f64 = 6.0;
 
+/// Whether a pointer event started on a button or link (which keep their own behaviour).
 fn event_in_control(ev: &web_sys::PointerEvent) -> bool {
     ev.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -816,15 +817,13 @@ fn EventMark(
     let style_of = layout::DateStyle::of(&event);
     let lanes = tl.lanes;
     let (start, end) = event.span_days();
-    let selected = tl.selected;
     let node = NodeRef::<leptos::html::Button>::new();
-    // Position, bar width and selection state in one effect rather than one
-    // reactive attribute each: smaller code for the same updates.
+    // Position and bar width in one effect rather than one reactive attribute
+    // each: smaller code for the same updates.
     sync_attrs(
         node,
         Box::new(move || {
             let f = frame.get();
-            let is_selected = selected.get() == Some(index);
             let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
             let style = layout.with(|l| {
                 let p = l.placed.get(index)?;
@@ -839,16 +838,10 @@ fn EventMark(
                     ((end - start) * f.ppd).max(10.0)
                 ))
             });
-            [
-                ("style", style),
-                ("aria-current", is_selected.then(|| "true".to_owned())),
-                (
-                    "tabindex",
-                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
-                ),
-            ]
+            vec![("style", style)]
         }),
     );
+    sync_selection(node, &tl, index, None);
     let mut class = String::from("tl-event");
     if style_of.uncertain {
         class.push_str(" tl-uncertain");
@@ -900,9 +893,44 @@ fn EventMark(
 }
 
 /// Attribute values computed from signals: `None` removes the attribute.
-type AttrValues = Box<dyn Fn() -> [(&'static str, Option<String>); 3] + Send + Sync>;
+type AttrValues = Box<dyn Fn() -> Vec<(&'static str, Option<String>)> + Send + Sync>;
 
-/// Keeps three attributes of a button in step with the signals `values` reads.
+/// Keeps attributes of a button in step with the signals `values` reads.
+/// Keeps `aria-current` and the roving `tabindex` (and, given the detail
+/// signal, `aria-expanded`) of an event's button in step with the selection.
+/// Through the selector, a new selection updates two buttons, not every one.
+fn sync_selection(
+    node: NodeRef<leptos::html::Button>,
+    tl: &Tl,
+    index: usize,
+    detail: Option<RwSignal<bool>>,
+) {
+    let current = tl.current.clone();
+    let key = Some(index);
+    on_cleanup({
+        let current = current.clone();
+        move || current.remove(&key)
+    });
+    sync_attrs(
+        node,
+        Box::new(move || {
+            let is_selected = current.selected(&key);
+            let mut values = vec![
+                ("aria-current", is_selected.then(|| "true".to_owned())),
+                (
+                    "tabindex",
+                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
+                ),
+            ];
+            if let Some(detail) = detail {
+                let open = is_selected && detail.get();
+                values.push(("aria-expanded", Some(open.to_string())));
+            }
+            values
+        }),
+    );
+}
+
 fn sync_attrs(node: NodeRef<leptos::html::Button>, values: AttrValues) {
     Effect::new(move |_| {
         let values = values();
@@ -1114,23 +1142,12 @@ fn ListEvent(
     let headline = localized(&event.headline);
     let selected = tl.selected;
     let detail = tl.detail;
-    let is_selected = move || selected.get() == Some(index);
-    let open = move || is_selected() && detail.get();
+    let open = {
+        let current = tl.current.clone();
+        move || current.selected(&Some(index)) && detail.get()
+    };
     let node = NodeRef::<leptos::html::Button>::new();
-    sync_attrs(
-        node,
-        Box::new(move || {
-            let is_selected = is_selected();
-            [
-                ("aria-current", is_selected.then(|| "true".to_owned())),
-                ("aria-expanded", Some(open().to_string())),
-                (
-                    "tabindex",
-                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
-                ),
-            ]
-        }),
-    );
+    sync_selection(node, &tl, index, Some(detail));
     view! {
         <li class="event" class:tl-uncertain=style_of.uncertain>
             {move || year_heading.get().map(|year| view! { <h2 class="tl-year">{year}</h2> })}
