@@ -750,6 +750,14 @@ mod tests {
         }
     }
 
+    /// A deterministic pseudo-random sequence in [0, 1).
+    fn seeded(mut seed: u64) -> impl FnMut() -> f64 {
+        move || {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as f64 / (1u64 << 31) as f64
+        }
+    }
+
     /// The marks as the view used to find them: a search of every marker for
     /// each item (quadratic at 10,000 items).
     fn marks_by_search(
@@ -787,11 +795,7 @@ mod tests {
     #[test]
     fn window_marks_count_the_rowless_items_per_lane_and_bin() {
         // Crowded lanes: many more items than rows, in two lanes.
-        let mut seed: u64 = 7;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
+        let mut next = seeded(7);
         let mut spans: Vec<(f64, f64, f64)> = (0..2000)
             .map(|_| {
                 let start = (next() * 3650.0).floor();
@@ -846,11 +850,7 @@ mod tests {
     #[test]
     fn stacking_never_overlaps() {
         // Pseudo-random spans and label widths, at several zooms.
-        let mut seed: u64 = 42;
-        let mut next = || {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            (seed >> 33) as f64 / (1u64 << 31) as f64
-        };
+        let mut next = seeded(42);
         let mut spans: Vec<(f64, f64, f64)> = (0..400)
             .map(|_| {
                 let start = next() * 3650.0;
