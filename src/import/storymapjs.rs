@@ -3,46 +3,33 @@
 //! text}`, `media`, `background` and `date`. HTML is reduced to our safe
 //! Markdown subset.
 
-use serde_json::Value;
-
 use super::html;
+use super::json::{self, Object, Raw};
 use super::timelinejs::{import_background, import_media};
 use super::{Importer, slug};
 use crate::model::{Date, Place, Slide, SlideType, Story, StoryLayout, Text};
 
 /// True for a StoryMapJS document (a `storymap` object with `slides`).
-pub fn is_storymapjs(root: &Value) -> bool {
-    root.get("storymap")
-        .and_then(|s| s.get("slides"))
-        .is_some_and(Value::is_array)
+pub fn is_storymapjs(root: &Object<'_>) -> bool {
+    root.object("storymap")
+        .get("slides")
+        .is_some_and(|s| s.get().starts_with('['))
 }
 
-pub fn import(importer: &mut Importer, root: &Value) -> Story {
-    let storymap = root.get("storymap");
-    if storymap
-        .and_then(|s| s.get("map_as_image"))
-        .and_then(Value::as_bool)
-        == Some(true)
-    {
+pub fn import(importer: &mut Importer, root: &Object<'_>) -> Story {
+    let storymap = root.object("storymap");
+    if storymap.bool("map_as_image") == Some(true) {
         importer.warning(
             "storymap.map_as_image",
             "a map drawn as an image is shown on the world map instead",
         );
     }
-    let items = storymap
-        .and_then(|s| s.get("slides"))
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let items = storymap.objects("slides").unwrap_or_default();
     let mut line = false;
     let mut slides = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("storymap.slides[{i}]");
-        line |= item
-            .get("location")
-            .and_then(|l| l.get("line"))
-            .and_then(Value::as_bool)
-            .unwrap_or(false);
+        line |= item.object("location").bool("line").unwrap_or(false);
         slides.push(import_slide(importer, &path, item, i));
     }
     let title = slides
@@ -66,21 +53,19 @@ pub fn import(importer: &mut Importer, root: &Value) -> Story {
     }
 }
 
-fn import_slide(importer: &mut Importer, path: &str, item: &Value, index: usize) -> Slide {
-    let text = item.get("text");
+fn import_slide(importer: &mut Importer, path: &str, item: &Object<'_>, index: usize) -> Slide {
+    let text = item.object("text");
     let headline = text
-        .and_then(|t| t.get("headline"))
-        .and_then(Value::as_str)
-        .map(html::to_plain_text)
+        .str("headline")
+        .map(|h| html::to_plain_text(&h))
         .filter(|h| !h.is_empty());
     let mut body = text
-        .and_then(|t| t.get("text"))
-        .and_then(Value::as_str)
-        .map(html::to_markdown)
+        .str("text")
+        .map(|t| html::to_markdown(&t))
         .unwrap_or_default();
-    let date = match item
-        .get("date")
-        .and_then(Value::as_str)
+    let date_written = item.str("date");
+    let date = match date_written
+        .as_deref()
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
@@ -103,7 +88,7 @@ fn import_slide(importer: &mut Importer, path: &str, item: &Value, index: usize)
             }
         },
     };
-    let slide_type = match item.get("type").and_then(Value::as_str) {
+    let slide_type = match item.str("type").as_deref() {
         Some("overview") => SlideType::Overview,
         _ => SlideType::Slide,
     };
@@ -141,11 +126,15 @@ fn story_date(written: &str) -> Option<Date> {
     Date::parse(&format!("{start:0>4}/{end:0>4}")).ok()
 }
 
-fn import_place(importer: &mut Importer, path: &str, location: &Value) -> Option<Place> {
+fn import_place(importer: &mut Importer, path: &str, location: Raw<'_>) -> Option<Place> {
+    let location = Object::of(Some(location));
+    // A JSON number, or a string holding one.
     let coordinate = |name: &str| {
-        location
-            .get(name)
-            .and_then(|v| v.as_f64().or_else(|| v.as_str()?.trim().parse().ok()))
+        let raw = location.get(name)?;
+        match json::string(raw) {
+            Some(text) => text.trim().parse().ok(),
+            None => serde_json::from_str::<f64>(raw.get()).ok(),
+        }
     };
     let (lat, lon) = (coordinate("lat"), coordinate("lon"));
     if lat.is_none() || lon.is_none() {
@@ -157,9 +146,8 @@ fn import_place(importer: &mut Importer, path: &str, location: &Value) -> Option
         lon,
         zoom: coordinate("zoom"),
         name: location
-            .get("name")
-            .and_then(Value::as_str)
-            .map(html::to_plain_text)
+            .str("name")
+            .map(|n| html::to_plain_text(&n))
             .filter(|n| !n.is_empty())
             .map(Text::Plain),
         country: None,

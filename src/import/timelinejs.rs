@@ -7,7 +7,8 @@
 use serde_json::Value;
 
 use super::html;
-use super::{DateParts, Field, Importer, slug};
+use super::json::{self, Object, Raw};
+use super::{DateParts, Importer, slug};
 use crate::model::{Background, Date, Era, Event, Media, Text, Timeline, TimelineScale};
 
 /// Years beyond JavaScript's date range: TimelineJS3 draws these on its
@@ -15,21 +16,14 @@ use crate::model::{Background, Date, Era, Event, Media, Text, Timeline, Timeline
 const JS_DATE_YEAR_LIMIT: i64 = 271_821;
 
 /// True for a TimelineJS3 document (`events` array, no Mapline collections).
-pub fn is_timelinejs(root: &Value) -> bool {
-    root.field("events").is_some_and(Value::is_array) && root.field("format").is_none()
+pub fn is_timelinejs(root: &Object<'_>) -> bool {
+    root.get("events").is_some_and(|e| e.get().starts_with('[')) && !root.has("format")
 }
 
-pub fn import(importer: &mut Importer, root: &Value) -> Timeline {
-    let autolink = root
-        .field("autolink")
-        .and_then(Value::as_bool)
-        .unwrap_or(true);
+pub fn import(importer: &mut Importer, root: &Object<'_>) -> Timeline {
+    let autolink = root.bool("autolink").unwrap_or(true);
     let mut huge_years = false;
-    let items = root
-        .field("events")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
+    let items = root.objects("events").unwrap_or_default();
     let mut events = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let path = format!("events[{i}]");
@@ -46,8 +40,7 @@ pub fn import(importer: &mut Importer, root: &Value) -> Timeline {
         }
     }
     let eras = root
-        .field("eras")
-        .and_then(Value::as_array)
+        .objects("eras")
         .map(|eras| {
             eras.iter()
                 .enumerate()
@@ -55,25 +48,23 @@ pub fn import(importer: &mut Importer, root: &Value) -> Timeline {
                 .collect()
         })
         .unwrap_or_default();
-    let title_slide = root.field("title");
-    let title_text = title_slide.and_then(|t| t.field("text"));
+    let title_slide = root.object("title");
+    let title_text = title_slide.object("text");
     let title = title_text
-        .and_then(|t| t.field("headline"))
-        .and_then(Value::as_str)
-        .map(html::to_plain_text)
+        .str("headline")
+        .map(|h| html::to_plain_text(&h))
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| importer.file_title());
-    let scale_named = root.field("scale").and_then(Value::as_str) == Some("cosmological");
+    let scale_named = root.str("scale").as_deref() == Some("cosmological");
     Timeline {
         id: slug(&importer.file_title()),
         title: Text::Plain(title),
         text: title_text
-            .and_then(|t| t.field("text"))
-            .and_then(Value::as_str)
-            .map(|t| Text::Plain(html::to_markdown_with(t, autolink)))
+            .str("text")
+            .map(|t| Text::Plain(html::to_markdown_with(&t, autolink)))
             .filter(|t| !t.is_blank()),
         media: title_slide
-            .and_then(|t| t.field("media"))
+            .get("media")
             .and_then(|m| import_media(importer, "title.media", m, None)),
         events,
         eras,
@@ -90,11 +81,11 @@ pub fn import(importer: &mut Importer, root: &Value) -> Timeline {
 fn import_event(
     importer: &mut Importer,
     path: &str,
-    item: &Value,
+    item: &Object<'_>,
     index: usize,
     autolink: bool,
 ) -> Option<Event> {
-    let Some(start) = item.field("start_date") else {
+    let Some(start) = item.get("start_date") else {
         importer.error(
             &format!("{path}.start_date"),
             "an event needs a start_date; event skipped",
@@ -103,19 +94,17 @@ fn import_event(
     };
     let date = import_date(importer, path, "start_date", start)?;
     let end_date = item
-        .field("end_date")
-        .filter(|v| !v.is_null())
+        .get("end_date")
+        .filter(|v| !json::is_null(v))
         .and_then(|end| import_date(importer, path, "end_date", end));
-    let text = item.field("text");
+    let text = item.object("text");
     let headline = text
-        .and_then(|t| t.field("headline"))
-        .and_then(Value::as_str)
-        .map(html::to_plain_text)
+        .str("headline")
+        .map(|h| html::to_plain_text(&h))
         .unwrap_or_default();
     let mut body = text
-        .and_then(|t| t.field("text"))
-        .and_then(Value::as_str)
-        .map(|t| html::to_markdown_with(t, autolink))
+        .str("text")
+        .map(|t| html::to_markdown_with(&t, autolink))
         .unwrap_or_default();
     let headline = if headline.is_empty() {
         // TimelineJS3 allows an event with only media; our events need a headline.
@@ -127,16 +116,15 @@ fn import_event(
     } else {
         headline
     };
-    let media = item.field("media").and_then(|m| {
+    let media = item.get("media").and_then(|m| {
         let media = import_media(importer, &format!("{path}.media"), m, Some(&headline));
         if media.is_none() {
             // An embed code with no usable link: keep its words in the text.
-            if let Some(embed) = m
-                .field("url")
-                .and_then(Value::as_str)
+            if let Some(embed) = Object::of(Some(m))
+                .str("url")
                 .filter(|u| u.trim_start().starts_with('<'))
             {
-                let quoted = html::to_markdown(embed);
+                let quoted = html::to_markdown(&embed);
                 if !quoted.is_empty() {
                     body = if body.is_empty() {
                         quoted
@@ -148,9 +136,9 @@ fn import_event(
         }
         media
     });
-    let id = match item.field("unique_id").and_then(Value::as_str) {
+    let id = match item.str("unique_id") {
         Some(unique) if !unique.is_empty() => {
-            let id = slug(unique);
+            let id = slug(&unique);
             if id != unique {
                 importer.warning(
                     &format!("{path}.unique_id"),
@@ -166,38 +154,36 @@ fn import_event(
         date,
         end_date,
         display_date: display_date(
-            item.field("display_date")
-                .or_else(|| start.field("display_date")),
+            item.get("display_date")
+                .or_else(|| Object::of(Some(start)).get("display_date")),
         ),
         kind: None,
         headline: Text::Plain(headline),
         text: (!body.is_empty()).then_some(Text::Plain(body)),
         group: item
-            .field("group")
-            .and_then(Value::as_str)
-            .map(html::to_plain_text)
+            .str("group")
+            .map(|g| html::to_plain_text(&g))
             .filter(|g| !g.is_empty())
             .map(Text::Plain),
         place: None,
         media,
         sources: Vec::new(),
         background: item
-            .field("background")
+            .get("background")
             .and_then(|b| import_background(importer, &format!("{path}.background"), b)),
         illustrative: false,
     })
 }
 
-fn import_era(importer: &mut Importer, path: &str, era: &Value) -> Option<Era> {
-    let date = import_date(importer, path, "start_date", era.field("start_date")?)?;
+fn import_era(importer: &mut Importer, path: &str, era: &Object<'_>) -> Option<Era> {
+    let date = import_date(importer, path, "start_date", era.get("start_date")?)?;
     let end_date = era
-        .field("end_date")
+        .get("end_date")
         .and_then(|end| import_date(importer, path, "end_date", end));
     let headline = era
-        .field("text")
-        .and_then(|t| t.field("headline"))
-        .and_then(Value::as_str)
-        .map(html::to_plain_text)
+        .object("text")
+        .str("headline")
+        .map(|h| html::to_plain_text(&h))
         .unwrap_or_default();
     Some(Era {
         date,
@@ -206,19 +192,32 @@ fn import_era(importer: &mut Importer, path: &str, era: &Value) -> Option<Era> {
     })
 }
 
-fn display_date(value: Option<&Value>) -> Option<Text> {
+fn display_date(value: Option<Raw<'_>>) -> Option<Text> {
     value
-        .and_then(Value::as_str)
-        .map(html::to_plain_text)
+        .and_then(json::string)
+        .map(|d| html::to_plain_text(&d))
         .filter(|d| !d.is_empty())
         .map(Text::Plain)
 }
 
 /// A number given as a JSON number or a numeric string.
-fn number(value: Option<&Value>) -> Result<Option<i64>, String> {
-    match value {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::Number(n)) => n
+fn number(raw: Option<Raw<'_>>) -> Result<Option<i64>, String> {
+    let Some(raw) = raw.filter(|r| !json::is_null(r)) else {
+        return Ok(None);
+    };
+    if let Some(s) = json::string(raw) {
+        let trimmed = s.trim();
+        return if trimmed.is_empty() {
+            Ok(None)
+        } else {
+            trimmed
+                .parse::<i64>()
+                .map(Some)
+                .map_err(|_| format!("{s:?} is not a whole number"))
+        };
+    }
+    match json::value(raw) {
+        Value::Number(n) => n
             .as_i64()
             .or_else(|| {
                 n.as_f64()
@@ -227,23 +226,17 @@ fn number(value: Option<&Value>) -> Result<Option<i64>, String> {
             })
             .map(Some)
             .ok_or_else(|| format!("{n} is not a whole number")),
-        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => s
-            .trim()
-            .parse::<i64>()
-            .map(Some)
-            .map_err(|_| format!("{s:?} is not a whole number")),
-        Some(other) => Err(format!("{other} is not a number")),
+        other => Err(format!("{other} is not a number")),
     }
 }
 
-/// `{year, month, day, hour, minute, second, millisecond}` → an EDTF date at the
-/// precision given.
-/// The date at `{path}.{key}` (the path is written out only for a problem:
-/// formatting it for each of 10,000 events showed in the import's profile).
-fn import_date(importer: &mut Importer, path: &str, key: &str, value: &Value) -> Option<Date> {
-    let field = |name: &str| number(value.field(name));
-    let parts = (|| -> Result<String, (String, String)> {
+/// `{year, month, day, hour, minute, second, millisecond}` at `{path}.{key}`
+/// → an EDTF date at the precision given. The path is written out only for a
+/// problem: formatting it for each of 10,000 events showed in the profile.
+fn import_date(importer: &mut Importer, path: &str, key: &str, value: Raw<'_>) -> Option<Date> {
+    let parts = Object::of(Some(value));
+    let field = |name: &str| number(parts.get(name));
+    let edtf = (|| -> Result<String, (String, String)> {
         let at = |name: &str, e: String| (format!("{path}.{key}.{name}"), e);
         let year = field("year")
             .map_err(|e| at("year", e))?
@@ -258,7 +251,7 @@ fn import_date(importer: &mut Importer, path: &str, key: &str, value: &Value) ->
         };
         Ok(parts.edtf())
     })();
-    match parts {
+    match edtf {
         Ok(edtf) => match Date::parse(&edtf) {
             Ok(date) => Some(date),
             Err(e) => {
@@ -281,18 +274,19 @@ fn import_date(importer: &mut Importer, path: &str, key: &str, value: &Value) ->
 pub(super) fn import_media(
     importer: &mut Importer,
     path: &str,
-    media: &Value,
+    media: Raw<'_>,
     headline: Option<&str>,
 ) -> Option<Media> {
-    let raw_url = media.field("url").and_then(Value::as_str)?.trim();
+    let media = Object::of(Some(media));
+    let raw_url = media.str("url")?;
+    let raw_url = raw_url.trim();
     if raw_url.is_empty() {
         return None;
     }
     let plain = |name: &str| {
         media
-            .field(name)
-            .and_then(Value::as_str)
-            .map(html::to_plain_text)
+            .str(name)
+            .map(|t| html::to_plain_text(&t))
             .filter(|t| !t.is_empty())
     };
     let caption = plain("caption");
@@ -329,10 +323,7 @@ pub(super) fn import_media(
         .or_else(|| caption.clone())
         .or_else(|| headline.map(str::to_owned));
     let optional_url = |importer: &mut Importer, name: &str| {
-        let value = media
-            .field(name)
-            .and_then(Value::as_str)
-            .filter(|u| !u.trim().is_empty())?;
+        let value = media.str(name).filter(|u| !u.trim().is_empty())?;
         importer.safe_url(&format!("{path}.{name}"), value.trim())
     };
     let thumbnail = optional_url(importer, "thumbnail");
@@ -354,14 +345,14 @@ pub(super) fn import_media(
 pub(super) fn import_background(
     importer: &mut Importer,
     path: &str,
-    value: &Value,
+    value: Raw<'_>,
 ) -> Option<Background> {
+    let value = Object::of(Some(value));
     let url = value
-        .field("url")
-        .and_then(Value::as_str)
+        .str("url")
         .filter(|u| !u.trim().is_empty())
         .and_then(|u| importer.safe_url(&format!("{path}.url"), u.trim()));
-    let color = value.field("color").and_then(Value::as_str).and_then(|c| {
+    let color = value.str("color").and_then(|c| {
         let c = c.trim();
         let hex = c.strip_prefix('#')?;
         let valid =
