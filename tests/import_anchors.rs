@@ -185,3 +185,55 @@ fn imported_documents_load_as_if_read_back_from_json() {
     // The files do exercise the checks that run after the import.
     assert!(checked_after_import > 0);
 }
+
+/// The importers read the peers' files through `import::json`; on every object
+/// of every example file (and a hostile one) it answers as a parsed `Value`.
+#[test]
+fn borrowed_json_answers_as_a_parsed_value() {
+    use mapline::import::json::parse_object;
+    use serde_json::Value;
+
+    fn walk(value: &Value, checked: &mut usize) {
+        match value {
+            Value::Object(map) => {
+                let text = serde_json::to_string(value).expect("serializable");
+                let object = parse_object(&text).expect("an object");
+                for (key, item) in map {
+                    assert!(object.has(key));
+                    assert_eq!(object.str(key).as_deref(), item.as_str(), "{key}");
+                    assert_eq!(object.bool(key), item.as_bool(), "{key}");
+                    assert_eq!(
+                        object.objects(key).map(|o| o.len()),
+                        item.as_array().map(Vec::len),
+                        "{key}"
+                    );
+                    assert_eq!(
+                        object
+                            .get(key)
+                            .map(|raw| serde_json::from_str::<Value>(raw.get()).expect("JSON")),
+                        Some(item.clone())
+                    );
+                    *checked += 1;
+                    walk(item, checked);
+                }
+                assert!(!object.has("no such key"));
+            }
+            Value::Array(items) => items.iter().for_each(|item| walk(item, checked)),
+            _ => {}
+        }
+    }
+    let mut checked = 0;
+    for name in [
+        "TimelineJS3-all-media-types.json",
+        "TimelineJS3-eras.json",
+        "StoryMapJS-demo.json",
+    ] {
+        walk(&raw(&anchor(name)), &mut checked);
+    }
+    let hostile = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile/timeline.json"),
+    )
+    .expect("fixture");
+    walk(&serde_json::from_str(&hostile).expect("JSON"), &mut checked);
+    assert!(checked > 500, "{checked} fields checked");
+}
