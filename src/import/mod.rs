@@ -9,7 +9,6 @@ pub mod json;
 pub mod storymapjs;
 pub mod timelinejs;
 
-
 use crate::model::url::is_safe_url;
 use crate::model::{Document, FORMAT, Input, Loaded, Problem, SourceFile, load_sources};
 

@@ -65,6 +65,8 @@ struct Tl {
     selected: RwSignal<Option<usize>>,
     /// `selected`, seen per event: only the events whose state changes hear of it.
     current: Selector<Option<usize>>,
+    /// Set by a key that moves the selection: the newly selected button takes the focus.
+    take_focus: StoredValue<bool>,
     detail: RwSignal<bool>,
     viewport: RwSignal<Viewport>,
     width: RwSignal<f64>,
@@ -129,6 +131,7 @@ pub fn Timeline(
         eras,
         selected,
         current: Selector::new(move || selected.get()),
+        take_focus: StoredValue::new(false),
         detail: RwSignal::new(false),
         viewport: RwSignal::new(fit),
         width: RwSignal::new(1000.0),
@@ -307,6 +310,7 @@ fn on_key(tl: &Tl, ev: &web_sys::KeyboardEvent, container: Option<web_sys::HtmlE
     };
     if let Some(step) = step {
         ev.prevent_default();
+        tl.take_focus.set_value(true);
         tl.select(step_selection(current, step, count));
         focus_selected(container);
         return;
@@ -899,6 +903,9 @@ type AttrValues = Box<dyn Fn() -> Vec<(&'static str, Option<String>)> + Send + S
 /// Keeps `aria-current` and the roving `tabindex` (and, given the detail
 /// signal, `aria-expanded`) of an event's button in step with the selection.
 /// Through the selector, a new selection updates two buttons, not every one.
+/// A selection made with the keyboard takes the focus here, as the button gets
+/// `aria-current`: the button that had it may just have left the DOM (back
+/// into its "+N" marker), and a key pressed before a later frame would be lost.
 fn sync_selection(
     node: NodeRef<leptos::html::Button>,
     tl: &Tl,
@@ -906,29 +913,32 @@ fn sync_selection(
     detail: Option<RwSignal<bool>>,
 ) {
     let current = tl.current.clone();
+    let take_focus = tl.take_focus;
     let key = Some(index);
     on_cleanup({
         let current = current.clone();
         move || current.remove(&key)
     });
-    sync_attrs(
-        node,
-        Box::new(move || {
-            let is_selected = current.selected(&key);
-            let mut values = vec![
-                ("aria-current", is_selected.then(|| "true".to_owned())),
-                (
-                    "tabindex",
-                    Some(if is_selected { "0" } else { "-1" }.to_owned()),
-                ),
-            ];
-            if let Some(detail) = detail {
-                let open = is_selected && detail.get();
-                values.push(("aria-expanded", Some(open.to_string())));
-            }
-            values
-        }),
-    );
+    Effect::new(move |_| {
+        let is_selected = current.selected(&key);
+        let open = detail.map(|d| is_selected && d.get());
+        let Some(el) = node.get() else {
+            return;
+        };
+        let _ = if is_selected {
+            el.set_attribute("aria-current", "true")
+        } else {
+            el.remove_attribute("aria-current")
+        };
+        let _ = el.set_attribute("tabindex", if is_selected { "0" } else { "-1" });
+        if let Some(open) = open {
+            let _ = el.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        }
+        if is_selected && take_focus.try_get_value() == Some(true) {
+            take_focus.set_value(false);
+            let _ = el.focus();
+        }
+    });
 }
 
 fn sync_attrs(node: NodeRef<leptos::html::Button>, values: AttrValues) {
