@@ -694,6 +694,12 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     };
     let on_move = move |ev: web_sys::PointerEvent| {
         let id = ev.pointer_id();
+        if ev.buttons() == 0 {
+            // Released outside the axis before it took the pointer: forget it,
+            // or hovering back would drag.
+            pointers.update_value(|p| p.retain(|p| p.id != id));
+            return;
+        }
         let x = f64::from(ev.client_x());
         let before = pointers.get_value();
         let Some(pointer) = before.iter().find(|p| p.id == id).copied() else {

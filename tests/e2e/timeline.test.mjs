@@ -263,6 +263,37 @@ test('pinching with two fingers zooms the axis about them', async () => {
   await context.close();
 });
 
+test('a press on an event released outside the axis leaves no drag behind', async () => {
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  const axis = page.locator('[data-timeline]');
+  await axis.waitFor();
+  const box = await axis.boundingBox();
+  const mark = await page.evaluate(
+    ({ from, to }) => {
+      const e = [...document.querySelectorAll('[data-timeline] [data-event-id]')].find((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left > from && r.right < to;
+      });
+      const r = e.getBoundingClientRect();
+      return { x: r.left + 4, y: r.top + r.height / 2 };
+    },
+    { from: box.x, to: box.x + box.width },
+  );
+  // Down on the event, out of the axis in one move, released out there.
+  await page.mouse.move(mark.x, mark.y);
+  await page.mouse.down();
+  await page.mouse.move(mark.x, box.y + box.height + 150);
+  await page.mouse.up();
+  const before = await ticks(page);
+  // Hovering back across the axis, no button pressed, must not pan it.
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height - 10, { steps: 3 });
+  await page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height - 10, { steps: 6 });
+  assert.deepEqual(await ticks(page), before, 'hovering does not drag');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('grouping by country shows labelled lanes, and the choice is in the URL', async () => {
   const page = await app.open('/timeline');
   await waitReady(page);
