@@ -42,44 +42,54 @@ impl Checker<'_> {
     }
 
     /// Ids appear in URLs: `a-z 0-9 - _`, not empty.
+    // Paths are written out only for a problem: these checks run for each of
+    // 10,000 events, and most find nothing.
+
     fn id(&mut self, path: &str, id: &str) {
-        let path = join(path, "id");
         if id.is_empty() {
-            self.error(&path, "empty id");
+            self.error(&join(path, "id"), "empty id");
         } else if !id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         {
-            self.error(&path, format!("id {id:?} may only use a-z, 0-9, - and _"));
+            self.error(
+                &join(path, "id"),
+                format!("id {id:?} may only use a-z, 0-9, - and _"),
+            );
         }
     }
 
     fn required_text(&mut self, path: &str, field: &str, text: &Text) {
-        let path = join(path, field);
         if text.is_blank() {
-            self.error(&path, format!("{field} is empty"));
+            self.error(&join(path, field), format!("{field} is empty"));
         }
-        self.languages(&path, text);
+        self.field_languages(path, field, text);
     }
 
     fn optional_text(&mut self, path: &str, field: &str, text: Option<&Text>) {
         if let Some(text) = text {
-            self.languages(&join(path, field), text);
+            self.field_languages(path, field, text);
         }
     }
 
     /// A Markdown field: also warns about links that will show as plain text.
     fn markdown(&mut self, path: &str, field: &str, text: Option<&Text>) {
         let Some(text) = text else { return };
-        let path = join(path, field);
-        self.languages(&path, text);
+        self.field_languages(path, field, text);
         for variant in text.variants() {
             for refused in markdown::unsafe_links(variant) {
                 self.warning(
-                    &path,
+                    &join(path, field),
                     format!("link to {refused:?} is not http(s) or relative; shown as plain text"),
                 );
             }
+        }
+    }
+
+    /// The language codes of a text field (a plain string has none to check).
+    fn field_languages(&mut self, path: &str, field: &str, text: &Text) {
+        if matches!(text, Text::Translated(_)) {
+            self.languages(&join(path, field), text);
         }
     }
 
@@ -281,8 +291,9 @@ impl Checker<'_> {
     }
 
     fn events(&mut self, path: &str, field: &str, events: &mut [Event], outcomes: bool) {
+        let list = join(path, field);
         for (i, event) in events.iter_mut().enumerate() {
-            self.event(&format!("{}[{i}]", join(path, field)), event, outcomes);
+            self.event(&format!("{list}[{i}]"), event, outcomes);
         }
     }
 
