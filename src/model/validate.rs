@@ -41,10 +41,10 @@ impl Checker<'_> {
             .push(Problem::warning(self.file, path, message));
     }
 
-    /// Ids appear in URLs: `a-z 0-9 - _`, not empty.
     // Paths are written out only for a problem: these checks run for each of
     // 10,000 events, and most find nothing.
 
+    /// Ids appear in URLs: `a-z 0-9 - _`, not empty.
     fn id(&mut self, path: &str, id: &str) {
         if id.is_empty() {
             self.error(&join(path, "id"), "empty id");
