@@ -642,6 +642,8 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     };
     // "+N" markers, rebuilt together: keyed ones (300 reactive positions at
     // 10,000 events) cost the first view more than they saved an arrow key.
+    // Their clicks are handled once, on the axis (on_more_click), not by a
+    // listener each.
     let overflow = move || {
         let f = frame.get();
         let lang = lang.get();
@@ -660,7 +662,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
                             let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
                             view! {
                                 <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
-                                    on:click=move |_| vp.update(|v| *v = v.zoom(4.0, start))>
+                                    data-zoom-day=start.to_string()>
                                     {format!("+{count}")}
                                 </button>
                             }
@@ -758,6 +760,18 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
         }
     };
     let on_keydown = keydown_handler(tl.clone(), node);
+    // A "+N" marker zooms in four times on where its events start.
+    let on_more_click = move |ev: web_sys::MouseEvent| {
+        let day = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(".tl-more").ok().flatten())
+            .and_then(|more| more.get_attribute("data-zoom-day"))
+            .and_then(|day| day.parse::<f64>().ok());
+        if let Some(day) = day {
+            vp.update(|v| *v = v.zoom(4.0, day));
+        }
+    };
 
     view! {
         <p class="timeline-help" id="timeline-help">{tr(Msg::TimelineHelp)}</p>
@@ -777,6 +791,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             on:pointerup=on_up
             on:pointercancel=on_up
             on:wheel=on_wheel
+            on:click=on_more_click
         >
             <div class="tl-layer" style:transform=translate>
                 {eras_view}

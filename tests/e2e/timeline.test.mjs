@@ -401,6 +401,22 @@ test('3,000 generated events: only the visible ones are in the DOM, and End reve
   assert.ok(!firstIds.includes(last), 'the last event was not in the DOM before it was revealed');
   const after = await page.locator('[data-event-id]').count();
   assert.ok(after < 500, `still only ${after} events in the DOM`);
+  // A "+N" marker names how many events it stands for, and a click on it zooms in there.
+  await page.keyboard.press('Home');
+  const more = page.locator('.tl-more').first();
+  await more.waitFor();
+  assert.match(await more.getAttribute('aria-label'), /^\d+ more events here: zoom in$/);
+  const ticksBefore = await ticks(page);
+  const box = await more.boundingBox();
+  await more.click();
+  await page.waitForFunction((t) => JSON.stringify([...document.querySelectorAll('.tl-tick')].map((e) => e.innerText.trim())) !== t, JSON.stringify(ticksBefore));
+  const gap = (labels) => Number(labels[1]) - Number(labels[0]);
+  const ticksAfter = await ticks(page);
+  assert.ok(
+    !ticksAfter.every((l) => /^\d{4}$/.test(l)) || gap(ticksAfter) < gap(ticksBefore),
+    `zoomed in: ticks ${ticksBefore} became ${ticksAfter}`,
+  );
+  assert.ok(box.width > 0, 'the marker was on screen');
   assertClean(page);
   await page.context().close();
 });
