@@ -476,11 +476,6 @@ pub fn window_marks(
     to: f64,
     bin_days: f64,
 ) -> WindowMarks {
-    let bin_days = if bin_days.is_finite() && bin_days > 0.0 {
-        bin_days
-    } else {
-        1.0
-    };
     let mut marks = WindowMarks::default();
     let mut open: Vec<Option<usize>> = vec![None; layout.lane_rows.len().max(1)];
     for i in visible_items(layout, from, to) {
@@ -492,7 +487,7 @@ pub fn window_marks(
             continue;
         }
         let lane = lane_of.get(i).copied().unwrap_or(0);
-        let bin = (p.start / bin_days).floor() as i64;
+        let bin = bin_of(p.start, bin_days);
         if open.len() <= lane {
             open.resize(lane + 1, None);
         }
@@ -512,6 +507,16 @@ pub fn window_marks(
     marks
 }
 
+/// The bin of the axis, `bin_days` wide, that the day `start` falls in.
+fn bin_of(start: f64, bin_days: f64) -> i64 {
+    let width = if bin_days.is_finite() && bin_days > 0.0 {
+        bin_days
+    } else {
+        1.0
+    };
+    (start / width).floor() as i64
+}
+
 /// `marks` with the selected item drawn even when it found no row: it leaves
 /// its marker's count (and the marker goes when it was the last).
 pub fn with_selected(
@@ -529,12 +534,7 @@ pub fn with_selected(
         return out;
     };
     let lane = lane_of.get(index).copied().unwrap_or(0);
-    let bin_days = if bin_days.is_finite() && bin_days > 0.0 {
-        bin_days
-    } else {
-        1.0
-    };
-    let bin = (p.start / bin_days).floor() as i64;
+    let bin = bin_of(p.start, bin_days);
     let Some(k) = out
         .overflow
         .iter()
