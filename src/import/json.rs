@@ -30,6 +30,11 @@ pub fn string(raw: Raw<'_>) -> Option<Cow<'_, str>> {
         .map(|text| text.0)
 }
 
+/// True for an array, whatever its items.
+pub fn is_array(raw: Raw<'_>) -> bool {
+    raw.get().starts_with('[')
+}
+
 /// True for `null`.
 pub fn is_null(raw: Raw<'_>) -> bool {
     raw.get() == "null"
@@ -57,7 +62,7 @@ impl<'a> Object<'a> {
     /// The items of the array at `key`, each read as an object (empty when it
     /// is not one) in the same pass; `None` when missing or not an array.
     pub fn objects(&self, key: &str) -> Option<Vec<Object<'a>>> {
-        let raw = self.get(key).filter(|r| r.get().starts_with('['))?;
+        let raw = self.get(key).filter(|r| is_array(r))?;
         serde_json::from_str(raw.get()).ok()
     }
 

@@ -13,7 +13,7 @@ use crate::model::{Date, Place, Slide, SlideType, Story, StoryLayout, Text};
 pub fn is_storymapjs(root: &Object<'_>) -> bool {
     root.object("storymap")
         .get("slides")
-        .is_some_and(|s| s.get().starts_with('['))
+        .is_some_and(json::is_array)
 }
 
 pub fn import(importer: &mut Importer, root: &Object<'_>) -> Story {
@@ -98,9 +98,10 @@ fn import_slide(importer: &mut Importer, path: &str, item: &Object<'_>, index: u
     Slide {
         id: format!("slide-{}", index + 1),
         slide_type,
-        media: item
-            .get("media")
-            .and_then(|m| import_media(importer, &format!("{path}.media"), m, headline.as_deref())),
+        media: item.get("media").and_then(|m| {
+            let m = Object::of(Some(m));
+            import_media(importer, &format!("{path}.media"), &m, headline.as_deref())
+        }),
         headline: headline.map(Text::Plain),
         text: (!body.is_empty()).then_some(Text::Plain(body)),
         date,

@@ -17,7 +17,7 @@ const JS_DATE_YEAR_LIMIT: i64 = 271_821;
 
 /// True for a TimelineJS3 document (`events` array, no Mapline collections).
 pub fn is_timelinejs(root: &Object<'_>) -> bool {
-    root.get("events").is_some_and(|e| e.get().starts_with('[')) && !root.has("format")
+    root.get("events").is_some_and(json::is_array) && !root.has("format")
 }
 
 pub fn import(importer: &mut Importer, root: &Object<'_>) -> Timeline {
@@ -65,7 +65,7 @@ pub fn import(importer: &mut Importer, root: &Object<'_>) -> Timeline {
             .filter(|t| !t.is_blank()),
         media: title_slide
             .get("media")
-            .and_then(|m| import_media(importer, "title.media", m, None)),
+            .and_then(|m| import_media(importer, "title.media", &Object::of(Some(m)), None)),
         events,
         eras,
         scale: if scale_named || huge_years {
@@ -85,18 +85,18 @@ fn import_event(
     index: usize,
     autolink: bool,
 ) -> Option<Event> {
-    let Some(start) = item.get("start_date") else {
+    let Some(start) = item.get("start_date").map(|raw| Object::of(Some(raw))) else {
         importer.error(
             &format!("{path}.start_date"),
             "an event needs a start_date; event skipped",
         );
         return None;
     };
-    let date = import_date(importer, path, "start_date", start)?;
+    let date = import_date(importer, path, "start_date", &start)?;
     let end_date = item
         .get("end_date")
         .filter(|v| !json::is_null(v))
-        .and_then(|end| import_date(importer, path, "end_date", end));
+        .and_then(|end| import_date(importer, path, "end_date", &Object::of(Some(end))));
     let text = item.object("text");
     let headline = text
         .str("headline")
@@ -117,13 +117,11 @@ fn import_event(
         headline
     };
     let media = item.get("media").and_then(|m| {
-        let media = import_media(importer, &format!("{path}.media"), m, Some(&headline));
+        let m = Object::of(Some(m));
+        let media = import_media(importer, &format!("{path}.media"), &m, Some(&headline));
         if media.is_none() {
             // An embed code with no usable link: keep its words in the text.
-            if let Some(embed) = Object::of(Some(m))
-                .str("url")
-                .filter(|u| u.trim_start().starts_with('<'))
-            {
+            if let Some(embed) = m.str("url").filter(|u| u.trim_start().starts_with('<')) {
                 let quoted = html::to_markdown(&embed);
                 if !quoted.is_empty() {
                     body = if body.is_empty() {
@@ -155,7 +153,7 @@ fn import_event(
         end_date,
         display_date: display_date(
             item.get("display_date")
-                .or_else(|| Object::of(Some(start)).get("display_date")),
+                .or_else(|| start.get("display_date")),
         ),
         kind: None,
         headline: Text::Plain(headline),
@@ -176,10 +174,11 @@ fn import_event(
 }
 
 fn import_era(importer: &mut Importer, path: &str, era: &Object<'_>) -> Option<Era> {
-    let date = import_date(importer, path, "start_date", era.get("start_date")?)?;
+    let start = Object::of(Some(era.get("start_date")?));
+    let date = import_date(importer, path, "start_date", &start)?;
     let end_date = era
         .get("end_date")
-        .and_then(|end| import_date(importer, path, "end_date", end));
+        .and_then(|end| import_date(importer, path, "end_date", &Object::of(Some(end))));
     let headline = era
         .object("text")
         .str("headline")
@@ -233,8 +232,7 @@ fn number(raw: Option<Raw<'_>>) -> Result<Option<i64>, String> {
 /// `{year, month, day, hour, minute, second, millisecond}` at `{path}.{key}`
 /// → an EDTF date at the precision given. The path is written out only for a
 /// problem: formatting it for each of 10,000 events showed in the profile.
-fn import_date(importer: &mut Importer, path: &str, key: &str, value: Raw<'_>) -> Option<Date> {
-    let parts = Object::of(Some(value));
+fn import_date(importer: &mut Importer, path: &str, key: &str, parts: &Object<'_>) -> Option<Date> {
     let field = |name: &str| number(parts.get(name));
     let edtf = (|| -> Result<String, (String, String)> {
         let at = |name: &str, e: String| (format!("{path}.{key}.{name}"), e);
@@ -274,10 +272,9 @@ fn import_date(importer: &mut Importer, path: &str, key: &str, value: Raw<'_>) -
 pub(super) fn import_media(
     importer: &mut Importer,
     path: &str,
-    media: Raw<'_>,
+    media: &Object<'_>,
     headline: Option<&str>,
 ) -> Option<Media> {
-    let media = Object::of(Some(media));
     let raw_url = media.str("url")?;
     let raw_url = raw_url.trim();
     if raw_url.is_empty() {
