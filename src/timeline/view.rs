@@ -838,34 +838,35 @@ fn EventMark(
         return ().into_any();
     };
     let lang = use_lang();
+    let (start, end) = entry.span();
     let event = entry.event;
     let style_of = layout::DateStyle::of(&event);
     let lanes = tl.lanes;
-    let (start, end) = event.span_days();
     let node = NodeRef::<leptos::html::Button>::new();
-    // Position and bar width in one effect rather than one reactive attribute
-    // each: smaller code for the same updates.
-    sync_attrs(
-        node,
-        Box::new(move || {
-            let f = frame.get();
-            let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
-            let style = layout.with(|l| {
-                let p = l.placed.get(index)?;
-                let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
-                let row = p.row.unwrap_or(rows);
-                let top = lane_tops.with(|t| t.0.get(lane).copied().unwrap_or(0.0))
-                    + f64::from(row) * ROW_PX;
-                Some(format!(
-                    "left:{}px;top:{top}px;width:{}px;--bar:{}px",
-                    f.x(p.start),
-                    (p.extent_end - p.start) * f.ppd,
-                    ((end - start) * f.ppd).max(10.0)
-                ))
-            });
-            vec![("style", style)]
-        }),
-    );
+    // Position and bar width in one style attribute, set by one effect.
+    Effect::new(move |_| {
+        let f = frame.get();
+        let lane = lanes.with(|l| l.1.get(index).copied().unwrap_or(0));
+        let style = layout.with(|l| {
+            let p = l.placed.get(index)?;
+            let rows = l.lane_rows.get(lane).copied().unwrap_or(1);
+            let row = p.row.unwrap_or(rows);
+            let top =
+                lane_tops.with(|t| t.0.get(lane).copied().unwrap_or(0.0)) + f64::from(row) * ROW_PX;
+            Some(format!(
+                "left:{}px;top:{top}px;width:{}px;--bar:{}px",
+                f.x(p.start),
+                (p.extent_end - p.start) * f.ppd,
+                ((end - start) * f.ppd).max(10.0)
+            ))
+        });
+        if let Some(el) = node.get() {
+            let _ = match style {
+                Some(style) => el.set_attribute("style", &style),
+                None => el.remove_attribute("style"),
+            };
+        }
+    });
     sync_selection(node, &tl, index, None);
     let mut class = String::from("tl-event");
     if style_of.uncertain {
@@ -917,10 +918,6 @@ fn EventMark(
     .into_any()
 }
 
-/// Attribute values computed from signals: `None` removes the attribute.
-type AttrValues = Box<dyn Fn() -> Vec<(&'static str, Option<String>)> + Send + Sync>;
-
-/// Keeps attributes of a button in step with the signals `values` reads.
 /// Keeps `aria-current` and the roving `tabindex` (and, given the detail
 /// signal, `aria-expanded`) of an event's button in step with the selection.
 /// Through the selector, a new selection updates two buttons, not every one.
@@ -958,20 +955,6 @@ fn sync_selection(
         if is_selected && take_focus.try_get_value() == Some(true) {
             take_focus.set_value(false);
             let _ = el.focus();
-        }
-    });
-}
-
-fn sync_attrs(node: NodeRef<leptos::html::Button>, values: AttrValues) {
-    Effect::new(move |_| {
-        let values = values();
-        if let Some(el) = node.get() {
-            for (name, value) in values {
-                let _ = match value {
-                    Some(value) => el.set_attribute(name, &value),
-                    None => el.remove_attribute(name),
-                };
-            }
         }
     });
 }
