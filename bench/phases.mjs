@@ -43,11 +43,8 @@ const samples = builds.map(() => []);
 try {
   for (let run = 0; run < runs; run++) {
     for (const [i, app] of apps.entries()) {
-      const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
-      const page = await context.newPage();
-      await page.route('**/*', (route) =>
-        new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient'),
-      );
+      // A fresh context, requests leaving 127.0.0.1 blocked (the harness's page).
+      const page = await app.open();
       await page.addInitScript(`(${firstEventProbe.toString()})('[data-timeline] [data-event-id] .tl-label')`);
       await page.goto(app.url('/embed/timeline?source=/phases/doc.json'));
       await page.waitForFunction(() => window.__firstEvent || window.__pageError, null, { timeout: 120000 });
@@ -55,7 +52,7 @@ try {
         const load = performance.getEntriesByName('mapline:load-dataset')[0];
         return { first: window.__firstEvent, loadStart: load?.startTime, load: load?.duration, error: window.__pageError };
       });
-      await context.close();
+      await page.context().close();
       if (sample.error || sample.loadStart === undefined) throw new Error(`${builds[i]}: ${sample.error ?? 'no load measure'}`);
       samples[i].push(sample);
     }
