@@ -40,6 +40,11 @@ pub fn parse(src: &str) -> Vec<Block> {
 
 /// Links whose URL was refused (shown as plain text), for validation warnings.
 pub fn unsafe_links(src: &str) -> Vec<String> {
+    // Every link is written `[label](url)`: without a "](" there is none
+    // (the common case, checked for each of 10,000 events' texts).
+    if !src.contains("](") {
+        return Vec::new();
+    }
     parse_reporting(src).1
 }
 
