@@ -7,26 +7,46 @@ pub mod view;
 
 use crate::model::{Dataset, Event};
 
-/// An event on the timeline with what it belongs to.
-#[derive(Clone, Debug)]
+/// An event on the timeline: where it is in the dataset, and its span. Small
+/// and `Copy`: the 10,000 of a large file are made and sorted on the way to
+/// the first view, so the events themselves stay in the dataset
+/// ([`TimelineEntry::of`] finds one).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TimelineEntry {
-    pub event: Event,
-    /// The case the event is an outcome of.
-    pub case_id: Option<String>,
-    /// The campaign the event is a milestone of.
-    pub campaign_id: Option<String>,
+    owner: Owner,
+    /// The event's index in its owner's list.
+    index: usize,
     /// `event.span_days()`, computed once (calendar maths is not free at 10,000 events).
     span: (f64, f64),
 }
 
+/// The record whose list holds an entry's event, by index in the dataset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// A case's outcomes.
+    Case(usize),
+    /// A campaign's milestones.
+    Campaign(usize),
+    /// A stand-alone timeline's events.
+    Timeline(usize),
+}
+
+/// An entry's event and what it belongs to, borrowed from the dataset.
+#[derive(Clone, Copy, Debug)]
+pub struct EntryRef<'d> {
+    pub event: &'d Event,
+    /// The case the event is an outcome of.
+    pub case_id: Option<&'d str>,
+    /// The campaign the event is a milestone of.
+    pub campaign_id: Option<&'d str>,
+}
+
 impl TimelineEntry {
-    pub fn new(event: Event, case_id: Option<String>, campaign_id: Option<String>) -> Self {
-        let span = event.span_days();
+    fn new(owner: Owner, index: usize, event: &Event) -> Self {
         TimelineEntry {
-            event,
-            case_id,
-            campaign_id,
-            span,
+            owner,
+            index,
+            span: event.span_days(),
         }
     }
 
@@ -34,30 +54,69 @@ impl TimelineEntry {
     pub fn span(&self) -> (f64, f64) {
         self.span
     }
+
+    /// The entry's event in `dataset`, the one the entry was made from
+    /// (`None` for a dataset without it).
+    pub fn of<'d>(&self, dataset: &'d Dataset) -> Option<EntryRef<'d>> {
+        let i = self.index;
+        Some(match self.owner {
+            Owner::Case(c) => {
+                let case = dataset.cases.get(c)?;
+                EntryRef {
+                    event: case.outcomes.get(i)?,
+                    case_id: Some(&case.id),
+                    campaign_id: None,
+                }
+            }
+            Owner::Campaign(c) => {
+                let campaign = dataset.campaigns.get(c)?;
+                EntryRef {
+                    event: campaign.milestones.get(i)?,
+                    case_id: None,
+                    campaign_id: Some(&campaign.id),
+                }
+            }
+            Owner::Timeline(t) => EntryRef {
+                event: dataset.timelines.get(t)?.events.get(i)?,
+                case_id: None,
+                campaign_id: None,
+            },
+        })
+    }
 }
 
 /// Every outcome and milestone of the dataset, earliest first (ties keep data order).
 pub fn entries(dataset: &Dataset) -> Vec<TimelineEntry> {
-    let outcomes = dataset.cases.iter().flat_map(|case| {
-        case.outcomes
-            .iter()
-            .map(move |event| TimelineEntry::new(event.clone(), Some(case.id.clone()), None))
-    });
-    let milestones = dataset.campaigns.iter().flat_map(|campaign| {
-        campaign
-            .milestones
-            .iter()
-            .map(move |event| TimelineEntry::new(event.clone(), None, Some(campaign.id.clone())))
-    });
-    // Stand-alone timeline documents (an imported TimelineJS3 file, the
-    // network's own timeline) join the same axis.
-    let standalone = dataset.timelines.iter().flat_map(|timeline| {
-        timeline
-            .events
-            .iter()
-            .map(|event| TimelineEntry::new(event.clone(), None, None))
-    });
-    let mut all: Vec<TimelineEntry> = outcomes.chain(milestones).chain(standalone).collect();
+    let lists = dataset
+        .cases
+        .iter()
+        .enumerate()
+        .map(|(c, case)| (Owner::Case(c), &case.outcomes))
+        .chain(
+            dataset
+                .campaigns
+                .iter()
+                .enumerate()
+                .map(|(c, campaign)| (Owner::Campaign(c), &campaign.milestones)),
+        )
+        // Stand-alone timeline documents (an imported TimelineJS3 file, the
+        // network's own timeline) join the same axis.
+        .chain(
+            dataset
+                .timelines
+                .iter()
+                .enumerate()
+                .map(|(t, timeline)| (Owner::Timeline(t), &timeline.events)),
+        );
+    let mut all = Vec::new();
+    for (owner, events) in lists {
+        all.extend(
+            events
+                .iter()
+                .enumerate()
+                .map(|(i, event)| TimelineEntry::new(owner, i, event)),
+        );
+    }
     crate::sort::sort_by(&mut all, |a, b| a.span().0.total_cmp(&b.span().0));
     all
 }
@@ -87,10 +146,12 @@ impl Grouping {
 
     /// The grouping a timeline starts with: `?group=` when given, else the
     /// events' own groups when they have any (as TimelineJS3 shows them).
-    pub fn initial(param: Option<&str>, entries: &[TimelineEntry]) -> Grouping {
+    pub fn initial(param: Option<&str>, entries: &[TimelineEntry], dataset: &Dataset) -> Grouping {
+        let grouped =
+            |entry: &TimelineEntry| entry.of(dataset).is_some_and(|e| e.event.group.is_some());
         match param {
             Some(value) => Grouping::from_param(Some(value)),
-            None if entries.iter().any(|e| e.event.group.is_some()) => Grouping::Group,
+            None if entries.iter().any(grouped) => Grouping::Group,
             None => Grouping::None,
         }
     }
@@ -119,7 +180,7 @@ impl Grouping {
 /// or outcome kind name; empty for "other" (no country, no campaign…). `case_of`
 /// finds a case by id (a map, so that 10,000 events do not scan every case).
 pub fn lane_key<'a>(
-    entry: &TimelineEntry,
+    entry: EntryRef<'a>,
     dataset: &'a Dataset,
     grouping: Grouping,
     case_of: impl Fn(&str) -> Option<&'a crate::model::Case>,
@@ -128,20 +189,19 @@ pub fn lane_key<'a>(
         Grouping::None => String::new(),
         Grouping::Country => entry
             .case_id
-            .as_deref()
             .and_then(&case_of)
             .map(|c| c.country.clone())
             .or_else(|| entry.event.place.as_ref().and_then(|p| p.country.clone()))
             .unwrap_or_default(),
         Grouping::Campaign => entry
             .campaign_id
-            .clone()
+            .map(str::to_owned)
             .or_else(|| {
-                let case = entry.case_id.as_deref().and_then(&case_of)?;
+                let case = entry.case_id.and_then(&case_of)?;
                 dataset.campaigns_of_case(case).next().map(|k| k.id.clone())
             })
             .unwrap_or_default(),
-        Grouping::Case => entry.case_id.clone().unwrap_or_default(),
+        Grouping::Case => entry.case_id.map(str::to_owned).unwrap_or_default(),
         Grouping::Kind => entry.event.kind.map(kind_name).unwrap_or_default(),
         Grouping::Group => entry
             .event
@@ -167,7 +227,11 @@ pub fn lanes(
     let case_of = |id: &str| cases.get(id).copied();
     let keys_of: Vec<String> = entries
         .iter()
-        .map(|e| lane_key(e, dataset, grouping, case_of))
+        .map(|e| {
+            e.of(dataset)
+                .map(|e| lane_key(e, dataset, grouping, case_of))
+                .unwrap_or_default()
+        })
         .collect();
     let mut keys: Vec<String> = Vec::new();
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
@@ -253,14 +317,16 @@ pub fn kind_name(kind: crate::model::OutcomeKind) -> String {
 
 /// The start year of each entry (the end's for an open start; 0 for none),
 /// which heads its group in the narrow list.
-pub fn entry_years(entries: &[TimelineEntry]) -> Vec<i64> {
+pub fn entry_years(entries: &[TimelineEntry], dataset: &Dataset) -> Vec<i64> {
     entries
         .iter()
         .map(|entry| {
-            let date = &entry.event.date;
-            date.start_point()
-                .or(date.end_point())
-                .map_or(0, |p| p.year)
+            entry.of(dataset).map_or(0, |e| {
+                let date = &e.event.date;
+                date.start_point()
+                    .or(date.end_point())
+                    .map_or(0, |p| p.year)
+            })
         })
         .collect()
 }
@@ -376,12 +442,18 @@ mod tests {
             name: "t.json".into(),
             text: json.into(),
         }]);
-        let all = entries(&loaded.dataset);
-        let ids: Vec<&str> = all.iter().map(|e| e.event.id.as_str()).collect();
+        let data = &loaded.dataset;
+        let all = entries(data);
+        let refs: Vec<EntryRef<'_>> = all.iter().filter_map(|e| e.of(data)).collect();
+        let ids: Vec<&str> = refs.iter().map(|e| e.event.id.as_str()).collect();
         assert_eq!(ids, ["year-only", "late", "un-day"]);
-        assert_eq!(all[0].case_id.as_deref(), Some("k"));
-        assert_eq!(all[2].campaign_id.as_deref(), Some("c"));
-        assert_eq!(entry_years(&all), [2011, 2013, 2013]);
+        assert_eq!(refs[0].case_id, Some("k"));
+        assert_eq!(refs[0].campaign_id, None);
+        assert_eq!(refs[2].campaign_id, Some("c"));
+        assert_eq!(refs[2].case_id, None);
+        assert_eq!(entry_years(&all, data), [2011, 2013, 2013]);
+        // An entry of another dataset finds nothing there, and panics on nothing.
+        assert!(all[2].of(&Dataset::default()).is_none());
     }
 
     #[test]
@@ -401,7 +473,11 @@ mod tests {
         }]);
         let data = &loaded.dataset;
         let all = entries(data);
-        let ids: Vec<&str> = all.iter().map(|e| e.event.id.as_str()).collect();
+        let ids: Vec<&str> = all
+            .iter()
+            .filter_map(|e| e.of(data))
+            .map(|e| e.event.id.as_str())
+            .collect();
         assert_eq!(ids, ["k1", "m1", "k2", "un-day"]);
         let (keys, lane_of) = lanes(&all, data, Grouping::Country);
         assert_eq!(keys, ["BY", "MX", ""]);

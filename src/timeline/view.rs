@@ -14,12 +14,13 @@ use wasm_bindgen::JsCast;
 
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Lang, Msg, fill};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
 };
 use crate::timeline::{
-    Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name, lanes,
+    EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
+    lanes,
 };
 use crate::web::address::replace_query;
 use crate::web::data::{SharedData, query_param, use_network_data};
@@ -80,6 +81,11 @@ impl Tl {
         self.entries.get(index)
     }
 
+    /// The event at `index`, with what it belongs to.
+    fn event(&self, index: usize) -> Option<EntryRef<'_>> {
+        self.entries.get(index)?.of(&self.data.dataset)
+    }
+
     /// Moves the view so the event shows, keeping the zoom.
     fn reveal(&self, index: usize) {
         let Some(entry) = self.entry(index) else {
@@ -115,10 +121,16 @@ pub fn Timeline(
     // (an event id, or "end").
     let deep_link = match query_param("event").or_else(|| query_param("start_at")) {
         Some(end) if end == "end" => all.len().checked_sub(1),
-        Some(id) => all.iter().position(|e| e.event.id == id),
+        Some(id) => all
+            .iter()
+            .position(|e| e.of(&data.dataset).is_some_and(|e| e.event.id == id)),
         None => None,
     };
-    let grouping = RwSignal::new(Grouping::initial(query_param("group").as_deref(), &all));
+    let grouping = RwSignal::new(Grouping::initial(
+        query_param("group").as_deref(),
+        &all,
+        &data.dataset,
+    ));
     let lanes_memo = {
         let all = all.clone();
         let data = data.clone();
@@ -160,7 +172,7 @@ pub fn Timeline(
             let id = tl
                 .selected
                 .get()
-                .and_then(|i| tl.entry(i))
+                .and_then(|i| tl.event(i))
                 .map(|e| e.event.id.clone());
             let group = tl.grouping.get();
             replace_query(&[
@@ -180,7 +192,7 @@ pub fn Timeline(
             let lang = lang.get();
             tl.selected
                 .get()
-                .and_then(|i| tl.entry(i))
+                .and_then(|i| tl.event(i))
                 .map(|e| {
                     fill(
                         Msg::SelectedEvent.text(lang),
@@ -454,12 +466,17 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
 
     // Label widths in the reader's language.
     let label_px: Memo<Arc<Vec<f64>>> = {
-        let all = tl.entries.clone();
+        let tl = tl.clone();
         Memo::new(move |_| {
             let code = lang.get().code();
             Arc::new(
-                all.iter()
-                    .map(|e| label_width_px(e.event.headline.resolve(code).chars().count()))
+                (0..tl.entries.len())
+                    .map(|i| {
+                        let chars = tl
+                            .event(i)
+                            .map_or(0, |e| e.event.headline.resolve(code).chars().count());
+                        label_width_px(chars)
+                    })
                     .collect(),
             )
         })
@@ -632,13 +649,20 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     };
     // Keyed by event: panning or selecting adds and removes marks at the
     // edges instead of rebuilding every one.
+    // A change of language makes the marks again (their words are fixed).
     let events = {
         let tl = tl.clone();
-        let shown = move || visible.with(|marks| marks.shown.clone());
-        let mark = move |index: usize| {
-            view! { <EventMark tl=tl.clone() index=index layout=layout frame=frame lane_tops=lane_tops/> }
-        };
-        view! { <For each=shown key=|index| *index children=mark/> }
+        move || {
+            let lang = lang.get();
+            let tl = tl.clone();
+            let shown = move || visible.with(|marks| marks.shown.clone());
+            let mark = move |index: usize| {
+                view! {
+                    <EventMark tl=tl.clone() index=index lang=lang layout=layout frame=frame lane_tops=lane_tops/>
+                }
+            };
+            view! { <For each=shown key=|index| *index children=mark/> }
+        }
     };
     // "+N" markers, rebuilt together: keyed ones (300 reactive positions at
     // 10,000 events) cost the first view more than they saved an arrow key.
@@ -760,16 +784,34 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
         }
     };
     let on_keydown = keydown_handler(tl.clone(), node);
-    // A "+N" marker zooms in four times on where its events start.
-    let on_more_click = move |ev: web_sys::MouseEvent| {
-        let day = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(".tl-more").ok().flatten())
-            .and_then(|more| more.get_attribute("data-zoom-day"))
-            .and_then(|day| day.parse::<f64>().ok());
-        if let Some(day) = day {
-            vp.update(|v| *v = v.zoom(4.0, day));
+    // Clicks on the marks, handled here rather than by a listener each: an
+    // event opens its details; a "+N" marker zooms in four times on where its
+    // events start.
+    let on_axis_click = {
+        let tl = tl.clone();
+        move |ev: web_sys::MouseEvent| {
+            let Some(target) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".tl-event, .tl-more").ok().flatten())
+            else {
+                return;
+            };
+            // The mark's place in time order (event ids are unique only within
+            // their case or campaign).
+            let index = target
+                .get_attribute("data-index")
+                .and_then(|i| i.parse::<usize>().ok())
+                .filter(|&i| i < tl.entries.len());
+            if let Some(index) = index {
+                tl.selected.set(Some(index));
+                tl.detail.set(true);
+            } else if let Some(day) = target
+                .get_attribute("data-zoom-day")
+                .and_then(|day| day.parse::<f64>().ok())
+            {
+                vp.update(|v| *v = v.zoom(4.0, day));
+            }
         }
     };
 
@@ -791,7 +833,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             on:pointerup=on_up
             on:pointercancel=on_up
             on:wheel=on_wheel
-            on:click=on_more_click
+            on:click=on_axis_click
         >
             <div class="tl-layer" style:transform=translate>
                 {eras_view}
@@ -825,22 +867,26 @@ fn event_in_control(ev: &web_sys::PointerEvent) -> bool {
 }
 
 /// One event on the axis: a bar over its span (a dot for a day) and its label.
+/// Its words are set once, in `lang` (the marks are made again when the reader
+/// changes language), and its clicks are handled on the axis
+/// (`on_axis_click`): a few hundred marks are made for the first view.
 #[component]
 fn EventMark(
     tl: Tl,
     /// The event's index in time order.
     index: usize,
+    /// The language of its words.
+    lang: Lang,
     layout: Memo<Arc<Layout>>,
     frame: Memo<Frame>,
     lane_tops: Memo<(Vec<f64>, f64)>,
 ) -> impl IntoView {
-    let Some(entry) = tl.entry(index).cloned() else {
+    let Some(entry) = tl.event(index) else {
         return ().into_any();
     };
-    let lang = use_lang();
-    let (start, end) = entry.span();
+    let (start, end) = tl.entry(index).map_or((0.0, 0.0), TimelineEntry::span);
     let event = entry.event;
-    let style_of = layout::DateStyle::of(&event);
+    let style_of = layout::DateStyle::of(event);
     let lanes = tl.lanes;
     let node = NodeRef::<leptos::html::Button>::new();
     // Position and bar width in one style attribute, set by one effect.
@@ -869,50 +915,40 @@ fn EventMark(
     });
     sync_selection(node, &tl, index, None);
     let mut class = String::from("tl-event");
-    if style_of.uncertain {
-        class.push_str(" tl-uncertain");
-    }
-    if style_of.range {
-        class.push_str(" tl-range");
-    }
-    if style_of.coarse {
-        class.push_str(" tl-coarse");
-    }
-    if style_of.open_start {
-        class.push_str(" tl-open-start");
-    }
-    if style_of.open_end {
-        class.push_str(" tl-open-end");
-    }
-    let headline = localized(&event.headline);
-    let date = {
-        let event = event.clone();
-        move || event.date_label(lang.get().code())
-    };
-    let kind = event.kind.map(kind_name).unwrap_or_default();
-    let on_click = {
-        let tl = tl.clone();
-        move |_| {
-            tl.selected.set(Some(index));
-            tl.detail.set(true);
+    for (on, name) in [
+        (style_of.uncertain, " tl-uncertain"),
+        (style_of.range, " tl-range"),
+        (style_of.coarse, " tl-coarse"),
+        (style_of.open_start, " tl-open-start"),
+        (style_of.open_end, " tl-open-end"),
+    ] {
+        if on {
+            class.push_str(name);
         }
-    };
+    }
+    let code = lang.code();
+    let headline = event.headline.resolve(code).to_owned();
+    // The name a screen reader gives the button: the label (which may be cut
+    // short on screen) in full, then the date.
+    let mut name = format!("{headline}, {}", event.date_label(code));
+    if style_of.uncertain {
+        name.push_str(", ");
+        name.push_str(Msg::UncertainDate.text(lang));
+    }
+    let kind = event.kind.map(kind_name).unwrap_or_default();
     view! {
         <button
             type="button"
             class=class
             data-event-id=event.id.clone()
+            data-index=index
             data-kind=kind
             tabindex="-1"
+            aria-label=name
             node_ref=node
-            on:click=on_click
         >
             <span class="tl-bar" aria-hidden="true"></span>
             <span class="tl-label">{headline}</span>
-            <span class="visually-hidden">
-                ", " {date}
-                {style_of.uncertain.then(|| view! { ", " {tr(Msg::UncertainDate)} })}
-            </span>
         </button>
     }
     .into_any()
@@ -966,11 +1002,11 @@ fn EventDetail(
     /// The event's index in time order.
     index: usize,
 ) -> impl IntoView {
-    let Some(entry) = tl.entry(index).cloned() else {
+    let Some(entry) = tl.event(index) else {
         return ().into_any();
     };
     let lang = use_lang();
-    let event = entry.event;
+    let event = entry.event.clone();
     let headline = localized(&event.headline);
     let style_of = layout::DateStyle::of(&event);
     let date = {
@@ -979,7 +1015,6 @@ fn EventDetail(
     };
     let case = entry
         .case_id
-        .as_deref()
         .and_then(|id| tl.data.dataset.case(id))
         .cloned();
     let country = case
@@ -1049,7 +1084,7 @@ fn EventDetail(
 #[component]
 fn TimelineList(tl: Tl) -> impl IntoView {
     let total = tl.entries.len();
-    let years = Arc::new(entry_years(&tl.entries));
+    let years = Arc::new(entry_years(&tl.entries, &tl.data.dataset));
     let window = RwSignal::new(ListWindow::around(
         tl.selected.get_untracked().unwrap_or(0),
         total,
@@ -1144,10 +1179,9 @@ fn ListEvent(
     year_heading: Signal<Option<String>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let Some(entry) = tl.entry(index).cloned() else {
+    let Some(event) = tl.event(index).map(|e| e.event.clone()) else {
         return ().into_any();
     };
-    let event = entry.event;
     let style_of = layout::DateStyle::of(&event);
     let date = {
         let event = event.clone();

@@ -93,7 +93,10 @@ test('dates at their precision: a year-only event spans its year, uncertain date
   const el = page.locator(`[data-event-id="${uncertain.id}"]`);
   await el.waitFor();
   assert.match(await el.getAttribute('class'), /tl-uncertain/);
-  assert.match(await el.innerText(), /uncertain date/);
+  // Its accessible name: the headline in full, the date, and that it is uncertain.
+  const name = await el.getAttribute('aria-label');
+  assert.ok(name.startsWith(`${await el.locator('.tl-label').innerText()}, `), name);
+  assert.match(name, /, uncertain date$/);
   assertClean(page);
   await page.context().close();
 });
@@ -328,6 +331,29 @@ test('the detail panel has the text, sources and links, and passes axe', async (
   await checkAxe(page);
   await panel.getByRole('button', { name: 'Close the details' }).click();
   assert.equal(await page.locator('[data-timeline-detail]').count(), 0, 'the panel closes');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a click opens an event; another language rewords the marks and keeps the selection', async () => {
+  const milestone = data.campaigns.flatMap((c) => c.milestones ?? []).find((m) => m.headline?.fr && m.headline?.en);
+  assert.ok(milestone, 'the sample has a milestone with an English and a French headline');
+  const page = await app.open('/timeline');
+  await waitReady(page);
+  const mark = page.locator(`[data-event-id="${milestone.id}"]`);
+  await mark.locator('.tl-label').click();
+  await page.locator(`[data-timeline-detail="${milestone.id}"]`).waitFor();
+  assert.deepEqual(await current(page), [milestone.id], 'the clicked event is selected');
+  assert.equal(await mark.locator('.tl-label').innerText(), milestone.headline.en);
+  assert.ok((await mark.getAttribute('aria-label')).startsWith(`${milestone.headline.en}, `));
+  await page.selectOption('.language-select select', 'fr');
+  await page.waitForFunction(
+    ([id, text]) => document.querySelector(`[data-event-id="${id}"] .tl-label`)?.textContent === text,
+    [milestone.id, milestone.headline.fr],
+  );
+  assert.ok((await mark.getAttribute('aria-label')).startsWith(`${milestone.headline.fr}, `), 'the accessible name is French too');
+  assert.deepEqual(await current(page), [milestone.id], 'the selection stays');
+  assert.equal(await page.locator('[data-timeline-detail]').count(), 1, 'and so do its details');
   assertClean(page);
   await page.context().close();
 });
