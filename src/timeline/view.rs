@@ -815,6 +815,21 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
         }
     };
 
+    // Nothing is drawn in the axis before it is measured: drawn for no width,
+    // the ticks, eras, lanes and labels were made and then all made again.
+    let content = move || {
+        measured.get().then(|| {
+            view! {
+                <div class="tl-layer" style:transform=translate>
+                    {eras_view.clone()}
+                    {lane_bands}
+                    <div class="tl-ticks" aria-hidden="true">{ticks}</div>
+                    <div class="tl-events">{events.clone()}{overflow}</div>
+                </div>
+                <div class="tl-lane-labels">{lane_labels.clone()}</div>
+            }
+        })
+    };
     view! {
         <p class="timeline-help" id="timeline-help">{tr(Msg::TimelineHelp)}</p>
         <div
@@ -835,13 +850,7 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
             on:wheel=on_wheel
             on:click=on_axis_click
         >
-            <div class="tl-layer" style:transform=translate>
-                {eras_view}
-                {lane_bands}
-                <div class="tl-ticks" aria-hidden="true">{ticks}</div>
-                <div class="tl-events">{events}{overflow}</div>
-            </div>
-            <div class="tl-lane-labels">{lane_labels}</div>
+            {content}
         </div>
     }
 }
