@@ -2,6 +2,8 @@
 //! days since 1970), tick generation that adapts to the zoom, row stacking so
 //! labels never overlap, and the visible-range query that keeps the DOM small.
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Point, Precision};
@@ -465,16 +467,18 @@ pub struct WindowMarks {
     pub overflow: Vec<Overflow>,
 }
 
-/// The marks of the items in `[from, to)`: each item with a row, and the
-/// others counted per lane in bins `bin_days` wide. `lane_of` is each item's
-/// lane. Linear in the items: they come in time order, so a lane's bins only
-/// grow and its open marker is always its last one.
+/// The marks of the items in `[from, to)` of the lanes `lanes` (those on
+/// screen): each item with a row, and the others counted per lane in bins
+/// `bin_days` wide. `lane_of` is each item's lane. Linear in the items: they
+/// come in time order, so a lane's bins only grow and its open marker is
+/// always its last one.
 pub fn window_marks(
     layout: &Layout,
     lane_of: &[usize],
     from: f64,
     to: f64,
     bin_days: f64,
+    lanes: Range<usize>,
 ) -> WindowMarks {
     let mut marks = WindowMarks::default();
     let mut open: Vec<Option<usize>> = vec![None; layout.lane_rows.len().max(1)];
@@ -482,11 +486,14 @@ pub fn window_marks(
         let Some(p) = layout.placed.get(i) else {
             continue;
         };
+        let lane = lane_of.get(i).copied().unwrap_or(0);
+        if !lanes.contains(&lane) {
+            continue;
+        }
         if p.row.is_some() {
             marks.shown.push(i);
             continue;
         }
-        let lane = lane_of.get(i).copied().unwrap_or(0);
         let bin = bin_of(p.start, bin_days);
         if open.len() <= lane {
             open.resize(lane + 1, None);
@@ -517,8 +524,9 @@ fn bin_of(start: f64, bin_days: f64) -> i64 {
     (start / width).floor() as i64
 }
 
-/// `marks` with the selected item drawn even when it found no row: it leaves
-/// its marker's count (and the marker goes when it was the last).
+/// `marks` with the selected item drawn, wherever it is: in a lane off
+/// screen, out of the window (the focus stays on it), or without a row, when
+/// it leaves its marker's count (and the marker goes when it was the last).
 pub fn with_selected(
     marks: &WindowMarks,
     selected: Option<usize>,
@@ -527,29 +535,54 @@ pub fn with_selected(
     bin_days: f64,
 ) -> WindowMarks {
     let mut out = marks.clone();
-    let Some(index) = selected else {
+    let Some((index, p)) = selected.and_then(|i| Some((i, layout.placed.get(i)?))) else {
         return out;
     };
-    let Some(p) = layout.placed.get(index).filter(|p| p.row.is_none()) else {
-        return out;
-    };
-    let lane = lane_of.get(index).copied().unwrap_or(0);
-    let bin = bin_of(p.start, bin_days);
-    let Some(k) = out
-        .overflow
-        .iter()
-        .position(|o| o.lane == lane && o.bin == bin)
-    else {
-        return out;
-    };
-    if out.overflow[k].count > 1 {
-        out.overflow[k].count -= 1;
-    } else {
-        out.overflow.remove(k);
-    }
     let at = out.shown.partition_point(|&i| i < index);
+    if out.shown.get(at) == Some(&index) {
+        return out;
+    }
     out.shown.insert(at, index);
+    if p.row.is_none() {
+        let lane = lane_of.get(index).copied().unwrap_or(0);
+        let bin = bin_of(p.start, bin_days);
+        if let Some(k) = out
+            .overflow
+            .iter()
+            .position(|o| o.lane == lane && o.bin == bin)
+        {
+            if out.overflow[k].count > 1 {
+                out.overflow[k].count -= 1;
+            } else {
+                out.overflow.remove(k);
+            }
+        }
+    }
     out
+}
+
+/// The lanes, of those whose tops are `tops` (the last one ending at
+/// `bottom`), that meet the band `[from, to)` of the axis: the ones to draw.
+pub fn lanes_in(tops: &[f64], bottom: f64, from: f64, to: f64) -> Range<usize> {
+    let end_of = |i: usize| tops.get(i + 1).copied().unwrap_or(bottom);
+    let first = (0..tops.len())
+        .find(|&i| end_of(i) > from)
+        .unwrap_or(tops.len());
+    let last = tops.partition_point(|&top| top < to).max(first);
+    first..last
+}
+
+/// The band of the axis (in its own pixels, 0 at its top) to draw lanes for:
+/// what shows of it in a viewport `viewport_px` tall when its top is at
+/// `top_px` (negative once scrolled past) and at least an eighth of a
+/// viewport more above and below, in steps of a quarter viewport so that
+/// scrolling redraws only now and then.
+pub fn band_on_screen(top_px: f64, viewport_px: f64) -> (f64, f64) {
+    let step = (viewport_px / 4.0).max(50.0);
+    let seen_from = -top_px;
+    let from = ((seen_from - step / 2.0) / step).floor() * step;
+    let to = ((seen_from + viewport_px + step / 2.0) / step).ceil() * step;
+    (from, to)
 }
 
 /// Selection moves by key, over `count` events in time order.
@@ -810,7 +843,7 @@ mod tests {
         let lane_of: Vec<usize> = list.iter().map(|i| i.lane).collect();
         let layout = stack(&list, 2, 0.5, 10.0, 3);
         let bin = 40.0 / 0.5;
-        let marks = window_marks(&layout, &lane_of, 500.0, 2500.0, bin);
+        let marks = window_marks(&layout, &lane_of, 500.0, 2500.0, bin, 0..2);
         assert_eq!(
             marks,
             marks_by_search(&layout, &lane_of, 500.0, 2500.0, bin)
@@ -834,7 +867,7 @@ mod tests {
         let before: usize = marks.overflow.iter().map(|o| o.count).sum();
         let after: usize = selected.overflow.iter().map(|o| o.count).sum();
         assert_eq!(after, before - 1);
-        // A selected item with a row, or none, changes nothing.
+        // A selected item already drawn, or none, changes nothing.
         assert_eq!(
             with_selected(&marks, Some(marks.shown[0]), &layout, &lane_of, bin),
             marks
@@ -845,6 +878,52 @@ mod tests {
             let selected = with_selected(&marks, Some(single.first), &layout, &lane_of, bin);
             assert_eq!(selected.overflow.len(), marks.overflow.len() - 1);
         }
+
+        // Only the lanes on screen are drawn or counted: here the second.
+        let second = window_marks(&layout, &lane_of, 500.0, 2500.0, bin, 1..2);
+        let of_lane = |lane: usize| {
+            let shown = marks.shown.iter().copied().filter(|&i| lane_of[i] == lane);
+            let overflow = marks.overflow.iter().filter(|o| o.lane == lane).cloned();
+            (shown.collect::<Vec<_>>(), overflow.collect::<Vec<_>>())
+        };
+        assert_eq!((second.shown.clone(), second.overflow.clone()), of_lane(1));
+        assert!(
+            window_marks(&layout, &lane_of, 500.0, 2500.0, bin, 2..2) == WindowMarks::default()
+        );
+        // The selection is drawn even in a lane off screen, in time order.
+        let off_screen = marks.shown.iter().copied().find(|&i| lane_of[i] == 0);
+        let off_screen = off_screen.expect("lane 0 has drawn items");
+        let selected = with_selected(&second, Some(off_screen), &layout, &lane_of, bin);
+        assert!(selected.shown.contains(&off_screen));
+        assert!(selected.shown.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(selected.overflow, second.overflow);
+    }
+
+    #[test]
+    fn the_lanes_drawn_are_those_on_screen() {
+        // Three lanes: 0–100, 100–250, 250–300.
+        let tops = [0.0, 100.0, 250.0];
+        assert_eq!(lanes_in(&tops, 300.0, 0.0, 50.0), 0..1);
+        assert_eq!(lanes_in(&tops, 300.0, 99.0, 101.0), 0..2);
+        assert_eq!(lanes_in(&tops, 300.0, 100.0, 250.0), 1..2);
+        assert_eq!(lanes_in(&tops, 300.0, -500.0, 5000.0), 0..3);
+        assert_eq!(lanes_in(&tops, 300.0, 300.0, 900.0), 3..3);
+        assert_eq!(lanes_in(&tops, 300.0, -90.0, -10.0), 0..0);
+        assert_eq!(lanes_in(&[], 0.0, 0.0, 100.0), 0..0);
+
+        // An axis 165 px down an 800 px viewport: its first 635 px show;
+        // the band has them and at least 100 px (an eighth) more each way.
+        let (from, to) = band_on_screen(165.0, 800.0);
+        assert!((-465.0..=-265.0).contains(&from), "{from}");
+        assert!((735.0..=935.0).contains(&to), "{to}");
+        // Scrolled down a little: the same band (no redraw); far: another.
+        assert_eq!(band_on_screen(160.0, 800.0), (from, to));
+        assert_ne!(band_on_screen(-400.0, 800.0), (from, to));
+        let (from, to) = band_on_screen(-1000.0, 800.0);
+        assert!(from <= 1000.0 && to >= 1800.0);
+        // A tiny viewport still steps by 50 px.
+        let (from, to) = band_on_screen(0.0, 40.0);
+        assert!(from <= 0.0 && to >= 40.0 && to - from <= 200.0);
     }
 
     #[test]

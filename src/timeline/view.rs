@@ -444,7 +444,19 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     // once it is measured: laying out 10,000 events for a guessed width and
     // again for the real one doubled the time to the first event.
     let measured = RwSignal::new(false);
+    // The band of the axis on screen, in its own pixels: only its lanes are
+    // drawn (a timeline grouped in a dozen lanes is taller than a screen).
+    let band = RwSignal::new((0.0, f64::INFINITY));
+    let track_band = move || {
+        if let Some(el) = node.try_get_untracked().flatten() {
+            let now = layout::band_on_screen(el.get_bounding_client_rect().top(), window_height());
+            if band.try_get_untracked().is_some_and(|b| b != now) {
+                let _ = band.try_set(now);
+            }
+        }
+    };
     let measure = move || {
+        track_band();
         if let Some(el) = node.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
             if w > 0.0 && width.try_get_untracked() != Some(w) {
@@ -462,7 +474,11 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
         }
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| track_band());
+    on_cleanup(move || {
+        resize.remove();
+        scroll.remove();
+    });
 
     // Label widths in the reader's language.
     let label_px: Memo<Arc<Vec<f64>>> = {
@@ -547,12 +563,19 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     // The marks of the window, then the selection on top: a new selection
     // only moves one item between a marker and the drawn ones.
     let bin_days = move || 40.0 / ppd.get_untracked().max(f64::MIN_POSITIVE);
+    let lanes_on_screen = Memo::new(move |_| {
+        let (from, to) = band.get();
+        lane_tops.with(|(tops, bottom)| layout::lanes_in(tops, *bottom, from, to))
+    });
     let window_marks = {
         let lanes = tl.lanes;
         Memo::new(move |_| {
             let (from, to) = window.get();
+            let on_screen = lanes_on_screen.get();
             layout.with(|l| {
-                lanes.with(|lanes| layout::window_marks(l, &lanes.1, from, to, bin_days()))
+                lanes.with(|lanes| {
+                    layout::window_marks(l, &lanes.1, from, to, bin_days(), on_screen)
+                })
             })
         })
     };

@@ -447,6 +447,46 @@ test('3,000 generated events: only the visible ones are in the DOM, and End reve
   await page.context().close();
 });
 
+test('3,000 events in a dozen lanes: only the lanes on screen are drawn, more as the page scrolls', async () => {
+  const page = await app.open('/timeline?data=/generated/big/manifest.json&group=country');
+  await waitReady(page);
+  await page.locator('[data-timeline] [data-event-id]').first().waitFor();
+  // Each lane's band on the page, and the lanes that have marks drawn.
+  const drawn = () =>
+    page.evaluate(() => {
+      const tops = [...document.querySelectorAll('.tl-lane')].map((l) => l.getBoundingClientRect().top + scrollY);
+      const laneOf = (y) => tops.filter((t) => t <= y).length - 1;
+      const lanes = new Set();
+      for (const el of document.querySelectorAll('.tl-event, .tl-more')) lanes.add(laneOf(el.getBoundingClientRect().top + scrollY));
+      return { lanes: [...lanes].sort((a, b) => a - b), count: tops.length, bottom: document.querySelector('[data-timeline]').getBoundingClientRect().bottom + scrollY };
+    });
+  const before = await drawn();
+  assert.ok(before.count >= 10, `${before.count} lanes`);
+  assert.ok(before.bottom > 1600, 'the axis is taller than two screens');
+  assert.ok(before.lanes.includes(0), 'the first lane is drawn');
+  assert.ok(!before.lanes.includes(before.count - 1), `the last lane is not drawn yet (drawn: ${before.lanes})`);
+  // Scrolled to the bottom, the last lanes are drawn (and the first ones go).
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction((last) => {
+    const tops = [...document.querySelectorAll('.tl-lane')].map((l) => l.getBoundingClientRect().top);
+    return [...document.querySelectorAll('.tl-event')].some((e) => e.getBoundingClientRect().top >= tops[last]);
+  }, before.count - 1);
+  const after = await drawn();
+  assert.ok(after.lanes.includes(before.count - 1), `the last lane is drawn: ${after.lanes}`);
+  assert.ok(!after.lanes.includes(0), `the first lane is not: ${after.lanes}`);
+  // The keyboard still reaches every event: Home selects the first, in a lane
+  // scrolled away, and brings it back on screen with the focus.
+  await page.locator('[data-timeline]').focus();
+  await page.keyboard.press('Home');
+  const first = page.locator('[data-event-id][aria-current="true"]');
+  await first.waitFor();
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'true');
+  const box = await first.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y < 800, `the first event is on screen (y ${box?.y})`);
+  assertClean(page);
+  await page.context().close();
+});
+
 test('3,000 generated events on a phone: the list keeps a window of them, grows as you scroll, follows Home and End', async () => {
   const page = await app.open('/timeline?data=/generated/big/manifest.json', { viewport: { width: 375, height: 800 } });
   await waitReady(page);
