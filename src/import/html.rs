@@ -54,10 +54,26 @@ pub fn to_markdown_with(html: &str, autolink: bool) -> String {
         autolink,
         ..MarkdownWriter::default()
     };
-    for token in Tokenizer::new(html) {
-        writer.token(token);
+    match plain_paragraph(html) {
+        // What the tokenizer would give: the words, then the end of a block.
+        Some(words) => writer.text(words),
+        None => {
+            for token in Tokenizer::new(html) {
+                writer.token(token);
+            }
+        }
     }
     writer.finish()
+}
+
+/// The words of the commonest imported text, one paragraph with no markup
+/// inside (`<p>words</p>`, or just words), which then skip the tokenizer.
+fn plain_paragraph(html: &str) -> Option<&str> {
+    let words = match html.strip_prefix("<p>") {
+        Some(rest) => rest.strip_suffix("</p>")?,
+        None => html,
+    };
+    (!looks_like_html(words)).then_some(words)
 }
 
 /// HTML → plain text (tags removed, entities decoded, white space collapsed),
@@ -800,6 +816,46 @@ mod tests {
             Cow::Borrowed(_)
         ));
         assert!(matches!(collapse_whitespace("two  spaces"), Cow::Owned(_)));
+    }
+
+    #[test]
+    fn a_plain_paragraph_reads_as_the_tokenizer_reads_it() {
+        let tokenized = |html: &str, autolink: bool| {
+            let mut writer = MarkdownWriter {
+                autolink,
+                ..MarkdownWriter::default()
+            };
+            for token in Tokenizer::new(html) {
+                writer.token(token);
+            }
+            writer.finish()
+        };
+        for html in [
+            "<p>A generated attack in BY.</p>",
+            "just words",
+            "<p>-</p>",
+            "<p>1.</p>",
+            "<p>  spaced\t out  </p>",
+            "<p></p>",
+            "",
+            "<p>a *b* _c_ [d] \\</p>",
+            "<p>see https://x.org/a_b. ok</p>",
+            "<p>\u{A0}x\u{3000}</p>",
+            "<p>unclosed",
+            "<p>two</p><p>paragraphs</p>",
+            "<p>a &amp; b</p>",
+        ] {
+            for autolink in [true, false] {
+                assert_eq!(
+                    to_markdown_with(html, autolink),
+                    tokenized(html, autolink),
+                    "{html:?}"
+                );
+            }
+        }
+        assert_eq!(plain_paragraph("<p>words</p>"), Some("words"));
+        assert_eq!(plain_paragraph("<p>a <em>b</em></p>"), None);
+        assert_eq!(plain_paragraph("<p>a &amp; b</p>"), None);
     }
 
     #[test]

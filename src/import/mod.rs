@@ -220,20 +220,23 @@ struct DateParts {
 
 impl DateParts {
     fn edtf(self) -> String {
+        use std::fmt::Write;
+        // One string written in place (a date per event, 10,000 in a large file).
         let year = self.year;
-        let mut edtf = match year {
-            0..=9999 => format!("{year:04}"),
-            -9999..=-1 => format!("-{:04}", -year),
-            _ => format!("Y{year}"),
+        let mut edtf = String::with_capacity(24);
+        let _ = match year {
+            0..=9999 => write!(edtf, "{year:04}"),
+            -9999..=-1 => write!(edtf, "-{:04}", -year),
+            _ => write!(edtf, "Y{year}"),
         };
         if let Some(month) = self.month {
-            edtf.push_str(&format!("-{month:02}"));
+            let _ = write!(edtf, "-{month:02}");
             if let Some(day) = self.day {
-                edtf.push_str(&format!("-{day:02}"));
+                let _ = write!(edtf, "-{day:02}");
                 if let Some(hour) = self.hour {
-                    edtf.push_str(&format!("T{hour:02}:{:02}", self.minute.unwrap_or(0)));
+                    let _ = write!(edtf, "T{hour:02}:{:02}", self.minute.unwrap_or(0));
                     if let Some(second) = self.second {
-                        edtf.push_str(&format!(":{second:02}"));
+                        let _ = write!(edtf, ":{second:02}");
                     }
                 }
             }
