@@ -475,9 +475,16 @@ fn TimelineAxis(tl: Tl) -> impl IntoView {
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     let scroll = window_event_listener(leptos::ev::scroll, move |_| track_band());
+    // On paper the whole axis shows: every lane is drawn for the print.
+    let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        let _ = band.try_set((f64::NEG_INFINITY, f64::INFINITY));
+    });
+    let after_print = window_event_listener_untyped("afterprint", move |_| track_band());
     on_cleanup(move || {
         resize.remove();
         scroll.remove();
+        before_print.remove();
+        after_print.remove();
     });
 
     // Label widths in the reader's language.

@@ -483,6 +483,18 @@ test('3,000 events in a dozen lanes: only the lanes on screen are drawn, more as
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'true');
   const box = await first.boundingBox();
   assert.ok(box && box.y >= 0 && box.y < 800, `the first event is on screen (y ${box?.y})`);
+  // Printing draws every lane; after it, only those on screen again.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.waitForFunction((count) => {
+    const tops = [...document.querySelectorAll('.tl-lane')].map((l) => l.getBoundingClientRect().top);
+    return [...document.querySelectorAll('.tl-event')].some((e) => e.getBoundingClientRect().top >= tops[count - 1]);
+  }, before.count);
+  assert.equal((await drawn()).lanes.length, before.count, 'every lane is drawn for the print');
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction((count) => {
+    const tops = [...document.querySelectorAll('.tl-lane')].map((l) => l.getBoundingClientRect().top);
+    return ![...document.querySelectorAll('.tl-event')].some((e) => e.getBoundingClientRect().top >= tops[count - 1]);
+  }, before.count);
   assertClean(page);
   await page.context().close();
 });
