@@ -204,11 +204,16 @@ fn parse_interval_end(part: &str) -> Result<Option<Point>, DateError> {
 
 /// Splits off a run of exactly `len` ASCII digits.
 fn take_digits(s: &str, len: usize) -> Option<(u32, &str)> {
-    let digits = s.get(..len)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+    let digits = s.get(..len).filter(|d| !d.is_empty())?;
+    // Summed by hand: `str::parse` is a noticeable part of reading 10,000 dates.
+    let mut value: u32 = 0;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
     }
-    Some((digits.parse().ok()?, s.get(len..)?))
+    Some((value, s.get(len..)?))
 }
 
 impl Point {
