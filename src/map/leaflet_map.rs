@@ -130,12 +130,7 @@ fn no_animation() -> js_sys::Object {
 }
 
 fn js_err(e: JsValue) -> String {
-    e.as_string()
-        .or_else(|| {
-            e.dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()))
-        })
-        .unwrap_or_else(|| "Leaflet failed".to_owned())
+    crate::web::js_error_message(&e).unwrap_or_else(|| "Leaflet failed".to_owned())
 }
 
 fn viewport_of(map: &Map) -> Viewport {

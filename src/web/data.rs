@@ -151,22 +151,11 @@ pub async fn fetch_text(absolute: &str) -> Result<String, LoadError> {
         Some(body) => wasm_bindgen_futures::JsFuture::from(body)
             .await
             .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .map_err(|e| js_error_message(&e)),
+            .map_err(|e| super::js_error_message(&e).unwrap_or_else(|| "unknown error".into())),
         None => response.binary().await.map_err(|e| e.to_string()),
     }
     .map_err(|e| fail(format!("could not read the response ({e})")))?;
     Ok(utf8_text(bytes))
-}
-
-/// The message of a JavaScript error (or whatever was thrown).
-fn js_error_message(error: &wasm_bindgen::JsValue) -> String {
-    use wasm_bindgen::JsCast;
-    match error.dyn_ref::<js_sys::Error>() {
-        Some(error) => String::from(error.message()),
-        None => error
-            .as_string()
-            .unwrap_or_else(|| "unknown error".to_owned()),
-    }
 }
 
 /// The text of UTF-8 bytes as `Response.text()` gives it: without a leading

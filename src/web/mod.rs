@@ -30,3 +30,13 @@ pub fn start() {
     root.set_text_content(None);
     leptos::mount::mount_to(root, shell::App).forget();
 }
+
+/// The message of a thrown JavaScript value: an `Error`'s message or a thrown
+/// string; `None` for anything else.
+pub fn js_error_message(error: &wasm_bindgen::JsValue) -> Option<String> {
+    error.as_string().or_else(|| {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+    })
+}
