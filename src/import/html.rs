@@ -364,10 +364,7 @@ fn collapse_whitespace(text: &str) -> Cow<'_, str> {
     while i < bytes.len() {
         let byte = bytes[i];
         let (space, len) = if byte.is_ascii() {
-            (
-                matches!(byte, b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r' | b' '),
-                1,
-            )
+            (char::from(byte).is_whitespace(), 1)
         } else {
             match text.get(i..).and_then(|rest| rest.chars().next()) {
                 Some(c) => (c.is_whitespace() && c != '\u{A0}', c.len_utf8()),
