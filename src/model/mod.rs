@@ -5,6 +5,7 @@
 //! The web app's entry points: [`parse_manifest`], [`manifest_file_names`],
 //! [`load_dataset`] → [`Loaded`] (a [`Dataset`] and its [`Problem`]s).
 
+pub mod bytes;
 pub mod dataset;
 pub mod date;
 pub mod de;
@@ -19,6 +20,7 @@ pub mod types;
 pub mod url;
 pub mod validate;
 
+pub use bytes::decode_text;
 pub use dataset::{Dataset, Stats};
 pub use date::{Date, Point, Precision};
 pub use load::{
