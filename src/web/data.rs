@@ -216,7 +216,9 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
             Err(error) => fetch_problems.push(Problem::error(&error.source, "", error.message)),
         }
     }
-    let loaded = timed_load(|| model::load_dataset(&sources));
+    // The same loader as the preview and `mapline check`: a manifest may list
+    // TimelineJS3, StoryMapJS and CSV files beside Mapline documents.
+    let loaded = timed_load(|| crate::import::load_any(&sources));
     let mut problems = fetch_problems;
     problems.extend(loaded.problems);
     Ok(NetworkData {
