@@ -439,11 +439,82 @@ fn bad_records_are_dropped_with_their_path() {
         .map(|m| m.id.as_str())
         .collect();
     assert_eq!(ids, ["d"]);
-    assert!(loaded.dataset.timelines.is_empty());
+    // The event is left out; its timeline stays.
+    assert_eq!(loaded.dataset.timelines.len(), 1);
+    assert!(loaded.dataset.timelines[0].events.is_empty());
     assert!(
         loaded.problems.iter().all(|p| p.line.is_some()),
         "every problem is located"
     );
+}
+
+#[test]
+fn a_bad_list_item_costs_only_that_item() {
+    let loaded = load(
+        r#"{"format": "mapline/1",
+ "timelines": [{"id": "t", "title": "T", "events": [
+   {"id": "e1", "date": "2012", "headline": "One"},
+   {"id": "e2", "date": "2012-13-45", "headline": "Bad"},
+   {"id": "e3", "date": "2013", "headline": "Three", "colour": "red"},
+   {"id": "e4", "date": "2014", "headline": {"en": 4}},
+   {"id": "e5", "date": "2015", "headline": "Five"}]}],
+ "stories": [{"id": "s", "title": "S",
+   "slides": [
+     {"id": "a", "headline": "A", "place": {"lat": "NaN", "lon": 1}},
+     {"id": "b", "headline": "B", "place": {"lat": 1, "lon": 2}}],
+   "cover": {"url": 5}}],
+ "cases": [{"id": "c", "person": "P", "country": "KZ", "status": "open",
+   "sources": [{"title": "S", "url": 7}, {"title": "ok", "url": "https://example.org/"}],
+   "outcomes": [{"id": "o1", "date": "2012-02-30", "kind": "arrest", "headline": "x"},
+                {"id": "o2", "date": "2012", "kind": "arrest", "headline": "y"}]}]}"#,
+    );
+    assert_error(
+        &loaded,
+        "timelines[0].events[1].date",
+        "invalid date \"2012-13-45\"",
+    );
+    assert_error(
+        &loaded,
+        "timelines[0].events[3].headline.en",
+        "invalid type",
+    );
+    let events: Vec<&str> = loaded.dataset.timelines[0]
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    assert_eq!(events, ["e1", "e3", "e5"]);
+    // A path found after items were left out still names the file's item.
+    let unknown = at(&loaded, "timelines[0].events[2].colour");
+    assert_eq!(unknown.len(), 1, "{:#?}", loaded.problems);
+    assert_eq!(unknown[0].severity, Severity::Warning);
+
+    // A bad field outside the lists still drops the record.
+    assert_error(&loaded, "stories[0].cover.url", "invalid type");
+    assert_error(&loaded, "stories[0].slides[0].place.lat", "invalid type");
+    assert!(loaded.dataset.stories.is_empty());
+
+    // Two lists of one record, each with a bad item.
+    assert_error(&loaded, "cases[0].sources[0].url", "invalid type");
+    assert_error(&loaded, "cases[0].outcomes[0].date", "invalid date");
+    let case = &loaded.dataset.cases[0];
+    assert_eq!(case.sources.len(), 1);
+    assert_eq!(case.outcomes.len(), 1);
+    assert_eq!(case.outcomes[0].id, "o2");
+    assert!(loaded.problems.iter().all(|p| p.line.is_some()));
+}
+
+#[test]
+fn a_story_keeps_its_good_slides() {
+    let loaded = load(
+        r#"{"format": "mapline/1", "stories": [{"id": "s", "title": "S", "slides": [
+     {"id": "a", "headline": "A", "place": {"lat": "NaN", "lon": 1}},
+     {"id": "b", "headline": "B", "place": {"lat": 1, "lon": 2}}]}]}"#,
+    );
+    assert_error(&loaded, "stories[0].slides[0].place.lat", "left out");
+    let story = &loaded.dataset.stories[0];
+    assert_eq!(story.slides.len(), 1);
+    assert_eq!(story.slides[0].id, "b");
 }
 
 #[test]

@@ -53,6 +53,16 @@ impl Error {
         out
     }
 
+    /// The list field and index of the item that failed when the error lies
+    /// inside an item of one of the record's lists (`events[2].date` →
+    /// `("events", 2)`): the loader then leaves out that item, not the record.
+    pub fn list_item(&self) -> Option<(&str, usize)> {
+        match self.segments.as_slice() {
+            [.., Segment::Index(index), Segment::Key(key)] => Some((key, *index)),
+            _ => None,
+        }
+    }
+
     /// The message, without the path.
     pub fn message(&self) -> &str {
         &self.message

@@ -367,20 +367,41 @@ fn accept_record<T: Record>(
 }
 
 /// Deserializes one value, naming the failing field's path; warns about fields
-/// the format does not have (often a misspelling).
+/// the format does not have (often a misspelling). An item of one of the
+/// record's lists that does not read (an event with a date like `2012-13-45`,
+/// a slide with `"lat": "NaN"`) is left out with its own problem, and the rest
+/// of the record loads; anything else wrong drops the record.
 fn deserialize_record<T: DeserializeOwned>(
     file: &str,
     path: &str,
     value: &Value,
     problems: &mut Vec<Problem>,
 ) -> Option<T> {
-    let (result, ignored) = de::from_value::<T>(value);
+    let (mut result, mut ignored) = de::from_value::<T>(value);
+    // Only a record with a bad list item pays for a copy and more passes.
+    let mut left_out = LeftOut::default();
+    let mut cleaned: Option<Value> = None;
+    // A pass per list with bad items; a list is passed again only when the
+    // first pass tried its items while another list's bad item failed first.
+    let mut passes = 0;
+    while let Err(error) = &result
+        && let Some((list, _)) = error.list_item()
+        && passes < 16
+    {
+        passes += 1;
+        let list = list.to_owned();
+        let record = cleaned.get_or_insert_with(|| value.clone());
+        if !left_out.remove_bad_items::<T>(record, &list, file, path, problems) {
+            break;
+        }
+        (result, ignored) = de::from_value::<T>(record);
+    }
     match result {
         Ok(record) => {
             for field in ignored {
                 problems.push(Problem::warning(
                     file,
-                    join_path(path, &field),
+                    join_path(path, &left_out.original_path(&field)),
                     "unknown field ignored",
                 ));
             }
@@ -389,11 +410,112 @@ fn deserialize_record<T: DeserializeOwned>(
         Err(error) => {
             problems.push(Problem::error(
                 file,
-                join_path(path, &error.path()),
+                join_path(path, &left_out.original_path(&error.path())),
                 format!("{}; record dropped", error.message()),
             ));
             None
         }
+    }
+}
+
+/// The items left out of a record's lists, by their index in the file, so
+/// that paths found after leaving them out still name the file's items.
+#[derive(Default)]
+struct LeftOut {
+    lists: Vec<(String, Vec<usize>)>,
+}
+
+impl LeftOut {
+    /// Tries each item of `record[list]` alone in the record (linear, where
+    /// leaving out one bad item at a time would be quadratic in a 10,000-event
+    /// timeline of bad dates), reports and removes those that fail there.
+    /// False when none did.
+    fn remove_bad_items<T: DeserializeOwned>(
+        &mut self,
+        record: &mut Value,
+        list: &str,
+        file: &str,
+        path: &str,
+        problems: &mut Vec<Problem>,
+    ) -> bool {
+        let Some(Value::Array(items)) = record.get_mut(list) else {
+            return false;
+        };
+        let items = std::mem::take(items);
+        let mut kept = Vec::with_capacity(items.len());
+        let mut removed = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            record[list] = Value::Array(vec![item]);
+            let failed = match de::from_value::<T>(record).0 {
+                Err(error) if error.list_item() == Some((list, 0)) => Some(error),
+                _ => None,
+            };
+            let Value::Array(mut alone) = record[list].take() else {
+                continue;
+            };
+            let Some(item) = alone.pop() else { continue };
+            match failed {
+                Some(error) => {
+                    let inner = error.path();
+                    let inner = inner
+                        .strip_prefix(&format!("{list}[0]"))
+                        .unwrap_or_default();
+                    let original = self.original_index(list, i);
+                    problems.push(Problem::error(
+                        file,
+                        join_path(path, &format!("{list}[{original}]{inner}")),
+                        format!(
+                            "{}; left out, the rest of the record loads",
+                            error.message()
+                        ),
+                    ));
+                    removed.push(original);
+                }
+                None => kept.push(item),
+            }
+        }
+        record[list] = Value::Array(kept);
+        let any = !removed.is_empty();
+        match self.lists.iter_mut().find(|(name, _)| name == list) {
+            Some((_, earlier)) => {
+                earlier.extend(removed);
+                earlier.sort_unstable();
+            }
+            None => self.lists.push((list.to_owned(), removed)),
+        }
+        any
+    }
+
+    /// The index in the file of item `index` of the list as it is now.
+    fn original_index(&self, list: &str, index: usize) -> usize {
+        let mut original = index;
+        if let Some((_, removed)) = self.lists.iter().find(|(name, _)| name == list) {
+            // Ascending: each removed item at or before this one shifts it on.
+            for &r in removed {
+                if r <= original {
+                    original += 1;
+                }
+            }
+        }
+        original
+    }
+
+    /// `events[3].x` after leaving out events 1 and 2 → `events[5].x`.
+    fn original_path(&self, path: &str) -> String {
+        for (list, _) in &self.lists {
+            let Some((index, rest)) = path
+                .strip_prefix(list.as_str())
+                .and_then(|r| r.strip_prefix('['))
+                .and_then(|r| r.split_once(']'))
+            else {
+                continue;
+            };
+            let Ok(index) = index.parse::<usize>() else {
+                continue;
+            };
+            return format!("{list}[{}]{rest}", self.original_index(list, index));
+        }
+        path.to_owned()
     }
 }
 
@@ -460,6 +582,10 @@ fn read_manifest(
 
 /// Parses the text as a JSON object, or reports where it breaks.
 fn parse_object(name: &str, text: &str, problems: &mut Vec<Problem>) -> Option<Map<String, Value>> {
+    if text.trim().is_empty() {
+        problems.push(Problem::error(name, "", "the file is empty").at(1, 1));
+        return None;
+    }
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(object)) => Some(object),
         Ok(_) => {
