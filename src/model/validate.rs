@@ -146,34 +146,59 @@ impl Checker<'_> {
         }
     }
 
-    fn latitude(&mut self, path: &str, lat: f64) {
-        if !(-90.0..=90.0).contains(&lat) {
-            self.error(path, format!("latitude {lat} is outside -90…90"));
+    /// True when `lat` is a latitude; otherwise a problem. NaN and infinities
+    /// (possible from imported text such as `"NaN"`) are outside every range.
+    fn latitude(&mut self, path: &str, lat: f64) -> bool {
+        let ok = (-90.0..=90.0).contains(&lat);
+        if !ok {
+            self.error(
+                path,
+                format!("latitude {lat} is outside -90…90; left off the map"),
+            );
         }
+        ok
     }
 
-    fn longitude(&mut self, path: &str, lon: f64) {
-        if !(-180.0..=180.0).contains(&lon) {
-            self.error(path, format!("longitude {lon} is outside -180…180"));
+    fn longitude(&mut self, path: &str, lon: f64) -> bool {
+        let ok = (-180.0..=180.0).contains(&lon);
+        if !ok {
+            self.error(
+                path,
+                format!("longitude {lon} is outside -180…180; left off the map"),
+            );
         }
+        ok
     }
 
-    fn coordinates(&mut self, path: &str, coordinates: &Coordinates) {
-        self.latitude(&join(path, "lat"), coordinates.lat);
-        self.longitude(&join(path, "lon"), coordinates.lon);
+    /// True when both are in range (both are checked, to report both).
+    fn coordinates(&mut self, path: &str, coordinates: &Coordinates) -> bool {
+        let lat = self.latitude(&join(path, "lat"), coordinates.lat);
+        let lon = self.longitude(&join(path, "lon"), coordinates.lon);
+        lat && lon
     }
 
-    fn place(&mut self, path: &str, place: &Place) {
-        if let Some(lat) = place.lat {
-            self.latitude(&join(path, "lat"), lat);
-        }
-        if let Some(lon) = place.lon {
-            self.longitude(&join(path, "lon"), lon);
+    /// Checks a place and takes out what no map can show: a position out of
+    /// range (both coordinates go, so the country's centre can stand in) and
+    /// a zoom out of range. Nothing out of range ever reaches a map.
+    fn place(&mut self, path: &str, place: &mut Place) {
+        let lat_ok = place
+            .lat
+            .is_none_or(|lat| self.latitude(&join(path, "lat"), lat));
+        let lon_ok = place
+            .lon
+            .is_none_or(|lon| self.longitude(&join(path, "lon"), lon));
+        if !(lat_ok && lon_ok) {
+            place.lat = None;
+            place.lon = None;
         }
         if let Some(zoom) = place.zoom
             && !(0.0..=18.0).contains(&zoom)
         {
-            self.error(&join(path, "zoom"), format!("zoom {zoom} is outside 0…18"));
+            self.error(
+                &join(path, "zoom"),
+                format!("zoom {zoom} is outside 0…18; the map fits the place instead"),
+            );
+            place.zoom = None;
         }
         if let Some(code) = &place.country {
             self.country(&join(path, "country"), code);
@@ -183,14 +208,21 @@ impl Checker<'_> {
             (Some(_), None, _) | (None, Some(_), _) => {
                 self.error(path, "a place needs both lat and lon")
             }
+            // Out-of-range coordinates were reported above.
+            (None, None, None) if !(lat_ok && lon_ok) => {}
             (None, None, None) => self.error(path, "a place needs lat and lon, or country"),
         }
         self.optional_text(path, "name", place.name.as_ref());
     }
 
-    fn optional_place(&mut self, path: &str, place: Option<&Place>) {
-        if let Some(place) = place {
-            self.place(&join(path, "place"), place);
+    /// Checks a record's place; one left with no position at all (no
+    /// coordinates in range, no known country: each reported) is taken off.
+    fn optional_place(&mut self, path: &str, place: &mut Option<Place>) {
+        if let Some(inner) = place {
+            self.place(&join(path, "place"), inner);
+            if inner.lat.is_none() && inner.lon.is_none() && inner.position().is_none() {
+                *place = None;
+            }
         }
     }
 
@@ -284,7 +316,7 @@ impl Checker<'_> {
         self.markdown(path, "text", event.text.as_ref());
         self.optional_text(path, "display_date", event.display_date.as_ref());
         self.optional_text(path, "group", event.group.as_ref());
-        self.optional_place(path, event.place.as_ref());
+        self.optional_place(path, &mut event.place);
         self.media(path, "media", &mut event.media);
         self.sources(path, &mut event.sources);
         self.background(path, &mut event.background);
@@ -352,8 +384,15 @@ pub fn check_member(checker: &mut Checker<'_>, path: &str, member: &mut Member) 
     checker.required_text(path, "name", &member.name);
     checker.country(&join(path, "country"), &member.country);
     checker.optional_text(path, "city", member.city.as_ref());
+    if member
+        .coordinates
+        .as_ref()
+        .is_some_and(|c| !checker.coordinates(&join(path, "coordinates"), c))
+    {
+        member.coordinates = None;
+    }
     match &member.coordinates {
-        Some(coordinates) => checker.coordinates(&join(path, "coordinates"), coordinates),
+        Some(_) => {}
         None => {
             member.coordinates = countries::by_code(&member.country).map(|country| Coordinates {
                 lat: country.lat,
@@ -373,7 +412,7 @@ pub fn check_case(checker: &mut Checker<'_>, path: &str, case: &mut Case) {
     checker.optional_text(path, "profession", case.profession.as_ref());
     checker.country(&join(path, "country"), &case.country);
     checker.markdown(path, "summary", case.summary.as_ref());
-    checker.optional_place(path, case.place.as_ref());
+    checker.optional_place(path, &mut case.place);
     checker.media(path, "photo", &mut case.photo);
     checker.events(path, "outcomes", &mut case.outcomes, true);
     checker.sources(path, &mut case.sources);
@@ -413,7 +452,7 @@ pub fn check_story(checker: &mut Checker<'_>, path: &str, story: &mut Story) {
         checker.optional_text(&path, "headline", slide.headline.as_ref());
         checker.markdown(&path, "text", slide.text.as_ref());
         checker.single_date(&path, "date", slide.date.as_ref());
-        checker.optional_place(&path, slide.place.as_ref());
+        checker.optional_place(&path, &mut slide.place);
         checker.media(&path, "media", &mut slide.media);
         checker.background(&path, &mut slide.background);
     }
@@ -436,7 +475,7 @@ pub fn check_gallery(checker: &mut Checker<'_>, path: &str, gallery: &mut Galler
         checker.optional_text(&path, "caption", photo.caption.as_ref());
         checker.optional_text(&path, "credit", photo.credit.as_ref());
         checker.single_date(&path, "date", photo.date.as_ref());
-        checker.optional_place(&path, photo.place.as_ref());
+        checker.optional_place(&path, &mut photo.place);
         let mut keep_sizes = Vec::with_capacity(photo.sizes.len());
         for (j, size) in photo.sizes.iter_mut().enumerate() {
             keep_sizes.push(checker.url(&format!("{path}.sizes[{j}].url"), &mut size.url));
