@@ -229,7 +229,7 @@ pub fn import(importer: &mut Importer, text: &str) -> Document {
 
 fn timeline(importer: &mut Importer, rows: &[Row<'_>]) -> Timeline {
     let mut timeline = Timeline {
-        id: slug(&importer.file_title()),
+        id: importer.file_id(),
         title: Text::Plain(importer.file_title()),
         text: None,
         media: None,
@@ -288,7 +288,7 @@ fn timeline(importer: &mut Importer, rows: &[Row<'_>]) -> Timeline {
                 timeline.events.push(Event {
                     id: row
                         .get("id")
-                        .map_or_else(|| format!("event-{}", index + 1), slug),
+                        .map_or_else(|| importer.generated_id("event", index + 1), slug),
                     date,
                     end_date,
                     display_date: row.text("display_date"),

@@ -50,8 +50,9 @@ pub fn load_any(files: &[SourceFile]) -> Loaded {
     let mut sources = Vec::with_capacity(files.len());
     let mut import_problems = Vec::new();
     let mut row_maps = Vec::new();
-    for file in files {
-        match import_with_rows(file) {
+    let prefixes = id_prefixes(files);
+    for (file, prefix) in files.iter().zip(prefixes) {
+        match import_with_rows(file, prefix) {
             Some((document, problems, rows)) => {
                 import_problems.extend(problems);
                 let name = format!("{}{IMPORTED_SUFFIX}", file.name);
@@ -70,6 +71,12 @@ pub fn load_any(files: &[SourceFile]) -> Loaded {
             row_maps.iter().find(|(name, _, _)| *name == problem.file)
         {
             refer_to_original(problem, original, rows);
+        }
+        // "duplicate id … (first in women.csv (imported) …)": the reader's name.
+        for (name, original, _) in &row_maps {
+            if problem.message.contains(name.as_str()) {
+                problem.message = problem.message.replace(name.as_str(), original);
+            }
         }
     }
     import_problems.append(&mut loaded.problems);
@@ -105,20 +112,54 @@ fn refer_to_original(problem: &mut Problem, original: &str, rows: &[(String, u32
 /// JSON paths of converted records (`members[0]`) with the CSV line of each.
 type RowLines = Vec<(String, u32)>;
 
-/// Like [`import_file`], with the CSV line each converted record came from.
-fn import_with_rows(file: &SourceFile) -> Option<(Document, Vec<Problem>, RowLines)> {
+/// Like [`import_file`], with the CSV line each converted record came from,
+/// and the prefix of the ids the importer makes up.
+fn import_with_rows(
+    file: &SourceFile,
+    id_prefix: String,
+) -> Option<(Document, Vec<Problem>, RowLines)> {
+    let mut importer = Importer::new(&file.name);
+    importer.id_prefix = id_prefix;
     if is_csv(&file.name) {
-        let mut importer = Importer::new(&file.name);
         let document = csv::import(&mut importer, &file.text);
         return Some((document, importer.problems, importer.rows));
     }
-    import_file(file).map(|(document, problems)| (document, problems, Vec::new()))
+    import_json(importer, file).map(|(document, problems)| (document, problems, Vec::new()))
 }
 
-/// True for a file named `….csv`.
+/// The prefix of made-up ids for each file: its stem (`women`), or where two
+/// files share a stem (`women.csv`, `women.json`) its whole name
+/// (`women-csv`), then its place in the list: never the same for two files.
+fn id_prefixes(files: &[SourceFile]) -> Vec<String> {
+    let importers: Vec<Importer> = files.iter().map(|f| Importer::new(&f.name)).collect();
+    let stems: Vec<String> = importers.iter().map(Importer::file_slug).collect();
+    let mut prefixes: Vec<String> = importers
+        .iter()
+        .zip(&stems)
+        .map(|(importer, stem)| {
+            if stems.iter().filter(|s| *s == stem).count() > 1 {
+                importer.name_slug()
+            } else {
+                stem.clone()
+            }
+        })
+        .collect();
+    for i in 0..prefixes.len() {
+        if prefixes[..i].contains(&prefixes[i]) {
+            prefixes[i] = format!("{}-{}", prefixes[i], i + 1);
+        }
+    }
+    prefixes
+}
+
+/// True for a file named `….csv`. The suffix is taken with `get`: a name
+/// ending in a multi-byte character (`café`) has no char boundary there.
 pub fn is_csv(name: &str) -> bool {
     let name = name.split(['?', '#']).next().unwrap_or(name);
-    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".csv")
+    name.len() > 4
+        && name
+            .get(name.len() - 4..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
 }
 
 /// Converts a CSV, TimelineJS3 or StoryMapJS file; `None` for anything else.
@@ -129,6 +170,11 @@ pub fn import_file(file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
         return Some((document, importer.problems));
     }
     // (load_any also keeps each CSV record's row; see import_with_rows.)
+    import_json(importer, file)
+}
+
+/// Converts a TimelineJS3 or StoryMapJS file; `None` for anything else.
+fn import_json(mut importer: Importer, file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
     // Read borrowed from the text (json): a TimelineJS3 file of 10,000 events
     // never becomes a Value tree.
     let root = json::parse_object(&file.text)?;
@@ -162,15 +208,20 @@ pub struct Importer {
     file: String,
     problems: Vec<Problem>,
     rows: RowLines,
+    /// What made-up ids start with (see `id_prefixes`).
+    id_prefix: String,
 }
 
 impl Importer {
     fn new(file: &str) -> Self {
-        Importer {
+        let mut importer = Importer {
             file: file.to_owned(),
             problems: Vec::new(),
             rows: Vec::new(),
-        }
+            id_prefix: String::new(),
+        };
+        importer.id_prefix = importer.file_slug();
+        importer
     }
 
     fn error(&mut self, path: &str, message: impl Into<String>) {
@@ -194,6 +245,29 @@ impl Importer {
             );
             None
         }
+    }
+
+    /// An id the importer makes up (`event-2` of `women.json` →
+    /// `women-event-2`): prefixed by the file's stem, so that several peer
+    /// files combine in one dataset without colliding.
+    fn generated_id(&self, what: &str, number: usize) -> String {
+        format!("{}-{what}-{number}", self.id_prefix)
+    }
+
+    /// The id of the record a whole file becomes (its timeline or story).
+    fn file_id(&self) -> String {
+        self.id_prefix.clone()
+    }
+
+    /// The file's stem as an id (see [`id_of`]).
+    fn file_slug(&self) -> String {
+        id_of(&self.file_title())
+    }
+
+    /// The file's name with its extension as an id (`women-csv`).
+    fn name_slug(&self) -> String {
+        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
+        id_of(name.split(['?', '#']).next().unwrap_or(name))
     }
 
     /// The file's name without folders and extension, for titles and ids.
@@ -243,6 +317,21 @@ impl DateParts {
         }
         edtf
     }
+}
+
+/// A name as an id: its slug, or for a name with no letter or digit in
+/// a-z 0-9 (`خريطة`) the slug and a short hash of it, so that two such names
+/// still differ.
+fn id_of(name: &str) -> String {
+    let slug = slug(name);
+    if name.bytes().any(|b| b.is_ascii_alphanumeric()) {
+        return slug;
+    }
+    // FNV-1a: stable across builds and platforms, unlike std's hasher.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    format!("{slug}-{:06x}", hash & 0xff_ffff)
 }
 
 /// An id made of `a-z 0-9 - _` from any text.
@@ -301,6 +390,73 @@ mod tests {
         assert_eq!(slug("TimelineJS3-eras"), "timelinejs3-eras");
         assert_eq!(slug("***"), "imported");
         assert_eq!(slug("a__b"), "a__b");
+    }
+
+    #[test]
+    fn csv_names_are_told_in_any_script() {
+        assert!(is_csv("sheet.csv"));
+        assert!(is_csv("ورقة.CSV"));
+        assert!(is_csv("https://example.org/a.csv?x=é"));
+        for name in [
+            "café",
+            "café.js",
+            "été",
+            "notes-ü",
+            "emoji-🗺️",
+            "خريطة.json",
+            "csv",
+            ".csv",
+            "é",
+        ] {
+            assert!(!is_csv(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn two_peer_files_combine_without_id_collisions() {
+        let sheet = "Year,Headline\n2011,One\n2012,Two\n";
+        let json = r#"{"events": [{"start_date": {"year": "2013"}, "text": {"headline": "Three"}},
+            {"start_date": {"year": "2014"}, "text": {"headline": "Four"}, "unique_id": "four"}]}"#;
+        let manifest = r#"{"format": "mapline/1", "files": ["women.csv", "women.json"]}"#;
+        let loaded = load_any(&[
+            SourceFile::new("manifest.json", manifest),
+            SourceFile::new("women.csv", sheet),
+            SourceFile::new("women.json", json),
+        ]);
+        assert!(
+            !loaded.problems.iter().any(Problem::is_error),
+            "{:#?}",
+            loaded.problems
+        );
+        let ids: Vec<Vec<&str>> = loaded
+            .dataset
+            .timelines
+            .iter()
+            .map(|t| t.events.iter().map(|e| e.id.as_str()).collect())
+            .collect();
+        // Two files of one stem are told apart by their extension; the ids a
+        // file writes (`four`) stay as written.
+        assert_eq!(
+            ids,
+            [
+                vec!["women-csv-event-1", "women-csv-event-2"],
+                vec!["women-json-event-1", "four"]
+            ]
+        );
+        let prefixes = id_prefixes(&[
+            SourceFile::new("data/women.json", ""),
+            SourceFile::new("men.json", ""),
+            SourceFile::new("other/men.json", ""),
+        ]);
+        assert_eq!(prefixes, ["women", "men-json", "men-json-3"]);
+    }
+
+    #[test]
+    fn made_up_ids_of_files_named_in_other_scripts_still_differ() {
+        let importer = |name: &str| Importer::new(name).generated_id("event", 1);
+        assert_eq!(importer("data/Women.json"), "women-event-1");
+        assert_ne!(importer("خريطة.json"), importer("قصة.json"));
+        assert!(importer("خريطة.json").starts_with("imported-"));
     }
 
     #[test]

@@ -57,7 +57,7 @@ pub fn import(importer: &mut Importer, root: &Object<'_>) -> Timeline {
         .unwrap_or_else(|| importer.file_title());
     let scale_named = root.str("scale").as_deref() == Some("cosmological");
     Timeline {
-        id: slug(&importer.file_title()),
+        id: importer.file_id(),
         title: Text::Plain(title),
         text: title_text
             .str("text")
@@ -145,7 +145,7 @@ fn import_event(
             }
             id
         }
-        _ => format!("event-{}", index + 1),
+        _ => importer.generated_id("event", index + 1),
     };
     Some(Event {
         id,
