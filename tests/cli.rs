@@ -72,3 +72,172 @@ fn misuse_exits_with_2() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("usage: mapline check"));
 }
+
+/// A fresh folder for one test's files.
+fn scratch(test: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("mapline-cli-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a scratch folder");
+    dir
+}
+
+fn check_in(dir: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mapline"))
+        .arg("check")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the mapline binary runs")
+}
+
+#[test]
+fn file_names_in_any_script_are_reported_never_a_panic() {
+    let dir = scratch("names");
+    let timeline = r#"{"events": [{"start_date": {"year": "2012"}, "text": {"headline": "H"}}]}"#;
+    for name in [
+        "café.js",
+        "été",
+        "notes-ü",
+        "emoji-🗺️",
+        "خريطة.json",
+        "cut-é",
+    ] {
+        std::fs::write(dir.join(name), timeline).expect("write");
+        let output = check_in(&dir, &[name]);
+        let err = String::from_utf8_lossy(&output.stderr);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{name}: {}{err}",
+            stdout(&output)
+        );
+        assert!(stdout(&output).contains("1 timelines") || stdout(&output).contains("0 members"));
+    }
+}
+
+#[test]
+fn devices_pipes_and_folders_are_refused_and_the_rest_is_checked() {
+    let dir = scratch("devices");
+    let made = Command::new("mkfifo").arg(dir.join("fifo")).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    std::fs::create_dir(dir.join("folder")).expect("mkdir");
+    std::fs::write(
+        dir.join("manifest.json"),
+        r#"{"format": "mapline/1", "files": ["manifest.json", "/dev/zero", "fifo", "folder", "ok.json"]}"#,
+    )
+    .expect("write");
+    std::fs::write(
+        dir.join("ok.json"),
+        r#"{"format": "mapline/1", "members": [{"id": "m", "name": "M", "country": "KZ", "region": "europe-central-asia"}]}"#,
+    )
+    .expect("write");
+    let output = check_in(&dir, &["manifest.json", "/dev/zero"]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("manifest.json: files[0]: warning: the manifest lists itself"),
+        "{out}"
+    );
+    assert!(
+        out.contains("/dev/zero: cannot read: not a regular file"),
+        "{out}"
+    );
+    assert!(
+        out.contains("fifo: cannot read: not a regular file"),
+        "{out}"
+    );
+    assert!(out.contains("folder: cannot read: a folder"), "{out}");
+    assert!(
+        out.ends_with("1 member in 1 country, 0 cases, 0 campaigns, 0 stories, 0 galleries\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_located_and_the_rest_loads() {
+    let dir = scratch("bytes");
+    let member = |id: &str, name: &str| {
+        format!(
+            r#"{{"id": "{id}", "name": "{name}", "country": "KZ", "region": "europe-central-asia"}}"#
+        )
+    };
+    let mut bytes = format!(
+        "{{\"format\": \"mapline/1\", \"members\": [\n{},\n",
+        member("a", "A")
+    )
+    .into_bytes();
+    bytes.extend(br#"{"id": "b", "name": "Caf"#);
+    bytes.push(0xC3);
+    bytes.extend(br#"", "country": "KZ", "region": "europe-central-asia"},"#);
+    bytes.extend(format!("\n{}]}}", member("c", "C")).into_bytes());
+    // The middle record's name keeps its replacement character; all three load.
+    std::fs::write(dir.join("broken.json"), &bytes).expect("write");
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(
+        format!(
+            r#"{{"format": "mapline/1", "members": [{}]}}"#,
+            member("d", "D")
+        )
+        .bytes(),
+    );
+    std::fs::write(dir.join("bom.json"), bom).expect("write");
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(r#"{"format": "mapline/1"}"#.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(dir.join("utf16.json"), utf16).expect("write");
+    std::fs::write(dir.join("binary.json"), b"\x00\x01\x02").expect("write");
+    std::fs::write(dir.join("empty.json"), b"").expect("write");
+
+    let output = check_in(
+        &dir,
+        &[
+            "broken.json",
+            "bom.json",
+            "utf16.json",
+            "binary.json",
+            "empty.json",
+        ],
+    );
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("broken.json:3:25: invalid UTF-8 (byte 0xC3)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("bom.json:"),
+        "a byte order mark is fine:\n{out}"
+    );
+    assert!(
+        out.contains("utf16.json: warning: UTF-16 text read"),
+        "{out}"
+    );
+    assert!(
+        out.contains("binary.json: not UTF-8 text: a NUL byte at byte 0"),
+        "{out}"
+    );
+    assert!(out.contains("empty.json:1:1: the file is empty"), "{out}");
+    assert!(
+        out.ends_with("4 members in 1 country, 0 cases, 0 campaigns, 0 stories, 0 galleries\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn help_is_not_a_file_name() {
+    for args in [&["--help"][..], &["check", "--help"][..], &["-h"][..]] {
+        let output = Command::new(env!("CARGO_BIN_EXE_mapline"))
+            .args(args)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(
+            stdout(&output).starts_with("usage: mapline check"),
+            "{args:?}"
+        );
+    }
+    let output = check(&["--strict", "public/data/manifest.json"]);
+    assert_eq!(output.status.code(), Some(2));
+}

@@ -4,24 +4,61 @@
 //! `mapline schema` (with `--features schema`) prints the JSON Schema.
 
 use std::fs;
+use std::io::Read;
+use std::path::Path;
 use std::process::ExitCode;
 
 use mapline::import::load_any;
 use mapline::model::url::{is_absolute, is_safe_url, resolve};
-use mapline::model::{Problem, SourceFile, has_errors};
+use mapline::model::{Problem, SourceFile, decode_text, has_errors};
 
-const USAGE: &str = "usage: mapline check <manifest-or-document>...\n       mapline schema   (built with --features schema)";
+const USAGE: &str = "usage: mapline check [--] <manifest-or-document>...\n       mapline schema   (built with --features schema)\n       mapline --help";
+
+/// The largest file `check` reads: ten times the largest real dataset file
+/// we know of (10,000 TimelineJS3 events, about 6 MB), so that a manifest
+/// naming a huge or endless file costs a clear problem, not the machine.
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    // Arguments that are not UTF-8 are read lossily: a file name in any
+    // encoding is still a name to report, never a panic.
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
     match args.split_first() {
-        Some((command, paths)) if command == "check" && !paths.is_empty() => check(paths),
-        Some((command, rest)) if command == "schema" && rest.is_empty() => schema(),
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        Some((flag, _)) if matches!(flag.as_str(), "--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
         }
+        Some((command, paths)) if command == "check" => match file_arguments(paths) {
+            Some(paths) => check(paths),
+            None if paths.iter().any(|a| a == "--help" || a == "-h") => {
+                println!("{USAGE}");
+                ExitCode::SUCCESS
+            }
+            None => usage_error(),
+        },
+        Some((command, rest)) if command == "schema" && rest.is_empty() => schema(),
+        _ => usage_error(),
     }
+}
+
+fn usage_error() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// The file names of `check`: `--help` or another option is not a file
+/// (`--` ends the options, for a file whose name starts with `-`); none at
+/// all is a misuse.
+fn file_arguments(args: &[String]) -> Option<&[String]> {
+    let paths = match args.first().map(String::as_str) {
+        Some("--") => &args[1..],
+        Some(first) if first.starts_with('-') && first.len() > 1 => return None,
+        _ => args,
+    };
+    (!paths.is_empty()).then_some(paths)
 }
 
 #[cfg(feature = "schema")]
@@ -39,8 +76,17 @@ fn schema() -> ExitCode {
 fn check(paths: &[String]) -> ExitCode {
     let mut read_problems = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
+    // Each name is read (or refused) once, however often it is named.
+    let mut tried = std::collections::HashSet::new();
+    let mut read_once = |path: &str, problems: &mut Vec<Problem>| {
+        if tried.insert(path.to_owned()) {
+            read(path, problems)
+        } else {
+            None
+        }
+    };
     for path in paths {
-        let Some(text) = read(path, &mut read_problems) else {
+        let Some(text) = read_once(path, &mut read_problems) else {
             continue;
         };
         let listed = listed_files(path, &text);
@@ -54,7 +100,15 @@ fn check(paths: &[String]) -> ExitCode {
                 ));
                 continue;
             }
-            if let Some(text) = read(&name, &mut read_problems) {
+            if same_file(path, &name) {
+                read_problems.push(Problem::warning(
+                    path,
+                    format!("files[{i}]"),
+                    "the manifest lists itself; ignored",
+                ));
+                continue;
+            }
+            if let Some(text) = read_once(&name, &mut read_problems) {
                 add(&mut files, SourceFile::new(name, text));
             }
         }
@@ -91,14 +145,59 @@ fn listed_files(manifest_path: &str, text: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-fn read(path: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    match fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(error) => {
-            problems.push(Problem::error(path, "", format!("cannot read: {error}")));
-            None
-        }
+/// True when both names lead to one file on disk.
+fn same_file(a: &str, b: &str) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
+}
+
+/// Reads a regular file of at most [`MAX_FILE_BYTES`] as text. A device
+/// (`/dev/zero`), a FIFO (which would block), a folder, a file too large or
+/// not text is a problem, and the check goes on with the other files.
+fn read(path: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    let mut fail = |message: String| {
+        problems.push(Problem::error(path, "", message));
+        None
+    };
+    let metadata = match fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) => return fail(format!("cannot read: {error}")),
+    };
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file (a device, a pipe or a socket)"
+        };
+        return fail(format!("cannot read: {what}"));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return fail(too_large(metadata.len()));
+    }
+    let mut bytes = Vec::new();
+    // The cap holds even when the size on disk changes while we read.
+    let read = fs::File::open(Path::new(path))
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(error) = read {
+        return fail(format!("cannot read: {error}"));
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return fail(too_large(bytes.len() as u64));
+    }
+    let (text, problem) = decode_text(path, &bytes);
+    let unreadable = problem.as_ref().is_some_and(|p| p.is_error()) && text.is_empty();
+    problems.extend(problem);
+    (!unreadable).then_some(text)
+}
+
+fn too_large(bytes: u64) -> String {
+    format!(
+        "cannot read: {} MB, more than the {} MB a data file may have",
+        bytes.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 /// A file named twice (on the command line and in a manifest) is read once.
