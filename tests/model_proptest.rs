@@ -191,4 +191,59 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn file_names_from_all_of_unicode_never_panic(
+        stem in "\\PC{0,12}",
+        extension in prop::sample::select(&["", ".csv", ".CSV", ".json", ".js", ".é", ".🗺️", "é", "🗺️", "\u{301}"][..]),
+        query in prop::sample::select(&["", "?x=é", "#🗺️"][..]),
+        body in prop::sample::select(&[
+            "Year,Headline\n2012,é\n",
+            r#"{"events": [{"start_date": {"year": "2012"}, "text": {"headline": "é"}}]}"#,
+            r#"{"storymap": {"slides": [{"location": {"lat": "NaN", "lon": 1e308, "zoom": -5}}]}}"#,
+            r#"{"format": "mapline/1", "files": ["é.csv", "🗺️"]}"#,
+            "",
+        ][..]),
+    ) {
+        // Names with no extension, ending in multi-byte characters, in any
+        // script: every place a name is inspected must be char-aware.
+        let name = format!("{stem}{extension}{query}");
+        let _ = mapline::import::is_csv(&name);
+        let files = [SourceFile::new(name.clone(), body), SourceFile::new(format!("{name}{name}"), body)];
+        let loaded = mapline::import::load_any(&files);
+        for problem in &loaded.problems {
+            prop_assert!(!problem.message.is_empty());
+            prop_assert!(problem.file == name || problem.file == format!("{name}{name}"), "{}", problem.file);
+        }
+        let (text, _) = mapline::model::decode_text(&name, body.as_bytes());
+        prop_assert_eq!(text, body);
+    }
+
+    #[test]
+    fn non_ascii_html_soup_never_panics(soup in "[<>/a-zé🗺️\u{301}\u{200F}ا-ي =\"'&#;!\\-\\[\\]\\(\\)*_`\\\\]{0,80}") {
+        for out in [mapline::import::html::to_markdown(&soup), mapline::import::html::to_plain_text(&soup)] {
+            prop_assert!(out.len() <= soup.len() * 4 + 4, "{:?} → {:?}", soup, out);
+        }
+        let _ = mapline::import::html::linked_urls(&soup);
+        let blocks = markdown::parse(&soup);
+        let _ = markdown::plain_text(&blocks);
+    }
+
+    #[test]
+    fn broken_bytes_keep_their_valid_text(
+        before in "\\PC{0,20}",
+        bad in prop::collection::vec(0x80u8..=0xFF, 1..4),
+        after in "\\PC{0,20}",
+    ) {
+        let mut bytes = before.clone().into_bytes();
+        bytes.extend(&bad);
+        bytes.extend(after.as_bytes());
+        let (text, problem) = mapline::model::decode_text("f.json", &bytes);
+        prop_assert!(text.starts_with(&before));
+        if std::str::from_utf8(&bytes).is_err() {
+            let problem = problem.expect("a problem for bad bytes");
+            prop_assert!(problem.is_error());
+            prop_assert!(problem.line.is_some() && problem.column.is_some());
+        }
+    }
 }
