@@ -69,12 +69,60 @@ ensure_build_tools() {
   ensure_wasm_bindgen
 }
 
-# Prints the size of the release .wasm, raw and gzipped.
+# The entry points besides the reader app (index.html): the HTML Trunk builds,
+# and the route its page is served at (dist/<route>/index.html).
+ENTRIES=(
+  "entries/studio.html preview"
+  "entries/embed-timeline.html embed/timeline"
+  "entries/embed-story.html embed/story"
+  "entries/embed-map.html embed/map"
+  "entries/embed-gallery.html embed/gallery"
+)
+
+# Builds every entry point into one dist/: the reader app (index.html, with
+# the data and shared files) by Trunk into the dist folder, then each other
+# entry by Trunk into its own staging folder, placed beside it
+# (scripts/entries.mjs); then the precompressed copies.
+#   build_dist [--release] [--dist DIR] [--public-url URL] [--reader-only]
+build_dist() {
+  local dist="dist" release=() public=() reader_only="" bins=(--bin mapline-web)
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --release) release=(--release) ;;
+      --dist) dist="$2"; shift ;;
+      --public-url) public=(--public-url "$2"); shift ;;
+      --reader-only) reader_only=1 ;;
+      *) echo "build_dist: unknown argument $1" >&2; return 2 ;;
+    esac
+    shift
+  done
+  local entry
+  if [ -z "$reader_only" ]; then
+    for entry in "${ENTRIES[@]}"; do
+      bins+=(--bin "mapline-$(basename "${entry%% *}" .html)")
+    done
+  fi
+  # One cargo run links the entries' wasm side by side (two cores); Trunk's
+  # own cargo runs below then find them built.
+  cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
+  trunk build "${release[@]}" "${public[@]}" --dist "$dist" index.html
+  [ -n "$reader_only" ] && { node scripts/entries.mjs compress "$dist"; return; }
+  for entry in "${ENTRIES[@]}"; do
+    local html="${entry%% *}" route="${entry##* }"
+    local staging="target/entries/$(basename "$html" .html)"
+    trunk build "${release[@]}" "${public[@]}" --dist "$staging" "$html"
+    node scripts/entries.mjs place "$staging" "$dist" "$route"
+  done
+  node scripts/entries.mjs compress "$dist"
+}
+
+# Prints each entry point's code: its wasm, raw and gzipped.
 print_wasm_size() {
   local dist="${1:-dist}" wasm raw gz
-  wasm="$(ls "$dist"/*.wasm | head -n 1)"
-  raw="$(wc -c < "$wasm")"
-  gz="$(gzip -9 -c "$wasm" | wc -c)"
-  printf 'release wasm: %s  %s bytes raw (%s KB), %s bytes gzip (%s KB)\n' \
-    "$(basename "$wasm")" "$raw" "$((raw / 1024))" "$gz" "$((gz / 1024))"
+  for wasm in "$dist"/*.wasm; do
+    raw="$(wc -c < "$wasm")"
+    gz="$(gzip -9 -c "$wasm" | wc -c)"
+    printf 'release wasm: %s  %s bytes raw (%s KB), %s bytes gzip (%s KB)\n' \
+      "$(basename "$wasm")" "$raw" "$((raw / 1024))" "$gz" "$((gz / 1024))"
+  done
 }

@@ -9,7 +9,7 @@ use crate::web::data::provide_network_data;
 use crate::web::home::Home;
 use crate::web::lang::{LanguageSelect, provide_lang, tr};
 use crate::web::state::{PageState, PageStateContext, mark_ready_when_mounted};
-use crate::{embed, gallery, map, pages, preview, story, timeline};
+use crate::{embed, gallery, map, pages, story, timeline};
 
 /// The public URL's path (from `<base href>`, set by Trunk), without the trailing
 /// slash: the router's base, so the app works from a subfolder.
@@ -34,11 +34,86 @@ pub fn app_href(path: &str) -> String {
     BASE.with(|base| format!("{base}{path}"))
 }
 
-/// The whole app: contexts, the root element's state, and the routes.
+/// The reader app: every page but the studio (`/preview`, an entry point of
+/// its own), and the embeds too, for hosts that send every address to
+/// `index.html` instead of an embed's own `embed/<kind>/index.html`.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_page_contexts(Entry::Reader);
+    view! {
+        <Router base=BASE.with(Clone::clone)>
+            <ErrorBoundary fallback=|errors| view! { <RenderFailure errors=errors/> }>
+                <Routes fallback=|| view! { <Chrome><NotFound/></Chrome> }>
+                    <ParentRoute path=path!("") view=|| view! { <Chrome><Outlet/></Chrome> }>
+                        <Route path=path!("") view=Home/>
+                        <Route path=path!("map") view=map::view::MapPage/>
+                        <Route path=path!("timeline") view=timeline::view::TimelinePage/>
+                        <Route path=path!("stories") view=story::view::StoriesIndex/>
+                        <Route path=path!("stories/:id") view=story::view::StoryPage/>
+                        <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
+                        <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
+                        <Route path=path!("cases/:id") view=pages::view::CasePage/>
+                        <Route path=path!("members/:id") view=pages::view::MemberPage/>
+                        <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
+                        <Route path=path!("campaigns/:id") view=pages::view::CampaignPage/>
+                    </ParentRoute>
+                    <Route path=path!("embed/timeline") view=embed::view::EmbedTimeline/>
+                    <Route path=path!("embed/story") view=embed::view::EmbedStory/>
+                    <Route path=path!("embed/map") view=embed::view::EmbedMap/>
+                    <Route path=path!("embed/gallery") view=embed::view::EmbedGallery/>
+                </Routes>
+            </ErrorBoundary>
+        </Router>
+    }
+}
+
+/// Which entry point (its own wasm, `dist/<path>/index.html`) this page is.
+/// A link to another entry point is a full page load (`rel="external"`):
+/// the router here knows only its own pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    Reader,
+    Studio,
+    Embed,
+}
+
+/// The page of an entry point that shows one view: the contexts every page
+/// has, and a router for the links inside the view. It has no routes: a link
+/// to another page (a story's case, say) is followed by loading that page.
+pub fn single_page(entry: Entry, page: fn() -> AnyView) -> impl IntoView {
+    provide_page_contexts(entry);
+    view! {
+        <Router base=BASE.with(Clone::clone)>
+            <LoadOtherPages/>
+            <ErrorBoundary fallback=|errors| view! { <RenderFailure errors=errors/> }>
+                {page()}
+            </ErrorBoundary>
+        </Router>
+    }
+}
+
+/// Once the router has gone to another path (a link was followed), loads
+/// that address from the host: its page belongs to another entry point.
+/// Query and hash changes (`?event=`, `#photo=`) stay in this page.
+#[component]
+fn LoadOtherPages() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let start = location.pathname.get_untracked();
+    Effect::new(move |_| {
+        if location.pathname.get() != start
+            && let Some(window) = web_sys::window()
+        {
+            let _ = window.location().reload();
+        }
+    });
+}
+
+/// What every page has: the language, the data, its entry point, and the
+/// loading state mirrored onto `#app`.
+fn provide_page_contexts(entry: Entry) {
     provide_lang();
     provide_network_data();
+    provide_context(entry);
     let state = RwSignal::new(PageState::Loading);
     provide_context(PageStateContext(state));
     crate::embed::messaging::start(state);
@@ -58,33 +133,12 @@ pub fn App() -> impl IntoView {
             );
         }
     });
+}
 
-    view! {
-        <Router base=BASE.with(Clone::clone)>
-            <ErrorBoundary fallback=|errors| view! { <RenderFailure errors=errors/> }>
-                <Routes fallback=|| view! { <Chrome><NotFound/></Chrome> }>
-                    <ParentRoute path=path!("") view=|| view! { <Chrome><Outlet/></Chrome> }>
-                        <Route path=path!("") view=Home/>
-                        <Route path=path!("map") view=map::view::MapPage/>
-                        <Route path=path!("timeline") view=timeline::view::TimelinePage/>
-                        <Route path=path!("stories") view=story::view::StoriesIndex/>
-                        <Route path=path!("stories/:id") view=story::view::StoryPage/>
-                        <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
-                        <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
-                        <Route path=path!("cases/:id") view=pages::view::CasePage/>
-                        <Route path=path!("members/:id") view=pages::view::MemberPage/>
-                        <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
-                        <Route path=path!("campaigns/:id") view=pages::view::CampaignPage/>
-                        <Route path=path!("preview") view=preview::view::PreviewPage/>
-                    </ParentRoute>
-                    <Route path=path!("embed/timeline") view=embed::view::EmbedTimeline/>
-                    <Route path=path!("embed/story") view=embed::view::EmbedStory/>
-                    <Route path=path!("embed/map") view=embed::view::EmbedMap/>
-                    <Route path=path!("embed/gallery") view=embed::view::EmbedGallery/>
-                </Routes>
-            </ErrorBoundary>
-        </Router>
-    }
+/// `rel="external"` for a link from this entry point to another one.
+fn rel_to(target: Entry) -> Option<&'static str> {
+    let here = use_context::<Entry>().unwrap_or(Entry::Reader);
+    (here != target).then_some("external")
 }
 
 /// Header, main landmark and footer around a full-page route.
@@ -101,10 +155,11 @@ pub fn Chrome(children: Children) -> impl IntoView {
             }
         }
     };
+    let reader = rel_to(Entry::Reader);
     view! {
         <a class="skip-link" href="#main" on:click=skip>{tr(Msg::SkipToContent)}</a>
         <header class="site-header">
-            <A href=app_href("/") attr:class="brand">
+            <A href=app_href("/") attr:class="brand" attr:rel=reader>
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <path d="M6 22 L13 12 L19 19 L26 9" stroke="currentColor" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
@@ -112,11 +167,11 @@ pub fn Chrome(children: Children) -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label=tr(Msg::MainNavigation)>
                 <ul>
-                    <li><A href=app_href("/map")>{tr(Msg::NavMap)}</A></li>
-                    <li><A href=app_href("/timeline")>{tr(Msg::NavTimeline)}</A></li>
-                    <li><A href=app_href("/stories")>{tr(Msg::NavStories)}</A></li>
-                    <li><A href=app_href("/galleries")>{tr(Msg::NavGalleries)}</A></li>
-                    <li><A href=app_href("/preview")>{tr(Msg::NavPreview)}</A></li>
+                    <li><A href=app_href("/map") attr:rel=reader>{tr(Msg::NavMap)}</A></li>
+                    <li><A href=app_href("/timeline") attr:rel=reader>{tr(Msg::NavTimeline)}</A></li>
+                    <li><A href=app_href("/stories") attr:rel=reader>{tr(Msg::NavStories)}</A></li>
+                    <li><A href=app_href("/galleries") attr:rel=reader>{tr(Msg::NavGalleries)}</A></li>
+                    <li><A href=app_href("/preview") attr:rel=rel_to(Entry::Studio)>{tr(Msg::NavPreview)}</A></li>
                 </ul>
             </nav>
             <crate::search::view::SearchBox/>

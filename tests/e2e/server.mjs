@@ -25,7 +25,7 @@ const TYPES = {
  * Serves `mounts` ({ urlPrefix: directory }) and returns { origin, close, requests }.
  * `requests` logs every request ({ method, path }), so tests can see what the app sent.
  */
-export async function serve(mounts, { fallback = true } = {}) {
+export async function serve(mounts, { fallback = true, port = 0 } = {}) {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const requests = [];
   const server = http.createServer(async (req, res) => {
@@ -65,10 +65,9 @@ export async function serve(mounts, { fallback = true } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${server.address().port}`,
     requests,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
