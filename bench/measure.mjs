@@ -70,7 +70,9 @@ export function sumKinds(byKind, kinds = Object.keys(byKind)) {
 export function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    return entry.isDirectory() ? walk(full) : [full];
+    if (entry.isDirectory()) return walk(full);
+    // The build's precompressed copies are the same files again.
+    return /\.(gz|br)$/.test(entry.name) ? [] : [full];
   });
 }
 
