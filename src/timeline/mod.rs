@@ -1,6 +1,7 @@
 //! The timeline of campaign results: every case outcome and campaign milestone
 //! in time order. Pure logic here (tested natively); the view is in `view.rs`.
 
+pub mod gesture;
 pub mod layout;
 #[cfg(target_arch = "wasm32")]
 pub mod view;

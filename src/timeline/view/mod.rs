@@ -1,0 +1,268 @@
+//! `/timeline` and `/embed/timeline`: case outcomes and campaign milestones on a
+//! zoomable horizontal axis (a vertical list on narrow screens), with eras,
+//! lanes, keyboard navigation, a detail panel and `?event=` deep links.
+//!
+//! The selection contract: every rendered event element carries
+//! `data-event-id`; the selected one `aria-current="true"`. Only events in (or
+//! near) the view are in the DOM; the layout is computed once per zoom and the
+//! layer is moved with a transform while panning.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::embed::dialog::ViewActions;
+use crate::embed::{EmbedTitle, EmbedView};
+use crate::i18n::{Lang, Msg, fill};
+use crate::timeline::gesture::{self, AxisAction, AxisGesture};
+use crate::timeline::layout::{
+    self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
+};
+use crate::timeline::{
+    EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
+    lanes,
+};
+use crate::web::address::replace_query;
+use crate::web::data::{SharedData, query_param, use_network_data};
+use crate::web::lang::{tr, use_lang};
+use crate::web::media::MediaView;
+use crate::web::problems::ProblemList;
+use crate::web::shell::{IllustrativeBadge, app_href};
+use crate::web::state::with_data;
+use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
+
+mod axis;
+mod axis_input;
+mod controls;
+mod detail;
+mod event_mark;
+mod list;
+
+use self::{axis::*, axis_input::*, controls::*, detail::*, event_mark::*, list::*};
+
+/// Height of one row of events, in pixels.
+const ROW_PX: f64 = 30.0;
+
+/// Space above the lanes for the axis labels.
+const AXIS_PX: f64 = 28.0;
+
+/// Space between lanes.
+const LANE_GAP_PX: f64 = 8.0;
+
+/// Minimum distance between ticks.
+const TICK_MIN_PX: f64 = 90.0;
+
+/// Narrow screens (40rem) get the vertical list.
+const NARROW_PX: f64 = 640.0;
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    with_data(use_network_data(), |data| {
+        view! {
+            <section data-page="timeline">
+                <h1>{tr(Msg::NavTimeline)}</h1>
+                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName)/>
+                <Timeline data=data.clone()/>
+                <ProblemList problems=data.problems.clone()/>
+            </section>
+        }
+    })
+}
+
+/// Everything the parts of one timeline share.
+#[derive(Clone)]
+struct Tl {
+    data: SharedData,
+    /// In time order; indices into this are the events' identities here.
+    entries: Arc<Vec<TimelineEntry>>,
+    eras: Arc<Vec<Era>>,
+    selected: RwSignal<Option<usize>>,
+    /// `selected`, seen per event: only the events whose state changes hear of it.
+    current: Selector<Option<usize>>,
+    /// Set by a key that moves the selection: the newly selected button takes the focus.
+    take_focus: StoredValue<bool>,
+    detail: RwSignal<bool>,
+    viewport: RwSignal<Viewport>,
+    width: RwSignal<f64>,
+    grouping: RwSignal<Grouping>,
+    /// The keys of the lanes and each entry's lane, for the current grouping.
+    lanes: Memo<Arc<(Vec<String>, Vec<usize>)>>,
+}
+
+impl Tl {
+    fn entry(&self, index: usize) -> Option<&TimelineEntry> {
+        self.entries.get(index)
+    }
+
+    /// The event at `index`, with what it belongs to.
+    fn event(&self, index: usize) -> Option<EntryRef<'_>> {
+        self.entries.get(index)?.of(&self.data.dataset)
+    }
+
+    /// Moves the view so the event shows, keeping the zoom.
+    fn reveal(&self, index: usize) {
+        let Some(entry) = self.entry(index) else {
+            return;
+        };
+        let (start, end) = entry.span();
+        let v = self.viewport.get_untracked();
+        let margin = v.span() * 0.1;
+        if start < v.start + margin || start > v.end - margin || end < v.start {
+            self.viewport.set(v.center_on(start));
+        }
+    }
+
+    fn select(&self, index: Option<usize>) {
+        self.selected.set(index);
+        if let Some(i) = index {
+            self.reveal(i);
+        }
+    }
+}
+
+/// The whole timeline: controls, the axis (or the list on narrow screens), the
+/// announcement region and the detail panel.
+#[component]
+pub fn Timeline(
+    /// The loaded dataset.
+    data: SharedData,
+) -> impl IntoView {
+    let all = Arc::new(entries(&data.dataset));
+    let eras = Arc::new(eras(&data.dataset));
+    let fit = Viewport::fit(all.iter().map(TimelineEntry::span));
+    // ?event= (kept in step with the selection), else an embed's ?start_at=
+    // (an event id, or "end").
+    let deep_link = match query_param("event").or_else(|| query_param("start_at")) {
+        Some(end) if end == "end" => all.len().checked_sub(1),
+        Some(id) => all
+            .iter()
+            .position(|e| e.of(&data.dataset).is_some_and(|e| e.event.id == id)),
+        None => None,
+    };
+    let grouping = RwSignal::new(Grouping::initial(
+        query_param("group").as_deref(),
+        &all,
+        &data.dataset,
+    ));
+    let lanes_memo = {
+        let all = all.clone();
+        let data = data.clone();
+        Memo::new(move |_| Arc::new(lanes(&all, &data.dataset, grouping.get())))
+    };
+    let selected = RwSignal::new(None);
+    let tl = Tl {
+        data,
+        entries: all,
+        eras,
+        selected,
+        current: Selector::new(move || selected.get()),
+        take_focus: StoredValue::new(false),
+        detail: RwSignal::new(false),
+        viewport: RwSignal::new(fit),
+        width: RwSignal::new(1000.0),
+        grouping,
+        lanes: lanes_memo,
+    };
+    if let Some(index) = deep_link {
+        tl.select(Some(index));
+        tl.detail.set(true);
+    }
+
+    let narrow = RwSignal::new(window_width() < NARROW_PX);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        // Only on a change: setting a signal notifies even when the value is the same.
+        let now = window_width() < NARROW_PX;
+        if narrow.try_get_untracked() != Some(now) {
+            let _ = narrow.try_set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    // Keep ?event= in step with the selection (replaceState: no history entries).
+    {
+        let tl = tl.clone();
+        Effect::new(move |_| {
+            let id = tl
+                .selected
+                .get()
+                .and_then(|i| tl.event(i))
+                .map(|e| e.event.id.clone());
+            let group = tl.grouping.get();
+            replace_query(&[
+                ("event", id.as_deref()),
+                ("group", (group != Grouping::None).then(|| group.as_str())),
+            ]);
+            if let Some(id) = id {
+                crate::embed::messaging::announce_change("event", &id);
+            }
+        });
+    }
+
+    let announce = {
+        let tl = tl.clone();
+        let lang = use_lang();
+        move || {
+            let lang = lang.get();
+            tl.selected
+                .get()
+                .and_then(|i| tl.event(i))
+                .map(|e| {
+                    fill(
+                        Msg::SelectedEvent.text(lang),
+                        &[
+                            ("title", e.event.headline.resolve(lang.code())),
+                            ("date", &e.event.date_label(lang.code())),
+                        ],
+                    )
+                })
+                .unwrap_or_default()
+        }
+    };
+
+    let empty = tl.entries.is_empty();
+    let body = {
+        let tl = tl.clone();
+        move || {
+            if empty {
+                view! { <p>{tr(Msg::NoEvents)}</p> }.into_any()
+            } else if narrow.get() {
+                view! { <TimelineList tl=tl.clone()/> }.into_any()
+            } else {
+                view! { <TimelineAxis tl=tl.clone()/> }.into_any()
+            }
+        }
+    };
+    let detail = {
+        let tl = tl.clone();
+        move || {
+            let index = tl
+                .selected
+                .get()
+                .filter(|_| tl.detail.get() && !narrow.get())?;
+            Some(view! { <EventDetail tl=tl.clone() index=index/> })
+        }
+    };
+    view! {
+        <div class="timeline" data-layout=move || if narrow.get() { "list" } else { "axis" }>
+            <Controls tl=tl.clone() narrow=narrow/>
+            {body}
+            <p class="visually-hidden" aria-live="polite" data-timeline-announce="">{announce}</p>
+            {detail}
+        </div>
+    }
+}
+
+fn window_height() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+fn window_width() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0)
+}
