@@ -1,5 +1,6 @@
 //! Photo galleries. Pure logic here (tested natively); the view is in `view.rs`.
 
+pub mod gesture;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
