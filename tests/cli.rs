@@ -241,3 +241,12 @@ fn help_is_not_a_file_name() {
     let output = check(&["--strict", "public/data/manifest.json"]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+#[test]
+fn a_manifest_of_peer_files_combines_without_id_errors() {
+    let output = check(&["tests/fixtures/mixed/manifest.json"]);
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(0), "{out}");
+    assert!(!out.contains("duplicate"), "{out}");
+    assert!(out.ends_with("2 timelines\n"), "{out}");
+}

@@ -61,7 +61,13 @@ pub fn StoryPage() -> impl IntoView {
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.story(&id) {
-            Some(story) => view! { <StoryView story=story.clone() actions=true/> }.into_any(),
+            // The data's problems too, as on every page that shows data: a
+            // slide left out says why.
+            Some(story) => view! {
+                <StoryView story=story.clone() actions=true/>
+                <ProblemList problems=data.problems.clone()/>
+            }
+            .into_any(),
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })

@@ -1,0 +1,60 @@
+// One bad record costs only that record, on the published views: a timeline
+// keeps its good events around an impossible date, a story its good slides
+// around a "NaN" latitude (each problem listed with its place), and a
+// manifest may list peer files (a TimelineJS3 sheet CSV and a TimelineJS3
+// JSON file) beside Mapline documents: the site reads it with the same loader
+// as the preview and `mapline check`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitReady, assertClean, checkAxe } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(() => app?.close());
+
+const problems = (page) => page.locator('.problems li').allInnerTexts();
+
+test('a timeline keeps its good events around one impossible date', async () => {
+  const page = await app.open('/timeline?data=/fixtures/bad-records/manifest.json');
+  await waitReady(page);
+  const ids = await page.locator('[data-timeline] [data-event-id]').evaluateAll(
+    (els) => [...new Set(els.map((el) => el.dataset.eventId))].sort(),
+  );
+  assert.deepEqual(ids, ['good-one', 'good-two']);
+  const listed = await problems(page);
+  assert.ok(
+    listed.some((p) => p.startsWith('fixtures/bad-records/documents.json:5:32: timelines[0].events[1].date: invalid date')),
+    listed.join('\n'),
+  );
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a story keeps its good slide around a "NaN" latitude', async () => {
+  const page = await app.open('/stories/s?data=/fixtures/bad-records/manifest.json');
+  await waitReady(page);
+  const slides = await page.locator('[data-slide-id]').evaluateAll((els) => els.map((el) => el.dataset.slideId));
+  assert.deepEqual(slides, ['good-place']);
+  const listed = await problems(page);
+  assert.ok(listed.some((p) => p.includes('stories[0].slides[0].place.lat')), listed.join('\n'));
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a manifest listing a TimelineJS3 sheet and a TimelineJS3 file shows every event of both', async () => {
+  const page = await app.open('/timeline?data=/fixtures/mixed/manifest.json');
+  await waitReady(page);
+  const headlines = await page.locator('[data-timeline] [data-event-id]').evaluateAll(
+    (els) => [...new Set(els.map((el) => el.dataset.eventId))].length,
+  );
+  assert.equal(headlines, 4);
+  // Made-up ids carry their file's name, so the two files never collide.
+  assert.equal(await page.locator('.problems [data-severity="error"]').count(), 0);
+  assert.equal(await page.locator('[data-event-id="women-csv-event-1"]').count() > 0, true);
+  assert.equal(await page.locator('[data-event-id="women-json-event-1"]').count() > 0, true);
+  assertClean(page);
+  await page.context().close();
+});
