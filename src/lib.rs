@@ -8,6 +8,7 @@ pub mod countries;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod route;
 pub mod sort;
 
 #[cfg(target_arch = "wasm32")]

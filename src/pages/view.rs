@@ -12,10 +12,11 @@ use crate::gallery::view::GalleryBlock;
 use crate::i18n::{Msg, case_status};
 use crate::map::locator_view::LocatorMap;
 use crate::model::{Campaign, Case, Member};
+use crate::route::Route;
 use crate::web::data::{SharedData, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::media::MediaView;
-use crate::web::shell::{IllustrativeBadge, RecordNotFound, app_href, route_id};
+use crate::web::shell::{IllustrativeBadge, RecordNotFound, href, route_id};
 use crate::web::state::with_data;
 use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
 
@@ -31,11 +32,11 @@ fn locator(
         Some(name) if !name.is_empty() => format!("{name}, {country_name}"),
         _ => country_name,
     };
-    let href = app_href(&format!("/map?country={country}"));
+    let on_map = href(Route::MapCountry(country));
     view! {
         <figure class="locator-figure">
             <LocatorMap country=country.to_owned() place=place label=label/>
-            <figcaption><A href=href>{tr(Msg::ShowOnMap)}</A></figcaption>
+            <figcaption><A href=on_map>{tr(Msg::ShowOnMap)}</A></figcaption>
         </figure>
     }
 }
@@ -81,7 +82,7 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
             <ol class="events">
                 {case.outcomes.iter().map(|event| {
                     let date = { let event = event.clone(); move || event.date_label(lang.get().code()) };
-                    let on_timeline = app_href(&format!("/timeline?event={}", event.id));
+                    let on_timeline = href(Route::TimelineEvent(&event.id));
                     view! {
                         <li class="event" data-event-id=event.id.clone()>
                             <p class="event-date">{date}</p>
@@ -94,7 +95,7 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
             </ol>
             {(!campaigns.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Campaigns)}</h2>
-                <ul>{campaigns.into_iter().map(|c| view! { <li><A href=app_href(&format!("/campaigns/{}", c.id))>{localized(&c.name)}</A></li> }).collect_view()}</ul>
+                <ul>{campaigns.into_iter().map(|c| view! { <li><A href=href(Route::Campaign(&c.id))>{localized(&c.name)}</A></li> }).collect_view()}</ul>
             })}
             {case.gallery.clone().map(|id| view! { <GalleryBlock gallery=id/> })}
             {(!case.sources.is_empty()).then(|| view! {
@@ -149,7 +150,7 @@ fn MemberView(member: Member, data: SharedData) -> impl IntoView {
             <RichText text=member.description.clone()/>
             {(!cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>
-                <ul>{cases.into_iter().map(|c| view! { <li><A href=app_href(&format!("/cases/{}", c.id))>{localized(&c.person)}</A></li> }).collect_view()}</ul>
+                <ul>{cases.into_iter().map(|c| view! { <li><A href=href(Route::Case(&c.id))>{localized(&c.person)}</A></li> }).collect_view()}</ul>
             })}
         </article>
     }
@@ -165,7 +166,7 @@ pub fn CampaignsIndex() -> impl IntoView {
                     {data.dataset.campaigns.iter().map(|c| { let name = localized(&c.name); view! {
                         <li class="card" data-campaign-id=c.id.clone()>
                             <div class="card-body">
-                                <h2><A href=app_href(&format!("/campaigns/{}", c.id))>{name}</A></h2>
+                                <h2><A href=href(Route::Campaign(&c.id))>{name}</A></h2>
                                 {c.period.map(|p| view! { <p>{p.label()}</p> })}
                             </div>
                         </li>
@@ -202,7 +203,7 @@ fn CampaignView(campaign: Campaign, data: SharedData) -> impl IntoView {
             {(!campaign.featured_cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>
                 <ul>{campaign.featured_cases.iter().filter_map(|id| person(id).map(|p| view! {
-                    <li><A href=app_href(&format!("/cases/{id}"))>{localized(&p)}</A></li>
+                    <li><A href=href(Route::Case(id))>{localized(&p)}</A></li>
                 })).collect_view()}</ul>
             })}
             {

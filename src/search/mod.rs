@@ -8,6 +8,7 @@ pub mod view;
 
 use crate::countries;
 use crate::model::{Dataset, Text, markdown};
+use crate::route::Route;
 
 /// What a result is, which decides its page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -19,13 +20,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The app path of a record of this kind.
-    pub fn path(self, id: &str) -> String {
+    /// The page of a record of this kind.
+    pub fn route(self, id: &str) -> Route<'_> {
         match self {
-            Kind::Case => format!("/cases/{id}"),
-            Kind::Member => format!("/members/{id}"),
-            Kind::Campaign => format!("/campaigns/{id}"),
-            Kind::Story => format!("/stories/{id}"),
+            Kind::Case => Route::Case(id),
+            Kind::Member => Route::Member(id),
+            Kind::Campaign => Route::Campaign(id),
+            Kind::Story => Route::Story(id),
         }
     }
 }
@@ -377,7 +378,7 @@ mod tests {
 
     #[test]
     fn paths_per_kind() {
-        assert_eq!(Kind::Case.path("x"), "/cases/x");
-        assert_eq!(Kind::Story.path("y"), "/stories/y");
+        assert_eq!(Kind::Case.route("x").path(), "/cases/x");
+        assert_eq!(Kind::Story.route("y").path(), "/stories/y");
     }
 }

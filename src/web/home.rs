@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::web::shell::app_href;
+use crate::route::Route;
+use crate::web::shell::href;
 
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
@@ -75,10 +76,10 @@ fn HomeContent(data: SharedData) -> impl IntoView {
                     .collect_view()}
             </ul>
             <ul class="explore">
-                <li><A href=app_href("/map")>{tr(Msg::ExploreMap)}</A></li>
-                <li><A href=app_href("/timeline")>{tr(Msg::ExploreTimeline)}</A></li>
-                <li><A href=app_href("/stories")>{tr(Msg::ExploreStories)}</A></li>
-                <li><A href=app_href("/galleries")>{tr(Msg::ExploreGalleries)}</A></li>
+                <li><A href=href(Route::Map)>{tr(Msg::ExploreMap)}</A></li>
+                <li><A href=href(Route::Timeline)>{tr(Msg::ExploreTimeline)}</A></li>
+                <li><A href=href(Route::Stories)>{tr(Msg::ExploreStories)}</A></li>
+                <li><A href=href(Route::Galleries)>{tr(Msg::ExploreGalleries)}</A></li>
             </ul>
             {(!tallies.is_empty()).then(|| view! { <OutcomesInfographic tallies=tallies.clone() id="home-results"/> })}
             <ProblemList problems=data.problems.clone()/>

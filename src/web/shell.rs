@@ -5,6 +5,7 @@ use leptos_router::components::{A, Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::i18n::Msg;
+use crate::route::Route;
 use crate::web::data::provide_network_data;
 use crate::web::home::Home;
 use crate::web::lang::{LanguageSelect, provide_lang, tr};
@@ -28,10 +29,20 @@ thread_local! {
 }
 
 /// An app path (`/stories/x`) as a link target under the public URL
-/// (`/sub/stories/x`). leptos_router leaves absolute hrefs as they are, so every
+/// (`/sub/stories/x`), carrying the page's `data` and `source`
+/// (`crate::route`). leptos_router leaves absolute hrefs as they are, so every
 /// in-app link goes through this.
 pub fn app_href(path: &str) -> String {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let path = crate::route::with_carried(path, &search);
     BASE.with(|base| format!("{base}{path}"))
+}
+
+/// A page's address under the public URL, with the page's data carried.
+pub fn href(route: Route<'_>) -> String {
+    app_href(&route.path())
 }
 
 /// The reader app: every page but the studio (`/preview`, an entry point of
@@ -159,7 +170,7 @@ pub fn Chrome(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip>{tr(Msg::SkipToContent)}</a>
         <header class="site-header">
-            <A href=app_href("/") attr:class="brand" attr:rel=reader>
+            <A href=href(Route::Home) attr:class="brand" attr:rel=reader>
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <path d="M6 22 L13 12 L19 19 L26 9" stroke="currentColor" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
@@ -167,11 +178,11 @@ pub fn Chrome(children: Children) -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label=tr(Msg::MainNavigation)>
                 <ul>
-                    <li><A href=app_href("/map") attr:rel=reader>{tr(Msg::NavMap)}</A></li>
-                    <li><A href=app_href("/timeline") attr:rel=reader>{tr(Msg::NavTimeline)}</A></li>
-                    <li><A href=app_href("/stories") attr:rel=reader>{tr(Msg::NavStories)}</A></li>
-                    <li><A href=app_href("/galleries") attr:rel=reader>{tr(Msg::NavGalleries)}</A></li>
-                    <li><A href=app_href("/preview") attr:rel=rel_to(Entry::Studio)>{tr(Msg::NavPreview)}</A></li>
+                    <li><A href=href(Route::Map) attr:rel=reader>{tr(Msg::NavMap)}</A></li>
+                    <li><A href=href(Route::Timeline) attr:rel=reader>{tr(Msg::NavTimeline)}</A></li>
+                    <li><A href=href(Route::Stories) attr:rel=reader>{tr(Msg::NavStories)}</A></li>
+                    <li><A href=href(Route::Galleries) attr:rel=reader>{tr(Msg::NavGalleries)}</A></li>
+                    <li><A href=href(Route::Preview) attr:rel=rel_to(Entry::Studio)>{tr(Msg::NavPreview)}</A></li>
                 </ul>
             </nav>
             <crate::search::view::SearchBox/>
@@ -192,7 +203,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found" data-page="not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundText)}</p>
-            <p><A href=app_href("/")>{tr(Msg::BackHome)}</A></p>
+            <p><A href=href(Route::Home)>{tr(Msg::BackHome)}</A></p>
         </section>
     }
 }
@@ -223,7 +234,7 @@ pub fn RecordNotFound(
         <section class="not-found" data-page="record-not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{move || crate::i18n::fill(Msg::RecordNotFound.text(lang.get()), &[("id", &id)])}</p>
-            <p><A href=app_href("/")>{tr(Msg::BackHome)}</A></p>
+            <p><A href=href(Route::Home)>{tr(Msg::BackHome)}</A></p>
         </section>
     }
 }

@@ -58,3 +58,21 @@ test('a manifest listing a TimelineJS3 sheet and a TimelineJS3 file shows every 
   assertClean(page);
   await page.context().close();
 });
+
+test('links inside another dataset stay in it, through a reload', async () => {
+  const data = '/fixtures/bad-records/manifest.json';
+  const page = await app.open(`/timeline?data=${encodeURIComponent(data)}&lang=en`);
+  await waitReady(page);
+  await page.locator('.site-nav a[href*="/stories"]').click();
+  await page.locator('[data-page="stories"]').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('data'), data);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('[data-page="stories"] h2').allInnerTexts().then((t) => t.join('|')), 'A story with one bad slide');
+  // And on to the story itself.
+  await page.locator('[data-page="stories"] h2 a').click();
+  await page.locator('[data-slide-id="good-place"]').waitFor();
+  assert.equal(new URL(page.url()).searchParams.get('data'), data);
+  assertClean(page);
+  await page.context().close();
+});

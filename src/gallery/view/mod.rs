@@ -19,11 +19,12 @@ use crate::gallery::gesture::PhotoGesture;
 use crate::gallery::{Tile, key_step, neighbours, srcset, step_index, thumb_sizes};
 use crate::i18n::{Msg, fill};
 use crate::model::{Gallery, Photo};
+use crate::route::Route;
 use crate::web::address::replace_query;
 use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::problems::ProblemList;
-use crate::web::shell::{IllustrativeBadge, RecordNotFound, app_href, route_id};
+use crate::web::shell::{IllustrativeBadge, RecordNotFound, href, route_id};
 use crate::web::state::with_data;
 use crate::web::text::{RichText, localized, localized_opt};
 
@@ -49,7 +50,7 @@ pub fn GalleriesIndex() -> impl IntoView {
                                     <PhotoImage photo=photo sizes="(max-width: 40rem) 100vw, 20rem".to_owned()/>
                                 })}
                                 <div class="card-body">
-                                    <h2><A href=app_href(&format!("/galleries/{}", gallery.id))>{title}</A></h2>
+                                    <h2><A href=href(Route::Gallery(&gallery.id))>{title}</A></h2>
                                     <p>{move || fill(Msg::Photos.text(lang.get()), &[("count", &count)])}</p>
                                 </div>
                             </li>

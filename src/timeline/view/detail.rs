@@ -28,18 +28,18 @@ pub(super) fn EventDetail(
         .or_else(|| event.place.as_ref().and_then(|p| p.country.clone()));
     let case_link = case.map(|case| {
         let person = case.person.clone();
-        let href = app_href(&format!("/cases/{}", case.id));
+        let page = href(Route::Case(&case.id));
         let text = move || {
             fill(
                 Msg::CaseOf.text(lang.get()),
                 &[("person", person.resolve(lang.get().code()))],
             )
         };
-        view! { <li><a href=href>{text}</a></li> }
+        view! { <li><a href=page>{text}</a></li> }
     });
     let map_link = country.map(|cc| {
-        let href = app_href(&format!("/map?country={cc}"));
-        view! { <li><a href=href>{tr(Msg::ShowOnMap)}</a></li> }
+        let on_map = href(Route::MapCountry(&cc));
+        view! { <li><a href=on_map>{tr(Msg::ShowOnMap)}</a></li> }
     });
     let sources = (!event.sources.is_empty()).then(|| {
         let items = event

@@ -15,6 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Lang, Msg, fill};
+use crate::route::Route;
 use crate::timeline::gesture::{self, AxisAction, AxisGesture};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
@@ -28,7 +29,7 @@ use crate::web::data::{SharedData, query_param, use_network_data};
 use crate::web::lang::{tr, use_lang};
 use crate::web::media::MediaView;
 use crate::web::problems::ProblemList;
-use crate::web::shell::{IllustrativeBadge, app_href};
+use crate::web::shell::{IllustrativeBadge, href};
 use crate::web::state::with_data;
 use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
 
