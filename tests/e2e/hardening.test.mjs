@@ -1,0 +1,94 @@
+// What the app does with what it cannot trust: a request that never answers,
+// a data file whose bytes are not UTF-8, an embed given the wrong kind of
+// document or a story with no slides, and positions off the globe on their way
+// to Leaflet.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitReady, settledState, assertClean, checkAxe } from './harness.mjs';
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Opens `route` with the loading timeout shortened to `ms` (a hook for tests only). */
+async function openWithTimeout(route, ms) {
+  const page = await app.open();
+  await page.addInitScript((limit) => {
+    window.maplineTestInactivityMs = limit;
+  }, ms);
+  await page.goto(app.url(route));
+  return page;
+}
+
+/** Waits until `check()` (a test-side condition) holds. */
+async function until(check) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+const panics = (page) => page.trouble.console.filter((line) => line.includes('panicked at'));
+
+test('slides placed off the globe never reach Leaflet: no crash, and every slide still reads', async () => {
+  const page = await app.open('/embed/story?source=/fixtures/storymap-off-the-globe.json');
+  await waitReady(page);
+  await page.locator('.story-map.leaflet-container').waitFor();
+  const headlines = await page.locator('[data-slide-id] h2').allInnerTexts();
+  assert.deepEqual(headlines, ['o', 'a', 'b']);
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  for (const expected of ['a', 'b']) {
+    await page.keyboard.press('ArrowRight');
+    await page.locator('[data-slide-id][aria-current="true"] h2', { hasText: new RegExp(`^${expected}$`) }).waitFor();
+    assert.ok(await page.locator('[data-slide-id][aria-current="true"] h2').isVisible());
+  }
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('[data-slide-id][aria-current="true"] h2', { hasText: /^a$/ }).waitFor();
+  assert.equal(await page.locator('.story-map path.story-marker').count(), 0, 'no marker off the globe');
+  assert.deepEqual(page.trouble.pageErrors, [], 'no page error (Leaflet threw "Invalid LatLng object")');
+  assert.deepEqual(panics(page), [], 'no panic (RefCell already borrowed)');
+  assert.notEqual(await page.evaluate(() => document.getElementById('app').dataset.state), 'error');
+  await page.context().close();
+});
+
+test('a slide at longitude -1e308 is skipped on the map and the valid one still shows', async () => {
+  const page = await app.open('/embed/story?source=/fixtures/storymap-huge-longitude.json');
+  await waitReady(page);
+  await page.locator('.story-map.leaflet-container').waitFor();
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('ArrowRight');
+  await page.locator('[data-slide-id][aria-current="true"] h2', { hasText: 'Montreal' }).waitFor();
+  await page.locator('.story-map path.story-marker.story-current').waitFor();
+  assert.equal(await page.locator('.story-map path.story-marker').count(), 1, 'only the place on the globe');
+  await page.keyboard.press('ArrowLeft');
+  await page.locator('[data-slide-id][aria-current="true"] h2', { hasText: 'far west' }).waitFor();
+  assert.deepEqual(page.trouble.pageErrors, []);
+  assert.deepEqual(panics(page), []);
+  await page.context().close();
+});
+
+test('a map move Leaflet refuses leaves the view, not a broken page', async () => {
+  const page = await app.open('/embed/story?source=/anchors/StoryMapJS-demo.json');
+  await waitReady(page);
+  await page.locator('.story-map.leaflet-container').waitFor();
+  // Whatever Leaflet throws on a move must not cross into the app.
+  await page.evaluate(() => {
+    const refuse = () => {
+      throw new Error('refused by the test');
+    };
+    window.L.Map.prototype.flyTo = refuse;
+    window.L.Map.prototype.setView = refuse;
+    window.L.Map.prototype.flyToBounds = refuse;
+    window.L.Map.prototype.fitBounds = refuse;
+  });
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  const ids = await page.locator('[data-slide-id]').evaluateAll((slides) => slides.map((s) => s.dataset.slideId));
+  for (const id of ids.slice(1, 4)) {
+    await page.keyboard.press('ArrowRight');
+    await page.locator(`[data-slide-id="${id}"][aria-current="true"]`).waitFor();
+  }
+  assert.deepEqual(page.trouble.pageErrors, []);
+  assert.deepEqual(panics(page), []);
+  await page.context().close();
+});
