@@ -134,6 +134,17 @@ pub fn StoryView(
     actions: bool,
 ) -> impl IntoView {
     let count = story.slides.len();
+    if count == 0 {
+        // Nothing to step through or map: say so rather than "1 of 0".
+        return view! {
+            <article class="story story-empty" data-story-id=story.id.clone()>
+                <h1>{localized(&story.title)}" "<IllustrativeBadge illustrative=story.illustrative/></h1>
+                <RichText text=story.summary.clone()/>
+                <p class="story-no-slides" role="status">{tr(Msg::StoryNoSlides)}</p>
+            </article>
+        }
+        .into_any();
+    }
     let start = if preview {
         0
     } else {
@@ -441,4 +452,5 @@ pub fn StoryView(
             </div>
         </article>
     }
+    .into_any()
 }

@@ -31,6 +31,44 @@ async function until(check) {
 
 const panics = (page) => page.trouble.console.filter((line) => line.includes('panicked at'));
 
+test('/embed/story given a timeline says what it holds and links to the timeline embed', async () => {
+  const page = await app.open('/embed/story?source=/anchors/TimelineJS3-all-media-types.json');
+  await waitReady(page);
+  const elsewhere = page.locator('.embed-elsewhere[data-holds="timeline"]');
+  assert.match(await elsewhere.innerText(), /This document holds a timeline, which this embed does not show\.\s+Show it in: Timeline \(embed\)/);
+  assert.doesNotMatch(await page.locator('#app').innerText(), /needs a source/);
+  await checkAxe(page);
+  await elsewhere.getByRole('link').click();
+  await page.waitForURL((url) => url.pathname === '/embed/timeline' && url.searchParams.get('source') === '/anchors/TimelineJS3-all-media-types.json');
+  await waitReady(page);
+  await page.locator('[data-timeline]').waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('/embed/timeline given a story says what it holds and links to the story embed', async () => {
+  const page = await app.open('/embed/timeline?source=/anchors/StoryMapJS-demo.json');
+  await waitReady(page);
+  const elsewhere = page.locator('.embed-elsewhere[data-holds="story"]');
+  assert.match(await elsewhere.innerText(), /This document holds a story/);
+  assert.match(await elsewhere.getByRole('link').getAttribute('href'), /\/embed\/story\?source=\/anchors\/StoryMapJS-demo\.json$/);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a story with no slides says so instead of "1 of 0"', async () => {
+  for (const route of ['/embed/story?source=/fixtures/story-no-slides.json', '/stories/empty?source=/fixtures/story-no-slides.json']) {
+    const page = await app.open(route);
+    await waitReady(page);
+    assert.equal(await page.locator('.story-no-slides').innerText(), 'This story has no slides yet.');
+    assert.doesNotMatch(await page.locator('#app').innerText(), /of 0/);
+    assert.equal(await page.locator('.story-nav').count(), 0, 'nothing to step through');
+    await checkAxe(page);
+    assertClean(page);
+    await page.context().close();
+  }
+});
+
 test('slides placed off the globe never reach Leaflet: no crash, and every slide still reads', async () => {
   const page = await app.open('/embed/story?source=/fixtures/storymap-off-the-globe.json');
   await waitReady(page);
