@@ -298,6 +298,7 @@ catalogue! {
     EmbedMap => ["Map (embed)", "Carte (intégration)", "Mapa (inserción)", "الخريطة (تضمين)"],
     EmbedGallery => ["Gallery (embed)", "Galerie (intégration)", "Galería (inserción)", "المعرض (تضمين)"],
     StoryNoSlides => ["This story has no slides yet.", "Ce récit n’a pas encore de diapositives.", "Esta historia aún no tiene diapositivas.", "لا تحتوي هذه القصة على شرائح بعد."],
+    LoadTimedOut => ["no answer for {seconds} seconds: the server or the connection stopped responding", "aucune réponse depuis {seconds} secondes : le serveur ou la connexion ne répond plus", "sin respuesta durante {seconds} segundos: el servidor o la conexión dejó de responder", "لا استجابة منذ {seconds} ثانية: توقف الخادم أو الاتصال عن الرد"],
     OpenInMapline => ["Open in Mapline", "Ouvrir dans Mapline", "Abrir en Mapline", "افتح في Mapline"],
     Crashed => ["Something went wrong and this page stopped working. Reload the page to try again.", "Un problème est survenu et cette page ne fonctionne plus. Rechargez la page pour réessayer.", "Algo salió mal y esta página dejó de funcionar. Recargue la página para intentarlo de nuevo.", "حدث خطأ وتوقفت هذه الصفحة عن العمل. أعد تحميل الصفحة للمحاولة مرة أخرى."],
     ExternalNotice => ["This media is hosted by {host}. Loading it connects your browser to that site.", "Ce média est hébergé par {host}. Le charger connecte votre navigateur à ce site.", "Este contenido está alojado en {host}. Cargarlo conecta su navegador con ese sitio.", "هذه الوسائط مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع."],

@@ -99,7 +99,7 @@ async fn load_shapes() -> Result<Arc<Vec<Shape>>, LoadError> {
         return Ok(shapes);
     }
     let url = absolute_url(SHAPES_URL, None)?;
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url).await?.text;
     let shapes = topojson::decode(&text, "countries")
         .map(Arc::new)
         .map_err(|message| LoadError {

@@ -31,6 +31,45 @@ async function until(check) {
 
 const panics = (page) => page.trouble.console.filter((line) => line.includes('panicked at'));
 
+test('a request that never answers ends in the error box, and Try again asks again', async () => {
+  const page = await openWithTimeout('/embed/timeline?source=/never/timeline.json', 2000);
+  assert.equal(await settledState(page), 'error');
+  const box = page.locator('.load-error');
+  assert.match(await box.innerText(), /never\/timeline\.json: no answer for 2 seconds/);
+  const asked = () => app.server.requests.filter((r) => r.path === '/never/timeline.json').length;
+  const before = asked();
+  // The first request was taken from early.js and aborted when given up.
+  await page.waitForFunction(() => !('maplineEarly' in window));
+  await page.getByRole('button', { name: 'Try again' }).click();
+  // The retry is a new request (the app's own fetch this time), given up in turn.
+  await until(() => asked() === before + 1);
+  await page.locator('.load-error').waitFor();
+  assert.equal(await settledState(page), 'error');
+  assert.match(await box.innerText(), /no answer for 2 seconds/);
+  await checkAxe(page);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  assert.deepEqual(panics(page), []);
+  await page.context().close();
+});
+
+test('a download that stops halfway is given up too', async () => {
+  const page = await openWithTimeout('/?data=/stall/manifest.json', 2000);
+  assert.equal(await settledState(page), 'error');
+  assert.match(await page.locator('.load-error').innerText(), /stall\/manifest\.json: no answer for 2 seconds/);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
+
+test('a fetched data file with bytes that are not UTF-8 is reported where they are, and the rest loads', async () => {
+  const page = await app.open('/?data=/fixtures/bad-bytes/manifest.json');
+  await waitReady(page);
+  const text = await page.locator('.problems').innerText();
+  assert.match(text, /fixtures\/bad-bytes\/members\.json:5:34: invalid UTF-8 \(byte 0xE9\)/);
+  assert.equal(await page.locator('[data-stat="members"] .stat-value').innerText(), '2', 'both members load');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('/embed/story given a timeline says what it holds and links to the timeline embed', async () => {
   const page = await app.open('/embed/story?source=/anchors/TimelineJS3-all-media-types.json');
   await waitReady(page);
