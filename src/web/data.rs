@@ -38,6 +38,7 @@ pub const DRAFT_DATA: &str = "draft";
 pub fn provide_network_data() {
     let source = query_param("source");
     let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
+    let is_draft = source.is_none() && manifest_url == DRAFT_DATA;
     let resource = LocalResource::new(move || {
         let url = manifest_url.clone();
         let source = source.clone();
@@ -46,16 +47,43 @@ pub fn provide_network_data() {
                 return load_source_document(&source).await.map(Arc::new);
             }
             if url == DRAFT_DATA {
-                let loaded = crate::preview::view::stored_draft().load();
-                return Ok(Arc::new(NetworkData {
-                    dataset: loaded.dataset,
-                    problems: loaded.problems,
-                }));
+                return load_draft().await.map(Arc::new);
             }
             load_manifest_dataset(&url).await.map(Arc::new)
         }
     });
+    if is_draft {
+        // The draft opened and rendered: the mark of it being opened goes.
+        Effect::new(move |_| {
+            if matches!(resource.get(), Some(Ok(_))) {
+                request_animation_frame(|| {
+                    request_animation_frame(crate::preview::store::clear_opening)
+                });
+            }
+        });
+    }
     provide_context(DataContext(resource));
+}
+
+/// The staff preview's stored draft. A draft that stopped the preview last
+/// time is not opened again here: the preview asks what to do with it. The
+/// mark is set while this page opens the draft, and cleared once the page is
+/// ready, so a draft that kills this page is caught too.
+async fn load_draft() -> Result<NetworkData, LoadError> {
+    use crate::preview::store;
+    if store::was_opening() {
+        return Err(LoadError {
+            source: DRAFT_DATA.to_owned(),
+            message: Msg::DraftHeldElsewhere.text(page_lang()).to_owned(),
+        });
+    }
+    let restored = store::stored_draft().await;
+    store::mark_opening();
+    let loaded = restored.draft.load();
+    Ok(NetworkData {
+        dataset: loaded.dataset,
+        problems: loaded.problems,
+    })
 }
 
 /// Reads a query parameter of the page's URL at start-up.
