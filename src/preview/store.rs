@@ -60,6 +60,23 @@ pub fn clear_opening() {
     }
 }
 
+/// Clears the mark once what was just rendered has been drawn (two frames
+/// on). A hidden tab draws no frames, so there it is cleared as soon as the
+/// current work is done: a preview left in the background (its links open
+/// views in new tabs) must not leave the mark for those tabs to find.
+pub fn clear_opening_after_render() {
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
+        leptos::prelude::set_timeout(clear_opening, std::time::Duration::ZERO);
+    } else {
+        leptos::prelude::request_animation_frame(|| {
+            leptos::prelude::request_animation_frame(clear_opening);
+        });
+    }
+}
+
 /// Where a version of the draft ended up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kept {

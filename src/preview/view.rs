@@ -56,9 +56,9 @@ fn DraftPreview(
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let kept = RwSignal::new(Kept::Local);
 
-    // The mark is set while a check renders and cleared two frames after
-    // (once the rendered draft has been drawn): if the page dies on the way,
-    // the next visit asks before opening the draft again.
+    // The mark is set while a check renders and cleared once the rendered
+    // draft has been drawn: if the page dies on the way, the next visit asks
+    // before opening the draft again.
     let check = move || {
         store::mark_opening();
         checked.set(Arc::new(draft.with_untracked(Draft::load)));
@@ -69,7 +69,7 @@ fn DraftPreview(
     Effect::new(move |_| {
         checked.track();
         if !held.get() {
-            request_animation_frame(|| request_animation_frame(store::clear_opening));
+            store::clear_opening_after_render();
         }
     });
 

@@ -56,9 +56,7 @@ pub fn provide_network_data() {
         // The draft opened and rendered: the mark of it being opened goes.
         Effect::new(move |_| {
             if matches!(resource.get(), Some(Ok(_))) {
-                request_animation_frame(|| {
-                    request_animation_frame(crate::preview::store::clear_opening)
-                });
+                crate::preview::store::clear_opening_after_render();
             }
         });
     }

@@ -391,3 +391,26 @@ test('a draft that cannot be kept at all says so, and the older draft does not s
   assert.deepEqual(page.trouble.pageErrors, []);
   await page.context().close();
 });
+
+test('a preview left in a background tab does not leave the mark for the views it opened', async () => {
+  const page = await openPreview();
+  // A hidden tab: no animation frames. Marks set are recorded.
+  await page.evaluate((mark) => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    window.requestAnimationFrame = () => 0;
+    window.marksSet = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === mark) window.marksSet += 1;
+      return setItem.call(this, key, value);
+    };
+  }, MARK);
+  await page.locator('#draft-text').fill('{"format": "mapline/1", "members": []}');
+  // Polled on a timer: the page draws no frames.
+  await page.waitForFunction((mark) => window.marksSet > 0 && localStorage.getItem(mark) === null, MARK, { polling: 100 });
+  const view = await page.context().newPage();
+  await view.goto(app.url('/map?data=draft'));
+  await waitReady(view);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
