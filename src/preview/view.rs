@@ -61,7 +61,13 @@ fn DraftPreview(
     // before opening the draft again.
     let check = move || {
         store::mark_opening();
-        checked.set(Arc::new(draft.with_untracked(Draft::load)));
+        // A recheck timer may outlive the page (left for another route).
+        match draft.try_with_untracked(Draft::load) {
+            Some(loaded) => {
+                let _ = checked.try_set(Arc::new(loaded));
+            }
+            None => store::clear_opening(),
+        }
     };
     if !held.get_untracked() {
         check();
@@ -93,6 +99,11 @@ fn DraftPreview(
         }
         let handle = set_timeout_with_handle(check, RECHECK_DELAY);
         pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
     });
 
     let textarea = NodeRef::<leptos::html::Textarea>::new();
