@@ -41,6 +41,9 @@ test('a request that never answers ends in the error box, and Try again asks aga
   // The first request was taken from early.js and aborted when given up.
   await page.waitForFunction(() => !('maplineEarly' in window));
   await page.getByRole('button', { name: 'Try again' }).click();
+  // Asking again shows the progress indicator, not the old error.
+  await page.getByRole('status').filter({ hasText: 'Loading data…' }).waitFor();
+  assert.equal(await page.locator('.load-error').count(), 0);
   // The retry is a new request (the app's own fetch this time), given up in turn.
   await until(() => asked() === before + 1);
   await page.locator('.load-error').waitFor();
