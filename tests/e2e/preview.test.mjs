@@ -414,3 +414,21 @@ test('a preview left in a background tab does not leave the mark for the views i
   assert.deepEqual(page.trouble.pageErrors, []);
   await page.context().close();
 });
+
+test('a page that dies before a draft has been drawn holds that draft on the next visit', async () => {
+  const page = await openPreview();
+  // The page stops drawing (as a hung or dying page does), then goes away.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  const text = '{"format": "mapline/1", "members": [{"id": "typed", "name": "Typed", "country": "KE", "region": "africa"}]}';
+  await page.locator('#draft-text').fill(text);
+  await page.waitForFunction((mark) => localStorage.getItem(mark) === '1', MARK, { polling: 100 });
+  await page.reload();
+  await waitReady(page);
+  await page.getByRole('alert').filter({ hasText: 'This draft stopped the preview last time' }).waitFor();
+  await page.getByRole('button', { name: 'Open it anyway' }).click();
+  assert.equal(await page.locator('#draft-text').inputValue(), text, 'nothing typed was lost');
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
