@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use crate::embed::Theme;
 use crate::gallery::view::GalleryView;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
 use crate::web::data::{SharedData, query_param, use_network_data};
-use crate::web::lang::tr;
+use crate::web::lang::{tr, use_lang};
+use crate::web::shell::app_href;
 use crate::web::state::with_data;
 use crate::web::text::localized_opt;
 
@@ -59,11 +60,81 @@ fn dataset_title(data: &SharedData) -> String {
     localized_opt(title)()
 }
 
+/// For an embed given data without what it shows (a story embed given a
+/// TimelineJS3 file): what the data holds instead, as a heading or a
+/// paragraph, and a link to the embed that shows it, on the same data. Data
+/// that holds nothing any embed shows needs a source.
+fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyView {
+    let d = &data.dataset;
+    let kinds = [
+        (
+            "timeline",
+            !d.timelines.is_empty() || !d.cases.is_empty() || !d.campaigns.is_empty(),
+            Msg::EmbedHoldsTimeline,
+            Msg::EmbedTimeline,
+        ),
+        (
+            "story",
+            !d.stories.is_empty(),
+            Msg::EmbedHoldsStory,
+            Msg::EmbedStory,
+        ),
+        (
+            "gallery",
+            !d.galleries.is_empty(),
+            Msg::EmbedHoldsGallery,
+            Msg::EmbedGallery,
+        ),
+        (
+            "map",
+            !d.members.is_empty(),
+            Msg::EmbedHoldsMembers,
+            Msg::EmbedMap,
+        ),
+    ];
+    let Some((kind, _, holds, label)) = kinds
+        .into_iter()
+        .find(|(kind, holds, ..)| *kind != this && *holds)
+    else {
+        return view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any();
+    };
+    let lang = use_lang();
+    let search = window().location().search().unwrap_or_default();
+    let href = app_href(&format!("/embed/{kind}{search}"));
+    let link = move || {
+        fill(
+            Msg::EmbedShowIn.text(lang.get()),
+            &[("view", label.text(lang.get()))],
+        )
+    };
+    view! {
+        <div class="embed-elsewhere" data-holds=kind>
+            {if heading {
+                view! { <h1>{tr(holds)}</h1> }.into_any()
+            } else {
+                view! { <p><strong>{tr(holds)}</strong></p> }.into_any()
+            }}
+            <p><a href=href>{link}</a></p>
+        </div>
+    }
+    .into_any()
+}
+
 #[component]
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
+        let dataset = &data.dataset;
+        let has_events = !dataset.timelines.is_empty()
+            || !dataset.cases.is_empty()
+            || !dataset.campaigns.is_empty();
         view! {
-            <EmbedFrame kind="timeline" title=Some(dataset_title(&data))><Timeline data=data.clone()/></EmbedFrame>
+            <EmbedFrame kind="timeline" title=Some(dataset_title(&data))>
+                {if has_events {
+                    view! { <Timeline data=data.clone()/> }.into_any()
+                } else {
+                    shown_elsewhere(&data, "timeline", false)
+                }}
+            </EmbedFrame>
         }
     })
 }
@@ -88,7 +159,7 @@ pub fn EmbedStory() -> impl IntoView {
             <EmbedFrame kind="story" title=None>
                 {match story {
                     Some(story) => view! { <StoryView story=story/> }.into_any(),
-                    None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
+                    None => shown_elsewhere(&data, "story", true),
                 }}
             </EmbedFrame>
         }
@@ -105,7 +176,7 @@ pub fn EmbedGallery() -> impl IntoView {
             <EmbedFrame kind="gallery" title=None>
                 {match gallery {
                     Some(gallery) => view! { <GalleryView gallery=gallery/> }.into_any(),
-                    None => view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any(),
+                    None => shown_elsewhere(&data, "gallery", true),
                 }}
             </EmbedFrame>
         }

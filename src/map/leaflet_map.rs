@@ -8,12 +8,13 @@ use std::rc::Rc;
 
 use js_sys::Array;
 use leaflet::{Canvas, CircleMarker, LatLng, LayerGroup, Map, MapOptions, Path, PathOptions};
+use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::map::LEAFLET_DIR;
 use crate::map::cluster::{Bounds, Cluster, radius};
 use crate::map::topojson::Ring;
+use crate::map::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,6 +24,47 @@ extern "C" {
 
     #[wasm_bindgen(method, js_name = getElement)]
     fn get_element(this: &PathWithElement) -> Option<web_sys::Element>;
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Leaflet's map through bindings that return its exceptions rather than
+    /// throwing them through the Rust frames below (the `leaflet` crate's do
+    /// not catch). A thrown exception skips those frames' destructors (no
+    /// unwinding in this wasm), so every borrow they hold stays taken: after
+    /// `flyTo` threw "Invalid LatLng object" inside a story's effect, the
+    /// task running the effects kept its `RefCell` borrowed (js-sys
+    /// `futures/task/singlethread.rs`), and the next slide panicked with
+    /// "RefCell already borrowed". The view moves go through these.
+    type CatchingMap;
+
+    #[wasm_bindgen(catch, method, js_name = flyTo)]
+    fn fly_to(this: &CatchingMap, center: &LatLng, zoom: f64) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = setView)]
+    fn set_view(
+        this: &CatchingMap,
+        center: &LatLng,
+        zoom: f64,
+        options: &JsValue,
+    ) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = fitBounds)]
+    fn fit_bounds(
+        this: &CatchingMap,
+        bounds: &leaflet::LatLngBounds,
+        options: &JsValue,
+    ) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = flyToBounds)]
+    fn fly_to_bounds(
+        this: &CatchingMap,
+        bounds: &leaflet::LatLngBounds,
+        options: &JsValue,
+    ) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, method, js_name = invalidateSize)]
+    fn invalidate_size(this: &CatchingMap, animate: bool) -> Result<(), JsValue>;
 }
 
 /// The SVG element of a path drawn by the SVG renderer.
@@ -87,6 +129,18 @@ pub struct LeafletMap {
     highlighted: Option<String>,
     tiles: Option<leaflet::TileLayer>,
 }
+
+/// A Leaflet position, for a position it can take ([`valid_position`]).
+fn lat_lng(lat: f64, lon: f64) -> Option<LatLng> {
+    valid_position(lat, lon).then(|| LatLng::new(lat, lon))
+}
+
+/// The world view, where a map starts when it is given nowhere valid.
+const WORLD: Viewport = Viewport {
+    lat: 20.0,
+    lon: 0.0,
+    zoom: 1.0,
+};
 
 fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
     ring.iter()
@@ -159,11 +213,18 @@ impl LeafletMap {
         if !leaflet_present() {
             return Err(LEAFLET_MISSING.to_owned());
         }
+        let viewport = match (
+            valid_position(viewport.lat, viewport.lon),
+            valid_zoom(viewport.zoom),
+        ) {
+            (true, Some(zoom)) => Viewport { zoom, ..viewport },
+            _ => WORLD,
+        };
         let options = MapOptions::new();
         options.set_center(LatLng::new(viewport.lat, viewport.lon));
         options.set_zoom(viewport.zoom);
-        options.set_min_zoom(1.0);
-        options.set_max_zoom(12.0);
+        options.set_min_zoom(MIN_ZOOM);
+        options.set_max_zoom(MAX_ZOOM);
         options.set_zoom_snap(0.25);
         options.set_world_copy_jump(true);
         // The credit is in the page (Natural Earth, Leaflet): no attribution box.
@@ -225,8 +286,10 @@ impl LeafletMap {
                     .iter()
                     .rev()
                     .find(|c| {
-                        let p = map.lat_lng_to_container_point(&LatLng::new(c.lat, c.lon));
-                        (p.x() - x).hypot(p.y() - y) <= radius(c.count) + 2.0
+                        lat_lng(c.lat, c.lon).is_some_and(|at| {
+                            let p = map.lat_lng_to_container_point(&at);
+                            (p.x() - x).hypot(p.y() - y) <= radius(c.count) + 2.0
+                        })
                     })
                     .cloned()
                     .zip(hits.on_click.clone())
@@ -245,6 +308,12 @@ impl LeafletMap {
         });
         self.map.on("click", closure.as_ref());
         self.listeners.push(closure);
+    }
+
+    /// The map through [`CatchingMap`]'s bindings; a move Leaflet refuses
+    /// leaves the view where it was.
+    fn catching(&self) -> &CatchingMap {
+        self.map.unchecked_ref()
     }
 
     pub fn viewport(&self) -> Viewport {
@@ -296,9 +365,11 @@ impl LeafletMap {
                         .unchecked_into()
                 }
                 CountryGeometry::Point(lat, lon) => {
+                    let Some(at) = lat_lng(lat, lon) else {
+                        continue;
+                    };
                     let _ = js_sys::Reflect::set(&options, &"radius".into(), &5.0.into());
-                    CircleMarker::new_with_options(&LatLng::new(lat, lon), &options)
-                        .unchecked_into()
+                    CircleMarker::new_with_options(&at, &options).unchecked_into()
                 }
             };
             path.unchecked_ref::<leaflet::Layer>()
@@ -359,6 +430,9 @@ impl LeafletMap {
     pub fn draw_clusters(&mut self, clusters: Vec<Cluster>, on_click: impl Fn(&Cluster) + 'static) {
         self.markers.clear_layers();
         for cluster in &clusters {
+            let Some(at) = lat_lng(cluster.lat, cluster.lon) else {
+                continue;
+            };
             let options = PathOptions::new();
             options.set_renderer(self.canvas.clone().into());
             options.set_pane(MARKER_PANE.to_owned());
@@ -368,7 +442,7 @@ impl LeafletMap {
             options.set_fill_color("#c2410c".to_owned());
             options.set_fill_opacity(0.85);
             let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
-            CircleMarker::new_with_options(&LatLng::new(cluster.lat, cluster.lon), &options)
+            CircleMarker::new_with_options(&at, &options)
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&self.markers);
         }
@@ -379,8 +453,12 @@ impl LeafletMap {
 
     /// Zooms in on a point by `delta` levels.
     pub fn zoom_to(&self, lat: f64, lon: f64, delta: f64) {
-        let zoom = self.map.get_zoom() + delta;
-        self.map.set_view(&LatLng::new(lat, lon), zoom);
+        let (Some(at), Some(zoom)) = (lat_lng(lat, lon), valid_zoom(self.map.get_zoom() + delta))
+        else {
+            return;
+        };
+        // A move Leaflet refuses leaves the view where it is.
+        let _ = self.catching().set_view(&at, zoom, &JsValue::UNDEFINED);
     }
 
     /// Shows an outside tile layer under the countries (`Some(url template)`), or
@@ -402,29 +480,35 @@ impl LeafletMap {
         }
     }
 
-    /// Moves the view to `viewport`, flying or jumping.
+    /// Moves the view to `viewport`, flying or jumping; nowhere when it is
+    /// not on the globe (a zoom that is not a number keeps the current one).
     pub fn move_to(&self, viewport: Viewport, motion: Motion) {
-        let center = LatLng::new(viewport.lat, viewport.lon);
+        let Some(center) = lat_lng(viewport.lat, viewport.lon) else {
+            return;
+        };
+        let zoom = valid_zoom(viewport.zoom).unwrap_or_else(|| self.map.get_zoom());
+        let viewport = Viewport { zoom, ..viewport };
         match motion {
             Motion::Fly => {
-                self.map.fly_to_with_zoom(&center, viewport.zoom);
+                let _ = self.catching().fly_to(&center, viewport.zoom);
             }
             Motion::Jump => {
-                self.map
-                    .set_view_with_options(&center, viewport.zoom, &no_animation());
+                let _ = self
+                    .catching()
+                    .set_view(&center, viewport.zoom, &no_animation());
             }
         }
     }
 
     /// Moves the view (flying or jumping) to show every point.
     pub fn fit_points(&self, points: &[(f64, f64)], motion: Motion) {
-        let Some(&(lat, lon)) = points.first() else {
+        let mut valid = points.iter().filter_map(|&(lat, lon)| lat_lng(lat, lon));
+        let Some(first) = valid.next() else {
             return;
         };
-        let first = LatLng::new(lat, lon);
         let bounds = leaflet::LatLngBounds::new(&first, &first);
-        for &(lat, lon) in points {
-            bounds.extend(&LatLng::new(lat, lon));
+        for point in valid {
+            bounds.extend(&point);
         }
         let options = no_animation();
         // [x, y] pixels, like a Leaflet point.
@@ -434,10 +518,10 @@ impl LeafletMap {
         match motion {
             Motion::Fly => {
                 let _ = js_sys::Reflect::set(&options, &"animate".into(), &true.into());
-                self.map.fly_to_bounds_with_options(&bounds, &options);
+                let _ = self.catching().fly_to_bounds(&bounds, &options);
             }
             Motion::Jump => {
-                self.map.fit_bounds_with_options(&bounds, &options);
+                let _ = self.catching().fit_bounds(&bounds, &options);
             }
         }
     }
@@ -447,18 +531,27 @@ impl LeafletMap {
     /// when `line` is true.
     pub fn draw_places(&mut self, points: &[(f64, f64)], current: Option<usize>, line: bool) {
         self.markers.clear_layers();
-        if line && points.len() > 1 {
+        let on_globe: Vec<(f64, f64)> = points
+            .iter()
+            .copied()
+            .filter(|&(lat, lon)| valid_position(lat, lon))
+            .collect();
+        if line && on_globe.len() > 1 {
             let options = PathOptions::new();
             options.set_color("#c2410c".to_owned());
             options.set_weight(2.0);
             options.set_dash_array("6 6".to_owned());
             options.set_interactive(false);
             options.set_class_name("story-line".to_owned());
-            leaflet::Polyline::new_with_options(&lat_lng_array(points), options.unchecked_ref())
+            leaflet::Polyline::new_with_options(&lat_lng_array(&on_globe), options.unchecked_ref())
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&self.markers);
         }
         for (i, &(lat, lon)) in points.iter().enumerate() {
+            // Skipped, but counted: `current` indexes `points`.
+            let Some(at) = lat_lng(lat, lon) else {
+                continue;
+            };
             let is_current = Some(i) == current;
             let options = PathOptions::new();
             options.set_interactive(false);
@@ -476,7 +569,7 @@ impl LeafletMap {
             );
             let radius: f64 = if is_current { 10.0 } else { 6.0 };
             let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
-            let marker = CircleMarker::new_with_options(&LatLng::new(lat, lon), &options);
+            let marker = CircleMarker::new_with_options(&at, &options);
             marker
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&self.markers);
@@ -488,7 +581,7 @@ impl LeafletMap {
 
     /// Leaflet's size check after the container changed size.
     pub fn invalidate_size(&self) {
-        self.map.invalidate_size(false);
+        let _ = self.catching().invalidate_size(false);
     }
 
     /// Removes the map from its element and releases every listener.
@@ -503,6 +596,22 @@ impl LeafletMap {
         drop(self.layer_listeners);
         self.hits.take();
     }
+}
+
+/// A view's map, where its effects and listeners find it.
+pub type MapSlot = StoredValue<Option<LeafletMap>, LocalStorage>;
+
+/// Runs `f` on the map taken out of its slot, then puts it back; `None`
+/// when there is no map (not made yet, removed, or in use further up the
+/// stack). The slot is not locked while Leaflet runs: a Leaflet event
+/// calling back into Rust during `f` (a `moveend` fired by a move) finds it
+/// empty rather than locked, and an exception Leaflet throws (see
+/// [`CatchingMap`]) cannot leave it locked.
+pub fn with_map<U>(slot: MapSlot, f: impl FnOnce(&mut LeafletMap) -> U) -> Option<U> {
+    let mut map = slot.try_update_value(Option::take).flatten()?;
+    let out = f(&mut map);
+    let _ = slot.try_set_value(Some(map));
+    Some(out)
 }
 
 const LEAFLET_MISSING: &str = "Leaflet could not be loaded";

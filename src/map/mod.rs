@@ -24,6 +24,24 @@ use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
 /// key, as copied files get no hash. The map loads Leaflet from it on first need.
 pub const LEAFLET_DIR: &str = "leaflet-1.9.4";
 
+/// The zoom levels the maps allow (Leaflet's `minZoom` and `maxZoom`).
+pub const MIN_ZOOM: f64 = 1.0;
+pub const MAX_ZOOM: f64 = 12.0;
+
+/// Whether a position can be handed to Leaflet: finite, latitude within ±90°
+/// and longitude within ±180°. Leaflet throws on NaN ("Invalid LatLng
+/// object") and loops on huge values (a longitude of -1e308 made it throw on
+/// every frame), so everything drawn is checked here, whatever the importers
+/// let through.
+pub fn valid_position(lat: f64, lon: f64) -> bool {
+    (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
+}
+
+/// A zoom Leaflet can take: within the maps' levels; `None` when not a number.
+pub fn valid_zoom(zoom: f64) -> Option<f64> {
+    zoom.is_finite().then(|| zoom.clamp(MIN_ZOOM, MAX_ZOOM))
+}
+
 /// One country of the network with its counts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CountrySummary {
@@ -688,5 +706,24 @@ mod tests {
         assert_eq!(order(SortKey::Members, false), ["CA", "MX", "BY"]);
         // One case each: by name.
         assert_eq!(order(SortKey::Cases, true), ["BY", "CA", "MX"]);
+    }
+
+    #[test]
+    fn only_finite_positions_on_the_globe_reach_leaflet() {
+        assert!(valid_position(45.4, -75.7));
+        assert!(valid_position(-90.0, 180.0));
+        for (lat, lon) in [
+            (f64::NAN, 0.0),
+            (0.0, f64::INFINITY),
+            (9999.0, 0.0),
+            (1e308, -1e308),
+            (0.0, -180.5),
+        ] {
+            assert!(!valid_position(lat, lon), "{lat}, {lon}");
+        }
+        assert_eq!(valid_zoom(-5.0), Some(MIN_ZOOM));
+        assert_eq!(valid_zoom(1e308), Some(MAX_ZOOM));
+        assert_eq!(valid_zoom(4.5), Some(4.5));
+        assert_eq!(valid_zoom(f64::NAN), None);
     }
 }

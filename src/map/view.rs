@@ -18,7 +18,9 @@ use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, case_status, fill};
 use crate::map::cluster::{Bounds, Cluster, cluster};
-use crate::map::leaflet_map::{CountryGeometry, CountryStyle, LeafletMap, Viewport, load_leaflet};
+use crate::map::leaflet_map::{
+    CountryGeometry, CountryStyle, LeafletMap, Viewport, load_leaflet, with_map,
+};
 use crate::map::topojson::{self, Shape};
 use crate::map::{
     CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
@@ -97,7 +99,7 @@ async fn load_shapes() -> Result<Arc<Vec<Shape>>, LoadError> {
         return Ok(shapes);
     }
     let url = absolute_url(SHAPES_URL, None)?;
-    let text = fetch_text(&url).await?;
+    let text = fetch_text(&url).await?.text;
     let shapes = topojson::decode(&text, "countries")
         .map(Arc::new)
         .map_err(|message| LoadError {
@@ -406,10 +408,8 @@ pub fn MapExplorer(
             }
         }
         let on_hover = move |code: &str, entering: bool| ctx.hover(code, entering);
-        leaflet.update_value(|map| {
-            if let Some(map) = map {
-                map.draw_countries(drawn_countries.into_iter(), on_hover);
-            }
+        with_map(leaflet, |map| {
+            map.draw_countries(drawn_countries.into_iter(), on_hover);
         });
         drawn.update(|n| *n += 1);
     }));
@@ -448,20 +448,16 @@ pub fn MapExplorer(
             let on_click = {
                 move |c: &Cluster| {
                     if c.count > 1 {
-                        leaflet.with_value(|m| {
-                            if let Some(m) = m {
-                                m.zoom_to(c.lat, c.lon, 2.0);
-                            }
+                        with_map(leaflet, |m| {
+                            m.zoom_to(c.lat, c.lon, 2.0);
                         });
                     } else if let Some(code) = countries.get(c.first) {
                         ctx.open(code.clone());
                     }
                 }
             };
-            leaflet.update_value(|map| {
-                if let Some(map) = map {
-                    map.draw_clusters(clusters, on_click);
-                }
+            with_map(leaflet, |map| {
+                map.draw_clusters(clusters, on_click);
             });
             markers_drawn.set(true);
         }));
@@ -472,10 +468,8 @@ pub fn MapExplorer(
     effect(Box::new(move || {
         selected.track();
         request_animation_frame(move || {
-            let _ = leaflet.try_with_value(|map| {
-                if let Some(map) = map {
-                    map.invalidate_size();
-                }
+            with_map(leaflet, |map| {
+                map.invalidate_size();
             });
         });
     }));
@@ -484,10 +478,8 @@ pub fn MapExplorer(
     effect(Box::new(move || {
         drawn.track();
         let code = ctx.hovered.get().or_else(|| selected.get());
-        leaflet.update_value(|map| {
-            if let Some(map) = map {
-                map.highlight(code.as_deref());
-            }
+        with_map(leaflet, |map| {
+            map.highlight(code.as_deref());
         });
     }));
 
@@ -506,10 +498,8 @@ pub fn MapExplorer(
             if !map_ready.get() {
                 return;
             }
-            leaflet.update_value(|map| {
-                if let Some(map) = map {
-                    map.set_tiles(tiles_url.as_deref().filter(|_| on));
-                }
+            with_map(leaflet, |map| {
+                map.set_tiles(tiles_url.as_deref().filter(|_| on));
             });
         }));
     }

@@ -11,58 +11,99 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Msg, fill};
 use crate::model::{Loaded, Problem, Severity};
-use crate::preview::{Draft, PASTED_NAME, selection_at};
+use crate::preview::store::{self, Kept};
+use crate::preview::{Draft, PASTED_NAME, Restored, selection_at};
 use crate::web::data::NetworkData;
 use crate::web::lang::{tr, use_lang};
 use crate::web::shell::app_href;
-use crate::web::state::mark_ready_when_mounted;
-
-/// Where the draft is kept; `?data=draft` on any view loads it from there.
-pub const DRAFT_STORAGE_KEY: &str = "mapline.preview.draft";
+use crate::web::state::{LoadError, with_data};
 
 /// How long typing must pause before the draft is checked again.
 const RECHECK_DELAY: Duration = Duration::from_millis(200);
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The stored draft (empty when there is none or storage is refused).
-pub fn stored_draft() -> Draft {
-    storage()
-        .and_then(|s| s.get_item(DRAFT_STORAGE_KEY).ok().flatten())
-        .map(|stored| Draft::from_storage(&stored))
-        .unwrap_or_default()
-}
-
 #[component]
 pub fn PreviewPage() -> impl IntoView {
-    mark_ready_when_mounted();
-    let draft = RwSignal::new(stored_draft());
-    if draft.with_untracked(|d| d.files.is_empty()) {
-        draft.update_untracked(|d| d.put(PASTED_NAME, String::new()));
+    // IndexedDB (where large drafts are kept) answers asynchronously.
+    let stored = LocalResource::new(|| async { Ok::<_, LoadError>(store::stored_draft().await) });
+    view! {
+        <section class="preview" data-page="preview">
+            <h1>{tr(Msg::PreviewTitle)}</h1>
+            <p>{tr(Msg::PreviewIntro)}</p>
+            {with_data(stored, |restored: Restored| view! { <DraftPreview restored=restored/> })}
+        </section>
     }
-    let current = RwSignal::new(0usize);
-    let checked = RwSignal::new(Arc::new(draft.with_untracked(Draft::load)));
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+}
 
-    // Keep the draft in storage, and check it again once typing pauses.
-    Effect::new(move |first: Option<()>| {
-        let stored = draft.with(Draft::to_storage);
-        if let Some(storage) = storage() {
-            let _ = storage.set_item(DRAFT_STORAGE_KEY, &stored);
+/// The preview of the stored draft: its inputs, editor, report and rendering;
+/// or, when it stopped the page last time, a choice before it is opened.
+#[component]
+fn DraftPreview(
+    /// The draft found in storage.
+    restored: Restored,
+) -> impl IntoView {
+    let Restored {
+        draft: mut initial,
+        newer_lost,
+    } = restored;
+    // The mark is still set: the page stopped while this draft was opening.
+    let held = RwSignal::new(store::was_opening() && !initial.is_empty());
+    if initial.files.is_empty() {
+        initial.put(PASTED_NAME, String::new());
+    }
+    let draft = RwSignal::new(initial);
+    let current = RwSignal::new(0usize);
+    let checked = RwSignal::new(Arc::new(Draft::default().load()));
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let kept = RwSignal::new(Kept::Local);
+
+    // The mark is set while a check renders and cleared once the rendered
+    // draft has been drawn: if the page dies on the way, the next visit asks
+    // before opening the draft again.
+    let check = move || {
+        store::mark_opening();
+        // A recheck timer may outlive the page (left for another route).
+        match draft.try_with_untracked(Draft::load) {
+            Some(loaded) => {
+                let _ = checked.try_set(Arc::new(loaded));
+            }
+            None => store::clear_opening(),
         }
+    };
+    if !held.get_untracked() {
+        check();
+    }
+    Effect::new(move |_| {
+        checked.track();
+        if !held.get() {
+            store::clear_opening_after_render();
+        }
+    });
+
+    // Keep every change, and check again once typing pauses.
+    Effect::new(move |first: Option<()>| {
+        draft.track();
+        // The stored version is the one just read.
         if first.is_none() {
+            return;
+        }
+        draft.with_untracked(|d| {
+            store::keep(d, move |where_kept| {
+                let _ = kept.try_set(where_kept);
+            })
+        });
+        if held.get_untracked() {
             return;
         }
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        let handle = set_timeout_with_handle(
-            move || checked.set(Arc::new(draft.with_untracked(Draft::load))),
-            RECHECK_DELAY,
-        );
+        let handle = set_timeout_with_handle(check, RECHECK_DELAY);
         pending.set_value(handle.ok());
+    });
+    on_cleanup(move || {
+        if let Some(handle) = pending.try_get_value().flatten() {
+            handle.clear();
+        }
     });
 
     let textarea = NodeRef::<leptos::html::Textarea>::new();
@@ -92,41 +133,131 @@ pub fn PreviewPage() -> impl IntoView {
             }
         });
     };
+    let open_anyway = move || {
+        held.set(false);
+        check();
+    };
+    let discard = move || {
+        held.set(false);
+        draft.set(Draft::pasted(""));
+        current.set(0);
+        check();
+    };
 
     view! {
-        <section class="preview" data-page="preview">
-            <h1>{tr(Msg::PreviewTitle)}</h1>
-            <p>{tr(Msg::PreviewIntro)}</p>
-            <DraftInputs draft=draft current=current/>
-            <div class="preview-columns">
-                <DraftEditor draft=draft current=current textarea=textarea/>
-                <CheckReport checked=checked on_select=go_to/>
-            </div>
-            <RenderedDraft checked=checked/>
-        </section>
+        <StorageNotices kept=kept newer_lost=newer_lost/>
+        {move || if held.get() {
+            view! { <HeldDraft draft=draft on_open=open_anyway on_discard=discard/> }.into_any()
+        } else {
+            view! {
+                <DraftInputs draft=draft current=current/>
+                <div class="preview-columns">
+                    <DraftEditor draft=draft current=current textarea=textarea/>
+                    <CheckReport checked=checked on_select=go_to/>
+                </div>
+                <RenderedDraft checked=checked/>
+            }
+            .into_any()
+        }}
     }
 }
 
-/// Reads picked or dropped files into the draft.
+/// What the reader must know about where the draft is kept: nothing while it
+/// is kept; an alert when it cannot be; a note when the version restored is
+/// not the latest one stored.
+#[component]
+fn StorageNotices(
+    /// Where the latest version ended up.
+    kept: RwSignal<Kept>,
+    /// When the latest version was stored, if it could not be restored.
+    newer_lost: Option<u64>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let lost_at = newer_lost.map(|saved| {
+        move || {
+            let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(saved as f64));
+            let when: String = date
+                .to_locale_string(lang.get().code(), &wasm_bindgen::JsValue::UNDEFINED)
+                .into();
+            fill(Msg::DraftNewerLost.text(lang.get()), &[("time", &when)])
+        }
+    });
+    view! {
+        <div class="draft-storage" role="alert">
+            {move || (kept.get() == Kept::Lost).then(|| view! {
+                <p class="draft-not-kept">{tr(Msg::DraftNotKept)}</p>
+            })}
+        </div>
+        {lost_at.map(|text| view! { <p class="draft-newer-lost" role="status">{text}</p> })}
+    }
+}
+
+/// A draft that stopped the preview last time: its files, and the choice to
+/// open it anyway, download it or discard it.
+#[component]
+fn HeldDraft(
+    /// The stored draft, kept as it is until the reader chooses.
+    draft: RwSignal<Draft>,
+    on_open: impl Fn() + Send + Sync + 'static,
+    on_discard: impl Fn() + Send + Sync + 'static,
+) -> impl IntoView {
+    let lang = use_lang();
+    let files = draft.with_untracked(|d| {
+        d.files
+            .iter()
+            .map(|f| (f.name.clone(), f.text.len()))
+            .collect::<Vec<_>>()
+    });
+    let download_all = move |_| {
+        draft.with_untracked(|d| {
+            for file in &d.files {
+                let mime = if crate::import::is_csv(&file.name) {
+                    "text/csv"
+                } else {
+                    "application/json"
+                };
+                download(&file.name, mime, &file.text);
+            }
+        });
+    };
+    view! {
+        <div class="held-draft" role="alert">
+            <p><strong>{tr(Msg::DraftHeld)}</strong></p>
+            <ul class="held-files">
+                {files.into_iter().map(|(name, bytes)| {
+                    let size = bytes.to_string();
+                    view! {
+                        <li><code>{name}</code>" "{move || fill(Msg::DraftFileSize.text(lang.get()), &[("bytes", &size)])}</li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="held-actions">
+                <button type="button" class="button" on:click=move |_| on_open()>{tr(Msg::DraftOpenAnyway)}</button>
+                " "
+                <button type="button" class="button secondary" on:click=download_all>{tr(Msg::DraftDownload)}</button>
+                " "
+                <button type="button" class="button secondary" on:click=move |_| on_discard()>{tr(Msg::DraftDiscard)}</button>
+            </p>
+        </div>
+    }
+}
+
+/// Reads picked or dropped files into the draft, as bytes: the report then
+/// says where their bytes are not UTF-8, as `mapline check` would.
 fn read_files(files: web_sys::FileList, draft: RwSignal<Draft>, current: RwSignal<usize>) {
     let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
     leptos::task::spawn_local(async move {
+        let mut opened = Vec::with_capacity(files.len());
         for file in files {
-            let name = file.name();
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+            // A file that cannot be read (gone, or a folder) opens empty.
+            let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
                 .await
-                .ok()
-                .and_then(|v| v.as_string())
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
                 .unwrap_or_default();
-            draft.update(|d| {
-                // A fresh paste area that is still empty gives way to the files.
-                d.files
-                    .retain(|f| !(f.name == PASTED_NAME && f.text.trim().is_empty()));
-                d.put(&name, text);
-            });
-            let index =
-                draft.with_untracked(|d| d.files.iter().position(|f| f.name == name).unwrap_or(0));
-            current.set(index);
+            opened.push((file.name(), bytes));
+        }
+        if let Some(index) = draft.try_update(|d| d.open_files(opened)).flatten() {
+            let _ = current.try_set(index);
         }
     });
 }
@@ -213,11 +344,7 @@ fn DraftEditor(
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         let index = current.get_untracked();
-        draft.update(|d| {
-            if let Some(file) = d.files.get_mut(index) {
-                file.text = value;
-            }
-        });
+        draft.update(|d| d.edit(index, value));
     };
     view! {
         <div class="draft-editor">

@@ -5,6 +5,7 @@
 pub mod view;
 
 use crate::countries;
+use crate::map::valid_position;
 use crate::model::{Place, SlideType, Story};
 
 /// Where the map goes for a slide.
@@ -54,7 +55,7 @@ pub fn points(story: &Story) -> Vec<Option<(f64, f64)>> {
                 .place
                 .as_ref()
                 .and_then(Place::position)
-                .filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+                .filter(|&(lat, lon)| valid_position(lat, lon))
         })
         .collect()
 }
@@ -69,7 +70,7 @@ pub fn camera(story: &Story, index: usize) -> Camera {
         .place
         .as_ref()
         .and_then(|place| place.position().map(|p| (p, place_zoom(place))))
-        .filter(|((lat, lon), _)| lat.is_finite() && lon.is_finite());
+        .filter(|&((lat, lon), _)| valid_position(lat, lon));
     if slide.slide_type == SlideType::Overview {
         let mut all: Vec<(f64, f64)> = points(story).into_iter().flatten().collect();
         all.dedup();
@@ -234,5 +235,31 @@ mod tests {
         assert_eq!(start_slide(&story, None, Some("end")), 3);
         assert_eq!(start_slide(&story, None, Some("missing")), 0);
         assert_eq!(points(&story)[2], None);
+    }
+
+    #[test]
+    fn places_off_the_globe_are_no_places() {
+        // Whatever an importer lets through, the map is never sent there.
+        let mut story = story();
+        let toronto = story.slides[3].place.as_mut().expect("a place");
+        toronto.lat = Some(1e308);
+        toronto.lon = Some(-1e308);
+        toronto.zoom = Some(1e308);
+        assert_eq!(camera(&story, 3), Camera::Keep);
+        assert_eq!(points(&story)[3], None);
+        let by = countries::by_code("BY").expect("Belarus");
+        assert_eq!(
+            camera(&story, 0),
+            Camera::Point {
+                lat: by.lat,
+                lon: by.lon,
+                zoom: 4.0
+            },
+            "the overview fits only the places on the globe"
+        );
+        let minsk = story.slides[1].place.as_mut().expect("a place");
+        minsk.lat = Some(f64::NAN);
+        minsk.lon = Some(0.0);
+        assert_eq!(camera(&story, 1), Camera::Keep);
     }
 }

@@ -13,7 +13,7 @@ use crate::embed::messaging::announce_change;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet};
+use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_map};
 use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::story::{Camera, camera_at, points, start_slide};
@@ -140,6 +140,17 @@ pub fn StoryView(
     actions: bool,
 ) -> impl IntoView {
     let count = story.slides.len();
+    if count == 0 {
+        // Nothing to step through or map: say so rather than "1 of 0".
+        return view! {
+            <article class="story story-empty" data-story-id=story.id.clone()>
+                <h1>{localized(&story.title)}" "<IllustrativeBadge illustrative=story.illustrative/></h1>
+                <RichText text=story.summary.clone()/>
+                <p class="story-no-slides" role="status">{tr(Msg::StoryNoSlides)}</p>
+            </article>
+        }
+        .into_any();
+    }
     let start = if preview {
         0
     } else {
@@ -260,22 +271,20 @@ pub fn StoryView(
             if !leaflet_loaded.get() {
                 return;
             }
-            leaflet.update_value(|slot| {
-                let first = slot.is_none();
-                if first {
-                    let world = Viewport {
-                        lat: 20.0,
-                        lon: 0.0,
-                        zoom: 1.0,
-                    };
-                    match LeafletMap::new(&element, world) {
-                        Ok(map) => *slot = Some(map),
-                        Err(_) => return,
-                    }
-                }
-                let Some(map) = slot else {
-                    return;
+            let first = leaflet.with_value(Option::is_none);
+            if first {
+                let world = Viewport {
+                    lat: 20.0,
+                    lon: 0.0,
+                    zoom: 1.0,
                 };
+                match LeafletMap::new(&element, world) {
+                    Ok(map) => leaflet.set_value(Some(map)),
+                    Err(_) => return,
+                }
+            }
+            // Leaflet runs with the map out of its slot (see `with_map`).
+            with_map(leaflet, |map| {
                 map.draw_places(&all, marker_of.get(i).copied().flatten(), line);
                 let motion = if first {
                     Motion::Jump
@@ -316,11 +325,7 @@ pub fn StoryView(
         disconnect();
         // The map's box changed with the layout.
         request_animation_frame(move || {
-            let _ = leaflet.try_with_value(|m| {
-                if let Some(map) = m {
-                    map.invalidate_size();
-                }
-            });
+            with_map(leaflet, |map| map.invalidate_size());
         });
         if !scroll {
             return;
@@ -453,4 +458,5 @@ pub fn StoryView(
             </div>
         </article>
     }
+    .into_any()
 }

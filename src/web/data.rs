@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::i18n::{Lang, Msg, fill};
 use crate::model::{self, Dataset, Problem, SourceFile};
 use crate::web::state::LoadError;
 
@@ -37,6 +38,7 @@ pub const DRAFT_DATA: &str = "draft";
 pub fn provide_network_data() {
     let source = query_param("source");
     let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
+    let is_draft = source.is_none() && manifest_url == DRAFT_DATA;
     let resource = LocalResource::new(move || {
         let url = manifest_url.clone();
         let source = source.clone();
@@ -45,16 +47,41 @@ pub fn provide_network_data() {
                 return load_source_document(&source).await.map(Arc::new);
             }
             if url == DRAFT_DATA {
-                let loaded = crate::preview::view::stored_draft().load();
-                return Ok(Arc::new(NetworkData {
-                    dataset: loaded.dataset,
-                    problems: loaded.problems,
-                }));
+                return load_draft().await.map(Arc::new);
             }
             load_manifest_dataset(&url).await.map(Arc::new)
         }
     });
+    if is_draft {
+        // The draft opened and rendered: the mark of it being opened goes.
+        Effect::new(move |_| {
+            if matches!(resource.get(), Some(Ok(_))) {
+                crate::preview::store::clear_opening_after_render();
+            }
+        });
+    }
     provide_context(DataContext(resource));
+}
+
+/// The staff preview's stored draft. A draft that stopped the preview last
+/// time is not opened again here: the preview asks what to do with it. The
+/// mark is set while this page opens the draft, and cleared once the page is
+/// ready, so a draft that kills this page is caught too.
+async fn load_draft() -> Result<NetworkData, LoadError> {
+    use crate::preview::store;
+    if store::was_opening() {
+        return Err(LoadError {
+            source: DRAFT_DATA.to_owned(),
+            message: Msg::DraftHeldElsewhere.text(page_lang()).to_owned(),
+        });
+    }
+    let restored = store::stored_draft().await;
+    store::mark_opening();
+    let loaded = restored.draft.load();
+    Ok(NetworkData {
+        dataset: loaded.dataset,
+        problems: loaded.problems,
+    })
 }
 
 /// Reads a query parameter of the page's URL at start-up.
@@ -87,12 +114,42 @@ pub fn display_name(absolute: &str) -> String {
         .to_owned()
 }
 
-/// The response `early.js` started for this URL while the wasm loaded, and the
-/// promise of its body, which it reads as the bytes arrive rather than when
-/// the app gets to it (about 15 ms sooner at 10,000 events). Taken once.
-/// `None` when there is none for this URL or it failed (the caller then
-/// fetches, and reports the failure itself).
-async fn early_response(absolute: &str) -> Option<(web_sys::Response, Option<js_sys::Promise>)> {
+/// How long a data request may go without a sign of life (its response
+/// headers, or the next part of its body) before it is given up and the
+/// error box with its Try again button is shown. A phone on slow 4G may take
+/// 20 s or more to download a large file, but its bytes keep coming; a server
+/// or connection that stops answering must not leave "Loading data…" for
+/// ever. A silence, not a total time, so a slow but live download is never
+/// cut off.
+pub const INACTIVITY_LIMIT_MS: f64 = 30_000.0;
+
+/// The inactivity limit: [`INACTIVITY_LIMIT_MS`], unless a test set
+/// `window.maplineTestInactivityMs` before the page loaded (the e2e suite,
+/// through playwright's `addInitScript`; nothing in an address can set it).
+fn inactivity_limit() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"maplineTestInactivityMs".into()).ok())
+        .and_then(|v| v.as_f64())
+        .filter(|ms| ms.is_finite() && *ms > 0.0)
+        .unwrap_or(INACTIVITY_LIMIT_MS)
+}
+
+/// The language of the page (`<html lang>`), for messages made away from the
+/// reactive tree.
+fn page_lang() -> Lang {
+    document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Lang::from_tag(&tag))
+        .unwrap_or(Lang::En)
+}
+
+/// What `early.js` started for this URL while the wasm loaded: an object with
+/// `response` and `body` promises (it reads the body as the bytes arrive
+/// rather than when the app gets to it: about 15 ms sooner at 10,000 events),
+/// `last` (when it last heard from the server) and `abort()`. Taken once;
+/// `None` when it is for another URL.
+fn take_early(absolute: &str) -> Option<js_sys::Object> {
     use wasm_bindgen::JsCast;
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("maplineEarly");
@@ -104,68 +161,200 @@ async fn early_response(absolute: &str) -> Option<(web_sys::Response, Option<js_
         return None;
     }
     let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
-    let promise: js_sys::Promise = js_sys::Reflect::get(&early, &"response".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let body: Option<js_sys::Promise> = js_sys::Reflect::get(&early, &"body".into())
-        .ok()
-        .and_then(|b| b.dyn_into().ok());
-    let response = wasm_bindgen_futures::JsFuture::from(promise)
+    early.dyn_into().ok()
+}
+
+/// A fetched file's text, and what was wrong with its bytes.
+pub struct Fetched {
+    pub text: String,
+    pub problem: Option<Problem>,
+}
+
+/// Fetches one text file, turning HTTP and network failures, and a request
+/// that stops answering, into a readable error. The bytes are read as the
+/// CLI reads them ([`model::decode_text`]): a file with broken bytes still
+/// loads, with its problem located.
+pub async fn fetch_text(absolute: &str) -> Result<Fetched, LoadError> {
+    let name = display_name(absolute);
+    let bytes = fetch_bytes(absolute).await.map_err(|message| LoadError {
+        source: name.clone(),
+        message,
+    })?;
+    let (text, problem) = model::decode_text(&name, &bytes);
+    Ok(Fetched { text, problem })
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Resolves after `ms` milliseconds.
+async fn sleep(ms: f64) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms.ceil() as i32);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Resolves once `last_activity()` is `limit` ms in the past.
+async fn silence(last_activity: impl Fn() -> f64, limit: f64) {
+    loop {
+        let quiet = now() - last_activity();
+        if quiet >= limit {
+            return;
+        }
+        sleep(limit - quiet).await;
+    }
+}
+
+/// The file's bytes, from the download `early.js` started or a new one, given
+/// up after [`inactivity_limit`] without a sign of life.
+async fn fetch_bytes(absolute: &str) -> Result<Vec<u8>, String> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    let limit = inactivity_limit();
+    let activity = Rc::new(Cell::new(now()));
+    let controller = web_sys::AbortController::new().ok();
+    let early = take_early(absolute);
+    let early_last = early.clone();
+    let last = {
+        let activity = activity.clone();
+        move || {
+            let early = early_last
+                .as_ref()
+                .and_then(|e| js_sys::Reflect::get(e, &"last".into()).ok())
+                .and_then(|v| v.as_f64())
+                .unwrap_or(0.0);
+            activity.get().max(early)
+        }
+    };
+    let early_abort = early.clone();
+    let work = async {
+        if let Some(early) = early
+            && let Some(result) = early_bytes(&early).await
+        {
+            return result;
+        }
+        // No early download, or it failed before answering: fetch again
+        // (a failure then is reported).
+        own_fetch(absolute, controller.as_ref(), &activity).await
+    };
+    let watchdog = silence(last, limit);
+    futures::pin_mut!(work, watchdog);
+    match futures::future::select(work, watchdog).await {
+        futures::future::Either::Left((result, _)) => result,
+        futures::future::Either::Right(((), _)) => {
+            if let Some(controller) = &controller {
+                controller.abort();
+            }
+            if let Some(abort) = early_abort
+                .and_then(|e| js_sys::Reflect::get(&e, &"abort".into()).ok())
+                .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+            {
+                let _ = abort.call0(&wasm_bindgen::JsValue::NULL);
+            }
+            let seconds = format!("{:.0}", limit / 1000.0);
+            Err(fill(
+                Msg::LoadTimedOut.text(page_lang()),
+                &[("seconds", &seconds)],
+            ))
+        }
+    }
+}
+
+/// The bytes of early.js's download; `None` when it failed before a response
+/// (the caller fetches again).
+async fn early_bytes(early: &js_sys::Object) -> Option<Result<Vec<u8>, String>> {
+    use wasm_bindgen::JsCast;
+    let get = |key: &str| js_sys::Reflect::get(early, &key.into()).ok();
+    let promise: js_sys::Promise = get("response")?.dyn_into().ok()?;
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .ok()?
         .dyn_into()
         .ok()?;
-    Some((response, body))
+    if let Err(message) = http_ok(&response) {
+        return Some(Err(message));
+    }
+    let body = get("body").and_then(|b| b.dyn_into::<js_sys::Promise>().ok())?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(body)
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .map_err(|e| {
+            let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
+            format!("could not read the response ({reason})")
+        });
+    Some(bytes)
 }
 
-/// Fetches one text file, turning HTTP and network failures into a readable error.
-pub async fn fetch_text(absolute: &str) -> Result<String, LoadError> {
-    let fail = |message: String| LoadError {
-        source: display_name(absolute),
-        message,
-    };
-    let mut early_body = None;
-    let response = match early_response(absolute).await {
-        Some((early, body)) => {
-            early_body = body;
-            gloo_net::http::Response::from(early)
-        }
-        None => gloo_net::http::Request::get(absolute)
-            .send()
-            .await
-            .map_err(|e| fail(format!("network error ({e})")))?,
-    };
-    if !response.ok() {
-        return Err(fail(format!(
+fn http_ok(response: &web_sys::Response) -> Result<(), String> {
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(format!(
             "HTTP {} {}",
             response.status(),
             response.status_text()
-        )));
+        ))
     }
-    // The bytes, copied into wasm memory as they are, then checked as UTF-8
-    // there: a quarter faster at 10,000 events than decoding to a JS string
-    // and encoding that again on its way in.
-    let bytes = match early_body {
-        // early.js read the body already (its ArrayBuffer).
-        Some(body) => wasm_bindgen_futures::JsFuture::from(body)
-            .await
-            .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
-            .map_err(|e| super::js_error_message(&e).unwrap_or_else(|| "unknown error".into())),
-        None => response.binary().await.map_err(|e| e.to_string()),
-    }
-    .map_err(|e| fail(format!("could not read the response ({e})")))?;
-    Ok(utf8_text(bytes))
 }
 
-/// The text of UTF-8 bytes as `Response.text()` gives it: without a leading
-/// byte order mark, invalid sequences replaced.
-fn utf8_text(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
+/// Fetches `absolute`, noting in `activity` each time the server is heard from.
+async fn own_fetch(
+    absolute: &str,
+    controller: Option<&web_sys::AbortController>,
+    activity: &std::cell::Cell<f64>,
+) -> Result<Vec<u8>, String> {
+    use wasm_bindgen::JsCast;
+    let init = web_sys::RequestInit::new();
+    init.set_signal(controller.map(|c| c.signal()).as_ref());
+    let network = |e: wasm_bindgen::JsValue| {
+        let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
+        format!("network error ({reason})")
+    };
+    let promise = window().fetch_with_str_and_init(absolute, &init);
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(network)?
+        .dyn_into()
+        .map_err(network)?;
+    activity.set(now());
+    http_ok(&response)?;
+    let Some(stream) = response.body() else {
+        return Ok(Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = stream
+        .get_reader()
+        .dyn_into()
+        .map_err(|_| "could not read the response".to_owned())?;
+    // The bytes, copied into wasm memory as they arrive (a quarter faster at
+    // 10,000 events than decoding to a JS string and encoding it again).
+    let mut bytes = Vec::new();
+    loop {
+        let step = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .map_err(|e| {
+                let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
+                format!("could not read the response ({reason})")
+            })?;
+        activity.set(now());
+        let done = js_sys::Reflect::get(&step, &"done".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(true);
+        if done {
+            return Ok(bytes);
+        }
+        if let Ok(value) = js_sys::Reflect::get(&step, &"value".into()) {
+            let chunk = js_sys::Uint8Array::new(&value);
+            let start = bytes.len();
+            bytes.resize(start + chunk.length() as usize, 0);
+            chunk.copy_to(&mut bytes[start..]);
+        }
     }
-    String::from_utf8(bytes)
-        .unwrap_or_else(|invalid| String::from_utf8_lossy(invalid.as_bytes()).into_owned())
 }
 
 /// The name of the performance measure around parsing and validation of the
@@ -191,7 +380,10 @@ fn timed_load<T>(work: impl FnOnce() -> T) -> T {
 /// error; a data file that cannot be fetched becomes a problem, and the rest loads.
 pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, LoadError> {
     let manifest_abs = absolute_url(manifest_url, None)?;
-    let text = fetch_text(&manifest_abs).await?;
+    let Fetched {
+        text,
+        problem: manifest_bytes,
+    } = fetch_text(&manifest_abs).await?;
     let manifest =
         model::parse_manifest(&display_name(&manifest_abs), &text).map_err(|problems| {
             LoadError {
@@ -209,10 +401,14 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
 
     // The manifest goes first: the loader takes the dataset's title from it.
     let mut sources = vec![SourceFile::new(display_name(&manifest_abs), text)];
-    let mut fetch_problems = Vec::new();
+    let mut fetch_problems: Vec<Problem> = manifest_bytes.into_iter().collect();
     for (url, result) in urls.iter().zip(fetched) {
         match result {
-            Ok(text) => sources.push(SourceFile::new(display_name(url), text)),
+            Ok(Fetched { text, problem }) => {
+                // Broken bytes are reported; the text still loads.
+                fetch_problems.extend(problem);
+                sources.push(SourceFile::new(display_name(url), text));
+            }
             Err(error) => fetch_problems.push(Problem::error(&error.source, "", error.message)),
         }
     }
@@ -233,9 +429,10 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
 /// document are listed beside it.
 pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
     let absolute = absolute_url(url, None)?;
-    let text = fetch_text(&absolute).await?;
+    let Fetched { text, problem } = fetch_text(&absolute).await?;
     let name = display_name(&absolute);
-    let loaded = timed_load(|| crate::import::load_any(&[SourceFile::new(name.clone(), text)]));
+    let mut loaded = timed_load(|| crate::import::load_any(&[SourceFile::new(name.clone(), text)]));
+    loaded.problems.splice(0..0, problem);
     let stats = loaded.dataset.stats();
     let shows_something = stats.members
         + stats.cases

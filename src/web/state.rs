@@ -94,7 +94,13 @@ where
         None => view! { <Progress/> }.into_any(),
         Some(Ok(value)) => render(value).into_any(),
         Some(Err(error)) => view! {
-            <LoadFailure error=error on_retry=move || resource.refetch()/>
+            <LoadFailure error=error on_retry=move || {
+                // Back to the progress indicator (and `loading`) while it
+                // asks again: a resource keeps its last value until the new
+                // one arrives, which may be the inactivity limit away.
+                resource.set(None);
+                resource.refetch();
+            }/>
         }
         .into_any(),
     }

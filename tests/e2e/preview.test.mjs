@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startApp, waitReady, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
+import { startApp, waitReady, settledState, assertClean, checkAxe, walkTimeline, ROOT } from './harness.mjs';
 
 const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
 const anchor = (name) => path.join(ANCHORS, name);
@@ -214,5 +214,221 @@ test('a file dropped on the drop zone opens in the draft', async () => {
   assert.equal(await page.locator('#draft-text').inputValue(), text);
   await page.locator('.rendered-draft [data-member-id="dropped"]').waitFor();
   assertClean(page);
+  await page.context().close();
+});
+
+/** A Mapline document of one member, as bytes. */
+const memberDoc = (id, country = 'CA', region = 'americas') =>
+  Buffer.from(JSON.stringify({ format: 'mapline/1', members: [{ id, name: id, country, region }] }));
+
+const MARK = 'mapline.preview.opening';
+const DRAFT_KEY = 'mapline.preview.draft';
+
+test('files named été, café.js and خريطة.json open, survive a reload, and the report and Clear still work', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'été', mimeType: 'application/json', buffer: memberDoc('ete') },
+    { name: 'café.js', mimeType: 'text/javascript', buffer: memberDoc('cafe', 'FR', 'europe-central-asia') },
+    { name: 'خريطة.json', mimeType: 'application/json', buffer: memberDoc('kharita', 'EG', 'mena') },
+  ]);
+  await page.locator('.preview-summary', { hasText: /^3 members/ }).waitFor();
+  await page.reload();
+  await waitReady(page);
+  const names = await page.locator('.draft-file').allInnerTexts();
+  assert.deepEqual(names, ['été', 'café.js', 'خريطة.json']);
+  await page.locator('.preview-summary', { hasText: /^3 members/ }).waitFor();
+  // The report still answers: a problem planted in one file is listed under its name.
+  await page.locator('.draft-file', { hasText: 'خريطة.json' }).click();
+  await page.locator('#draft-text').fill('{"format": "mapline/1", "members": 7}');
+  await page.locator('.problem-link', { hasText: /^خريطة\.json:1:\d+: members/ }).waitFor();
+  await checkAxe(page);
+  await page.getByRole('button', { name: 'Clear the draft' }).click();
+  assert.deepEqual(await page.locator('.draft-file').allInnerTexts(), ['draft.json']);
+  assert.equal(await page.locator('#draft-text').inputValue(), '');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a file whose bytes are not UTF-8 is reported at its line and column, the rest loads, and the report survives a reload', async () => {
+  const page = await openPreview();
+  const bytes = Buffer.concat([
+    Buffer.from('{\n  "format": "mapline/1",\n  "members": [\n    {"id": "good", "name": "Good", "country": "CA", "region": "americas"},\n    {"id": "latin1", "name": "Caf'),
+    Buffer.from([0xe9]),
+    Buffer.from(' Libre", "country": "FR", "region": "europe-central-asia"}\n  ]\n}\n'),
+  ]);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'latin1.json', mimeType: 'application/json', buffer: bytes });
+  const located = page.locator('.problem-link', { hasText: /^latin1\.json:5:34: invalid UTF-8 \(byte 0xE9\)/ });
+  await located.waitFor();
+  assert.equal(await page.locator('.rendered-draft [data-member-id="latin1"]').count(), 1, 'the member still loads');
+  await page.reload();
+  await waitReady(page);
+  await located.waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+test('two picked files with the same name: the last is kept, and the report says so', async () => {
+  const page = await openPreview();
+  await page.locator('input[type="file"]').setInputFiles([
+    { name: 'members.json', mimeType: 'application/json', buffer: memberDoc('first') },
+    { name: 'members.json', mimeType: 'application/json', buffer: memberDoc('second') },
+  ]);
+  await page.locator('.problem-link', { hasText: 'members.json: warning: 2 files named members.json were opened together; only the last one is kept' }).waitFor();
+  assert.deepEqual(await page.locator('.draft-file').allInnerTexts(), ['members.json']);
+  await page.locator('.rendered-draft [data-member-id="second"]').waitFor();
+  assertClean(page);
+  await page.context().close();
+});
+
+/** Opens /preview with `draft` stored and the page said to have died opening it. */
+async function openHeld(draft) {
+  const page = await openPreview();
+  await page.evaluate(({ key, mark, draft }) => {
+    localStorage.setItem(key, JSON.stringify(draft));
+    localStorage.setItem(mark, '1');
+  }, { key: DRAFT_KEY, mark: MARK, draft });
+  await page.reload();
+  await waitReady(page);
+  return page;
+}
+
+test('a draft that stopped the preview is not opened again without asking: download it, or open it anyway', async () => {
+  const text = '{"format": "mapline/1", "members": [{"id": "held", "name": "Held", "country": "CA", "region": "americas"}]}';
+  const page = await openHeld({ files: [{ name: 'held.json', text }] });
+  const held = page.getByRole('alert').filter({ hasText: 'This draft stopped the preview last time' });
+  await held.waitFor();
+  assert.match(await held.innerText(), /held\.json/);
+  assert.equal(await page.locator('#draft-text').count(), 0, 'not opened');
+  assert.equal(await page.locator('.rendered-draft').count(), 0, 'not rendered');
+  await checkAxe(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download it' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'held.json');
+  assert.equal(fs.readFileSync(await download.path(), 'utf8'), text, 'the download is the draft as typed');
+  // Still held after a reload: nothing was decided.
+  await page.reload();
+  await waitReady(page);
+  await held.waitFor();
+  await page.getByRole('button', { name: 'Open it anyway' }).click();
+  assert.equal(await page.locator('#draft-text').inputValue(), text);
+  await page.locator('.rendered-draft [data-member-id="held"]').waitFor();
+  // Rendered: the mark is gone, and the next visit opens the draft at once.
+  await page.waitForFunction((mark) => localStorage.getItem(mark) === null, MARK);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.locator('#draft-text').inputValue(), text);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a held draft can be discarded, and ?data=draft does not open it either', async () => {
+  const text = '{"format": "mapline/1", "members": []}';
+  const page = await openHeld({ files: [{ name: 'draft.json', text }] });
+  await page.goto(app.url('/map?data=draft'));
+  assert.equal(await settledState(page), 'error');
+  assert.match(await page.locator('.load-error').innerText(), /This draft stopped the preview last time.*\/preview/s);
+  await page.goto(app.url('/preview'));
+  await waitReady(page);
+  await page.getByRole('button', { name: 'Discard it' }).click();
+  assert.equal(await page.locator('#draft-text').inputValue(), '');
+  await page.waitForFunction((mark) => localStorage.getItem(mark) === null, MARK);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
+
+/** A Mapline document of `bytes` bytes (one member with a long description). */
+function largeDraft(bytes) {
+  const head = '{"format": "mapline/1", "members": [{"id": "big", "name": "Big", "country": "CA", "region": "americas", "description": "';
+  const tail = '"}]}';
+  return head + 'word '.repeat(Math.ceil((bytes - head.length - tail.length) / 5)) + tail;
+}
+
+test('a draft over the localStorage quota is kept in IndexedDB and comes back after a reload', async () => {
+  const page = await openPreview();
+  await page.locator('#draft-text').fill('{"format": "mapline/1"}');
+  const big = largeDraft(5.3 * 1024 * 1024);
+  await page.locator('input[type="file"]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(big) });
+  await page.locator('.rendered-draft [data-member-id="big"]').waitFor();
+  // Kept once the stand-in points elsewhere and IndexedDB has the draft.
+  await page.waitForFunction(async () => {
+    const stand = JSON.parse(localStorage.getItem('mapline.preview.draft') ?? '{}');
+    if (!stand.stored_elsewhere) return false;
+    const db = await new Promise((resolve) => { const r = indexedDB.open('mapline', 1); r.onsuccess = () => resolve(r.result); });
+    const saved = await new Promise((resolve) => { const r = db.transaction('drafts').objectStore('drafts').get('draft'); r.onsuccess = () => resolve(r.result); });
+    db.close();
+    return typeof saved === 'string' && JSON.parse(saved).saved === stand.saved;
+  });
+  assert.equal(await page.locator('.draft-not-kept').count(), 0);
+  await page.reload();
+  await waitReady(page);
+  assert.deepEqual(await page.locator('.draft-file').allInnerTexts(), ['draft.json', 'big.json']);
+  await page.locator('.draft-file', { hasText: 'big.json' }).click();
+  assert.equal(await page.locator('#draft-text').evaluate((area) => area.value.length), big.length, 'the large draft, not the older small one');
+  assert.equal(await page.locator('.draft-newer-lost').count(), 0);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('a draft that cannot be kept at all says so, and the older draft does not silently come back', async () => {
+  const page = await app.open();
+  // A browser without IndexedDB (or refusing it).
+  await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+  await page.goto(app.url('/preview'));
+  await waitReady(page);
+  await page.locator('#draft-text').fill('{"format": "mapline/1", "title": "older"}');
+  await page.locator('input[type="file"]').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(largeDraft(5.3 * 1024 * 1024)) });
+  const alert = page.getByRole('alert').filter({ hasText: 'could not be kept in this browser’s storage' });
+  await alert.waitFor();
+  await checkAxe(page);
+  await page.reload();
+  await waitReady(page);
+  const notice = page.locator('.draft-newer-lost');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /A later version of this draft \(from .+\) could not be kept/);
+  assert.ok(!(await page.locator('#draft-text').inputValue()).includes('older'), 'the older draft is not passed off as the latest');
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
+
+test('a preview left in a background tab does not leave the mark for the views it opened', async () => {
+  const page = await openPreview();
+  // A hidden tab: no animation frames. Marks set are recorded.
+  await page.evaluate((mark) => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    window.requestAnimationFrame = () => 0;
+    window.marksSet = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === mark) window.marksSet += 1;
+      return setItem.call(this, key, value);
+    };
+  }, MARK);
+  await page.locator('#draft-text').fill('{"format": "mapline/1", "members": []}');
+  // Polled on a timer: the page draws no frames.
+  await page.waitForFunction((mark) => window.marksSet > 0 && localStorage.getItem(mark) === null, MARK, { polling: 100 });
+  const view = await page.context().newPage();
+  await view.goto(app.url('/map?data=draft'));
+  await waitReady(view);
+  assert.deepEqual(page.trouble.pageErrors, []);
+  await page.context().close();
+});
+
+test('a page that dies before a draft has been drawn holds that draft on the next visit', async () => {
+  const page = await openPreview();
+  // The page stops drawing (as a hung or dying page does), then goes away.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  const text = '{"format": "mapline/1", "members": [{"id": "typed", "name": "Typed", "country": "KE", "region": "africa"}]}';
+  await page.locator('#draft-text').fill(text);
+  await page.waitForFunction((mark) => localStorage.getItem(mark) === '1', MARK, { polling: 100 });
+  await page.reload();
+  await waitReady(page);
+  await page.getByRole('alert').filter({ hasText: 'This draft stopped the preview last time' }).waitFor();
+  await page.getByRole('button', { name: 'Open it anyway' }).click();
+  assert.equal(await page.locator('#draft-text').inputValue(), text, 'nothing typed was lost');
+  assert.deepEqual(page.trouble.pageErrors, []);
   await page.context().close();
 });

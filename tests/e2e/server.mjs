@@ -31,6 +31,14 @@ export async function serve(mounts, { fallback = true, port = 0 } = {}) {
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     requests.push({ method: req.method, path: url.pathname + url.search });
+    // For the loading timeout: /never/… takes the request and never answers;
+    // /stall/… sends its headers and the start of a body, then nothing more.
+    if (url.pathname.startsWith('/never/')) return;
+    if (url.pathname.startsWith('/stall/')) {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.write('{"format": "mapline/1", "members": [');
+      return;
+    }
     const mount = entries.find(([prefix]) => url.pathname.startsWith(prefix));
     if (!mount) {
       res.writeHead(404).end('not found');
@@ -69,6 +77,11 @@ export async function serve(mounts, { fallback = true, port = 0 } = {}) {
   return {
     origin: `http://127.0.0.1:${server.address().port}`,
     requests,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(resolve);
+        // Requests left hanging (/never/, /stall/) would keep it open.
+        server.closeAllConnections();
+      }),
   };
 }
