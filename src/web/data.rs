@@ -276,7 +276,7 @@ async fn early_bytes(early: &js_sys::Object) -> Option<Result<Vec<u8>, String>> 
         .ok()?
         .dyn_into()
         .ok()?;
-    if let Err(message) = http_ok(&response) {
+    if let Err(message) = http_ok(&gloo_net::http::Response::from(response)) {
         return Some(Err(message));
     }
     let body = get("body").and_then(|b| b.dyn_into::<js_sys::Promise>().ok())?;
@@ -290,7 +290,7 @@ async fn early_bytes(early: &js_sys::Object) -> Option<Result<Vec<u8>, String>> 
     Some(bytes)
 }
 
-fn http_ok(response: &web_sys::Response) -> Result<(), String> {
+fn http_ok(response: &gloo_net::http::Response) -> Result<(), String> {
     if response.ok() {
         Ok(())
     } else {
@@ -302,25 +302,20 @@ fn http_ok(response: &web_sys::Response) -> Result<(), String> {
     }
 }
 
-/// Fetches `absolute`, noting in `activity` each time the server is heard from.
+/// Fetches `absolute` (gloo-net, with the controller's signal so the watchdog
+/// can abort it), noting in `activity` each time the server is heard from.
 async fn own_fetch(
     absolute: &str,
     controller: Option<&web_sys::AbortController>,
     activity: &std::cell::Cell<f64>,
 ) -> Result<Vec<u8>, String> {
     use wasm_bindgen::JsCast;
-    let init = web_sys::RequestInit::new();
-    init.set_signal(controller.map(|c| c.signal()).as_ref());
-    let network = |e: wasm_bindgen::JsValue| {
-        let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
-        format!("network error ({reason})")
-    };
-    let promise = window().fetch_with_str_and_init(absolute, &init);
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+    let signal = controller.map(web_sys::AbortController::signal);
+    let response = gloo_net::http::Request::get(absolute)
+        .abort_signal(signal.as_ref())
+        .send()
         .await
-        .map_err(network)?
-        .dyn_into()
-        .map_err(network)?;
+        .map_err(|e| format!("network error ({e})"))?;
     activity.set(now());
     http_ok(&response)?;
     let Some(stream) = response.body() else {
