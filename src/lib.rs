@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod countries;
+pub mod draft;
 pub mod i18n;
 pub mod import;
 pub mod model;
@@ -12,7 +13,11 @@ pub mod route;
 pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
-pub mod web;
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod data;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
 
 pub mod embed;
 pub mod gallery;

@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mapline::web::start();
+    mapline::app::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mapline::web::start_map_embed();
+    mapline::app::start_map_embed();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

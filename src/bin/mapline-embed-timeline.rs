@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mapline::web::start_timeline_embed();
+    mapline::app::start_timeline_embed();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

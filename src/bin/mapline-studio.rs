@@ -3,7 +3,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    mapline::web::start_studio();
+    mapline::app::start_studio();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::charts::{OutcomeTallies, bar_length, nice_axis};
 use crate::countries;
 use crate::i18n::{Msg, outcome_kind};
-use crate::web::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_lang};
 
 const CHART_WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 200.0;

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::embed::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
 use crate::i18n::{Lang, Msg, fill};
-use crate::web::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_lang};
 
 /// The deployment's public URL (the document's base URI, ending in `/`).
 fn base_uri() -> String {

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
 
-use crate::web::state::PageState;
+use crate::ui::state::PageState;
 
 /// The parent window when this page is inside a frame.
 fn parent_window() -> Option<web_sys::Window> {
@@ -102,7 +102,7 @@ pub fn announce_change(kind: &str, id: &str) {
     if parent_window().is_none() {
         return;
     }
-    crate::web::address::replace_hash(&format!("{kind}={id}"));
+    crate::ui::address::replace_hash(&format!("{kind}={id}"));
     post(&[
         ("type", "mapline:change".into()),
         ("kind", kind.into()),

@@ -10,8 +10,6 @@ use crate::model::Text;
 pub mod dialog;
 #[cfg(target_arch = "wasm32")]
 pub mod messaging;
-#[cfg(target_arch = "wasm32")]
-pub mod view;
 
 /// The colour theme an embedder asks for with `?theme=`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -184,7 +184,7 @@ fn no_animation() -> js_sys::Object {
 }
 
 fn js_err(e: JsValue) -> String {
-    crate::web::js_error_message(&e).unwrap_or_else(|| "Leaflet failed".to_owned())
+    crate::ui::js_error_message(&e).unwrap_or_else(|| "Leaflet failed".to_owned())
 }
 
 fn viewport_of(map: &Map) -> Viewport {

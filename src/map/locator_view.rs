@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::i18n::{Msg, fill};
 use crate::map::locator::{HEIGHT, WIDTH, locate};
 use crate::map::view::world_shapes;
-use crate::web::lang::use_lang;
+use crate::ui::lang::use_lang;
 
 /// A small picture of where a record is: its country shaded among its
 /// neighbours and a dot for the place. Labelled for screen readers; the

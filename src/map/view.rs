@@ -14,6 +14,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::countries;
+use crate::data::{SharedData, absolute_url, fetch_text, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, case_status, fill};
@@ -27,12 +28,12 @@ use crate::map::{
     class_label, class_of, outline_for, region_key, select, sorted, status_key,
 };
 use crate::model::Region;
-use crate::web::data::{SharedData, absolute_url, fetch_text, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::problems::ProblemList;
-use crate::web::shell::{IllustrativeBadge, app_href};
-use crate::web::state::{LoadError, PageState, with_data_until};
-use crate::web::text::localized;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::app_href;
+use crate::ui::problems::ProblemList;
+use crate::ui::record::IllustrativeBadge;
+use crate::ui::state::{LoadError, PageState, with_data_until};
+use crate::ui::text::localized;
 
 /// Runs `f` as an effect. Every effect of the map goes through this one
 /// instantiation of `Effect::new`, which keeps the wasm smaller.

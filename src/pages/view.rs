@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::countries;
+use crate::data::{SharedData, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::view::GalleryBlock;
@@ -13,12 +14,12 @@ use crate::i18n::{Msg, case_status};
 use crate::map::locator_view::LocatorMap;
 use crate::model::{Campaign, Case, Member};
 use crate::route::Route;
-use crate::web::data::{SharedData, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::media::MediaView;
-use crate::web::shell::{IllustrativeBadge, RecordNotFound, href, route_id};
-use crate::web::state::with_data;
-use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::{href, route_id};
+use crate::ui::media::MediaView;
+use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::state::with_data;
+use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
 /// The record's country and place as a locator map, with a link to the
 /// country on the network map.

@@ -9,14 +9,15 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::data::NetworkData;
+use crate::data::draft_store::{self as store, Kept};
+use crate::draft::{Draft, PASTED_NAME, Restored};
 use crate::i18n::{Msg, fill};
 use crate::model::{Loaded, Problem, Severity};
-use crate::preview::store::{self, Kept};
-use crate::preview::{Draft, PASTED_NAME, Restored, selection_at};
-use crate::web::data::NetworkData;
-use crate::web::lang::{tr, use_lang};
-use crate::web::shell::app_href;
-use crate::web::state::{LoadError, with_data};
+use crate::preview::selection_at;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::app_href;
+use crate::ui::state::{LoadError, with_data};
 
 /// How long typing must pause before the draft is checked again.
 const RECHECK_DELAY: Duration = Duration::from_millis(200);
@@ -483,7 +484,7 @@ fn RenderedDraft(
     use crate::map::view::MapExplorer;
     use crate::story::view::StoryView;
     use crate::timeline::view::Timeline;
-    use crate::web::state::PageState;
+    use crate::ui::state::PageState;
 
     move || {
         let loaded = checked.get();

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::data::use_network_data;
 use crate::i18n::{Msg, fill};
 use crate::search::{Hit, Kind, SearchIndex};
-use crate::web::data::use_network_data;
-use crate::web::lang::{tr, use_lang};
-use crate::web::shell::href;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::href;
 
 /// How many results the list shows.
 const MAX_RESULTS: usize = 8;

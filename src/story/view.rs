@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::data::{SharedData, query_param, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::messaging::announce_change;
 use crate::embed::{EmbedTitle, EmbedView};
@@ -17,14 +18,14 @@ use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_m
 use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::story::{Camera, camera_at, points, start_slide};
-use crate::web::address::replace_query;
-use crate::web::data::{SharedData, query_param, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::media::MediaView;
-use crate::web::problems::ProblemList;
-use crate::web::shell::{IllustrativeBadge, RecordNotFound, app_href, route_id};
-use crate::web::state::with_data;
-use crate::web::text::{RichText, localized, localized_opt};
+use crate::ui::address::replace_query;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::{app_href, route_id};
+use crate::ui::media::MediaView;
+use crate::ui::problems::ProblemList;
+use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::state::with_data;
+use crate::ui::text::{RichText, localized, localized_opt};
 
 #[component]
 pub fn StoriesIndex() -> impl IntoView {

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::data::{SharedData, query_param, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Lang, Msg, fill};
@@ -24,14 +25,14 @@ use crate::timeline::{
     EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
     lanes,
 };
-use crate::web::address::replace_query;
-use crate::web::data::{SharedData, query_param, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::media::MediaView;
-use crate::web::problems::ProblemList;
-use crate::web::shell::{IllustrativeBadge, href};
-use crate::web::state::with_data;
-use crate::web::text::{RichText, external_or_local_link, localized, localized_opt};
+use crate::ui::address::replace_query;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::href;
+use crate::ui::media::MediaView;
+use crate::ui::problems::ProblemList;
+use crate::ui::record::IllustrativeBadge;
+use crate::ui::state::with_data;
+use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
 mod axis;
 mod axis_input;

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Msg, fill};
 use crate::model::{Problem, Severity};
-use crate::web::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_lang};
 
 /// A collapsible list of every problem, each with its file, line, column and JSON
 /// path. Renders nothing when there are none.

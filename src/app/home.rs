@@ -5,16 +5,16 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::route::Route;
-use crate::web::shell::href;
+use crate::ui::links::href;
 
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
+use crate::data::{SharedData, use_network_data};
 use crate::i18n::{Msg, fill};
-use crate::web::data::{SharedData, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::problems::ProblemList;
-use crate::web::state::with_data;
-use crate::web::text::{RichText, localized_opt};
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::problems::ProblemList;
+use crate::ui::state::with_data;
+use crate::ui::text::{RichText, localized_opt};
 
 #[component]
 pub fn Home() -> impl IntoView {

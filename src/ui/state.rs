@@ -7,7 +7,7 @@ use std::fmt;
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
-use crate::web::lang::tr;
+use crate::ui::lang::tr;
 
 /// Where the current route stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

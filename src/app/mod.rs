@@ -1,17 +1,13 @@
-//! The browser app: shell, routing, language, data loading and the views' shared
-//! pieces. Only compiled for wasm32; the capability modules (`map`, `timeline`,
-//! `story`, `gallery`, `embed`, `preview`, `pages`) hold their own views.
+//! The top of the web side: the entry points' roots, the reader app's routes
+//! and chrome, the home page, crash handling. The only place that knows every
+//! page; below it come the capabilities (`map`, `timeline`, `story`,
+//! `gallery`, `embed`, `preview`, `pages`, `search`, `charts`), then `data`,
+//! then `ui`. Only compiled for wasm32.
 
-pub mod address;
 pub mod crash;
-pub mod data;
+pub mod embeds;
 pub mod home;
-pub mod lang;
-pub mod media;
-pub mod problems;
 pub mod shell;
-pub mod state;
-pub mod text;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -25,7 +21,7 @@ pub fn start() {
 pub fn start_timeline_embed() {
     start_with(|| {
         shell::single_page(shell::Entry::Embed, || {
-            crate::embed::view::EmbedTimeline().into_any()
+            crate::app::embeds::EmbedTimeline().into_any()
         })
     });
 }
@@ -34,7 +30,7 @@ pub fn start_timeline_embed() {
 pub fn start_story_embed() {
     start_with(|| {
         shell::single_page(shell::Entry::Embed, || {
-            crate::embed::view::EmbedStory().into_any()
+            crate::app::embeds::EmbedStory().into_any()
         })
     });
 }
@@ -43,7 +39,7 @@ pub fn start_story_embed() {
 pub fn start_map_embed() {
     start_with(|| {
         shell::single_page(shell::Entry::Embed, || {
-            crate::embed::view::EmbedMap().into_any()
+            crate::app::embeds::EmbedMap().into_any()
         })
     });
 }
@@ -52,7 +48,7 @@ pub fn start_map_embed() {
 pub fn start_gallery_embed() {
     start_with(|| {
         shell::single_page(shell::Entry::Embed, || {
-            crate::embed::view::EmbedGallery().into_any()
+            crate::app::embeds::EmbedGallery().into_any()
         })
     });
 }
@@ -80,14 +76,4 @@ fn start_with<V: IntoView + 'static>(root_view: fn() -> V) {
     // The boot message served with the page goes; the app takes over.
     root.set_text_content(None);
     leptos::mount::mount_to(root, root_view).forget();
-}
-
-/// The message of a thrown JavaScript value: an `Error`'s message or a thrown
-/// string; `None` for anything else.
-pub fn js_error_message(error: &wasm_bindgen::JsValue) -> Option<String> {
-    error.as_string().or_else(|| {
-        error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-    })
 }

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{Msg, fill};
 use crate::model::{Media, MediaKind};
-use crate::web::lang::use_lang;
-use crate::web::text::{external_or_local_link, localized_opt};
+use crate::ui::lang::use_lang;
+use crate::ui::text::{external_or_local_link, localized_opt};
 
 /// The host of an absolute http(s) URL; `None` for relative (our own) URLs.
 pub fn external_host(url: &str) -> Option<String> {

@@ -1,20 +1,21 @@
-//! `/embed/...`: the views with minimal chrome for other sites' iframes. They
-//! show the bundled dataset, or the one named by `?data=`; `?theme=` sets the
-//! colours.
+//! `/embed/...`: the views with minimal chrome for other sites' iframes, each
+//! the root of its own entry point (and a route of the reader app). They show
+//! the bundled dataset, the one named by `?data=`, or the document named by
+//! `?source=`; `?theme=` sets the colours.
 
 use leptos::prelude::*;
 
+use crate::data::{SharedData, query_param, use_network_data};
 use crate::embed::Theme;
 use crate::gallery::view::GalleryView;
 use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
-use crate::web::data::{SharedData, query_param, use_network_data};
-use crate::web::lang::{tr, use_lang};
-use crate::web::shell::app_href;
-use crate::web::state::with_data;
-use crate::web::text::localized_opt;
+use crate::ui::lang::{tr, use_lang};
+use crate::ui::links::app_href;
+use crate::ui::state::with_data;
+use crate::ui::text::localized_opt;
 
 /// Applies `?theme=` to the document while the embed is shown.
 fn apply_theme() {

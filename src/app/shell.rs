@@ -4,46 +4,15 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Outlet, ParentRoute, Route, Router, Routes};
 use leptos_router::path;
 
+use crate::app::embeds;
+use crate::app::home::Home;
+use crate::data::provide_network_data;
 use crate::i18n::Msg;
-use crate::route::Route;
-use crate::web::data::provide_network_data;
-use crate::web::home::Home;
-use crate::web::lang::{LanguageSelect, provide_lang, tr};
-use crate::web::state::{PageState, PageStateContext, mark_ready_when_mounted};
-use crate::{embed, gallery, map, pages, story, timeline};
-
-/// The public URL's path (from `<base href>`, set by Trunk), without the trailing
-/// slash: the router's base, so the app works from a subfolder.
-fn router_base() -> String {
-    document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname().trim_end_matches('/').to_owned())
-        .unwrap_or_default()
-}
-
-thread_local! {
-    static BASE: String = router_base();
-}
-
-/// An app path (`/stories/x`) as a link target under the public URL
-/// (`/sub/stories/x`), carrying the page's `data` and `source`
-/// (`crate::route`). leptos_router leaves absolute hrefs as they are, so every
-/// in-app link goes through this.
-pub fn app_href(path: &str) -> String {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let path = crate::route::with_carried(path, &search);
-    BASE.with(|base| format!("{base}{path}"))
-}
-
-/// A page's address under the public URL, with the page's data carried.
-pub fn href(route: Route<'_>) -> String {
-    app_href(&route.path())
-}
+use crate::route::Route as Page;
+use crate::ui::lang::{LanguageSelect, provide_lang, tr};
+use crate::ui::links::{BASE, href};
+use crate::ui::state::{PageState, PageStateContext, mark_ready_when_mounted};
+use crate::{gallery, map, pages, story, timeline};
 
 /// The reader app: every page but the studio (`/preview`, an entry point of
 /// its own), and the embeds too, for hosts that send every address to
@@ -68,10 +37,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
                         <Route path=path!("campaigns/:id") view=pages::view::CampaignPage/>
                     </ParentRoute>
-                    <Route path=path!("embed/timeline") view=embed::view::EmbedTimeline/>
-                    <Route path=path!("embed/story") view=embed::view::EmbedStory/>
-                    <Route path=path!("embed/map") view=embed::view::EmbedMap/>
-                    <Route path=path!("embed/gallery") view=embed::view::EmbedGallery/>
+                    <Route path=path!("embed/timeline") view=embeds::EmbedTimeline/>
+                    <Route path=path!("embed/story") view=embeds::EmbedStory/>
+                    <Route path=path!("embed/map") view=embeds::EmbedMap/>
+                    <Route path=path!("embed/gallery") view=embeds::EmbedGallery/>
                 </Routes>
             </ErrorBoundary>
         </Router>
@@ -170,7 +139,7 @@ pub fn Chrome(children: Children) -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip>{tr(Msg::SkipToContent)}</a>
         <header class="site-header">
-            <A href=href(Route::Home) attr:class="brand" attr:rel=reader>
+            <A href=href(Page::Home) attr:class="brand" attr:rel=reader>
                 <svg class="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                     <path d="M6 22 L13 12 L19 19 L26 9" stroke="currentColor" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>
                 </svg>
@@ -178,11 +147,11 @@ pub fn Chrome(children: Children) -> impl IntoView {
             </A>
             <nav class="site-nav" aria-label=tr(Msg::MainNavigation)>
                 <ul>
-                    <li><A href=href(Route::Map) attr:rel=reader>{tr(Msg::NavMap)}</A></li>
-                    <li><A href=href(Route::Timeline) attr:rel=reader>{tr(Msg::NavTimeline)}</A></li>
-                    <li><A href=href(Route::Stories) attr:rel=reader>{tr(Msg::NavStories)}</A></li>
-                    <li><A href=href(Route::Galleries) attr:rel=reader>{tr(Msg::NavGalleries)}</A></li>
-                    <li><A href=href(Route::Preview) attr:rel=rel_to(Entry::Studio)>{tr(Msg::NavPreview)}</A></li>
+                    <li><A href=href(Page::Map) attr:rel=reader>{tr(Msg::NavMap)}</A></li>
+                    <li><A href=href(Page::Timeline) attr:rel=reader>{tr(Msg::NavTimeline)}</A></li>
+                    <li><A href=href(Page::Stories) attr:rel=reader>{tr(Msg::NavStories)}</A></li>
+                    <li><A href=href(Page::Galleries) attr:rel=reader>{tr(Msg::NavGalleries)}</A></li>
+                    <li><A href=href(Page::Preview) attr:rel=rel_to(Entry::Studio)>{tr(Msg::NavPreview)}</A></li>
                 </ul>
             </nav>
             <crate::search::view::SearchBox/>
@@ -203,7 +172,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="not-found" data-page="not-found">
             <h1>{tr(Msg::NotFoundTitle)}</h1>
             <p>{tr(Msg::NotFoundText)}</p>
-            <p><A href=href(Route::Home)>{tr(Msg::BackHome)}</A></p>
+            <p><A href=href(Page::Home)>{tr(Msg::BackHome)}</A></p>
         </section>
     }
 }
@@ -211,7 +180,7 @@ pub fn NotFound() -> impl IntoView {
 /// The error boundary's message: readable, never a blank page.
 #[component]
 fn RenderFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
-    let state = crate::web::state::page_state();
+    let state = crate::ui::state::page_state();
     Effect::new(move |_| state.set(PageState::Error));
     view! {
         <div class="load-error" role="alert">
@@ -221,35 +190,4 @@ fn RenderFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
             </ul>
         </div>
     }
-}
-
-/// Shown in place of a record page whose id is not in the data.
-#[component]
-pub fn RecordNotFound(
-    /// The id that was asked for.
-    id: String,
-) -> impl IntoView {
-    let lang = crate::web::lang::use_lang();
-    view! {
-        <section class="not-found" data-page="record-not-found">
-            <h1>{tr(Msg::NotFoundTitle)}</h1>
-            <p>{move || crate::i18n::fill(Msg::RecordNotFound.text(lang.get()), &[("id", &id)])}</p>
-            <p><A href=href(Route::Home)>{tr(Msg::BackHome)}</A></p>
-        </section>
-    }
-}
-
-/// The `:id` parameter of the current route, reactive.
-pub fn route_id() -> impl Fn() -> String + Copy + Send + Sync + 'static {
-    let params = leptos_router::hooks::use_params_map();
-    move || params.read().get("id").unwrap_or_default()
-}
-
-/// A small "Illustrative" badge for sample records the network's account does not state.
-#[component]
-pub fn IllustrativeBadge(
-    /// Whether the record is illustrative; nothing is shown otherwise.
-    illustrative: bool,
-) -> impl IntoView {
-    illustrative.then(|| view! { <span class="badge" title=tr(Msg::IllustrativeNote)>{tr(Msg::Illustrative)}</span> })
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::preview::{Draft, Restored, restore};
+use crate::draft::{Draft, Restored, restore};
 
 /// Where the draft (or its stand-in) is kept in localStorage.
 pub const DRAFT_STORAGE_KEY: &str = "mapline.preview.draft";
@@ -209,7 +209,7 @@ fn transaction_future(transaction: &web_sys::IdbTransaction) -> JsFuture {
 }
 
 fn js_message(error: &JsValue) -> String {
-    crate::web::js_error_message(error).unwrap_or_else(|| "IndexedDB failed".to_owned())
+    crate::ui::js_error_message(error).unwrap_or_else(|| "IndexedDB failed".to_owned())
 }
 
 async fn open_database() -> Result<web_sys::IdbDatabase, String> {

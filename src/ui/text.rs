@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::model::markdown::{self, Block, Inline};
 use crate::model::text::Text;
-use crate::web::lang::use_lang;
-use crate::web::shell::app_href;
+use crate::ui::lang::use_lang;
+use crate::ui::links::app_href;
 
 /// A reactive closure giving `text` in the reader's language.
 pub fn localized(text: &Text) -> impl Fn() -> String + Send + Sync + Clone + 'static + use<> {

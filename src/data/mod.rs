@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg, fill};
 use crate::model::{self, Dataset, Problem, SourceFile};
-use crate::web::state::LoadError;
+use crate::ui::state::LoadError;
+
+pub mod draft_store;
 
 /// The default dataset, relative to the app's public URL.
 pub const DEFAULT_MANIFEST: &str = "data/manifest.json";
@@ -56,7 +58,7 @@ pub fn provide_network_data() {
         // The draft opened and rendered: the mark of it being opened goes.
         Effect::new(move |_| {
             if matches!(resource.get(), Some(Ok(_))) {
-                crate::preview::store::clear_opening_after_render();
+                crate::data::draft_store::clear_opening_after_render();
             }
         });
     }
@@ -68,7 +70,7 @@ pub fn provide_network_data() {
 /// mark is set while this page opens the draft, and cleared once the page is
 /// ready, so a draft that kills this page is caught too.
 async fn load_draft() -> Result<NetworkData, LoadError> {
-    use crate::preview::store;
+    use crate::data::draft_store as store;
     if store::was_opening() {
         return Err(LoadError {
             source: DRAFT_DATA.to_owned(),
@@ -284,7 +286,7 @@ async fn early_bytes(early: &js_sys::Object) -> Option<Result<Vec<u8>, String>> 
         .await
         .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
         .map_err(|e| {
-            let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
+            let reason = crate::ui::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
             format!("could not read the response ({reason})")
         });
     Some(bytes)
@@ -332,7 +334,8 @@ async fn own_fetch(
         let step = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
             .map_err(|e| {
-                let reason = super::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
+                let reason =
+                    crate::ui::js_error_message(&e).unwrap_or_else(|| "unknown error".into());
                 format!("could not read the response ({reason})")
             })?;
         activity.set(now());
