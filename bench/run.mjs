@@ -487,7 +487,7 @@ Machine: ${info.text}. Total time ${Math.round((Date.now() - started) / 1000)} s
   wasm memory is the \`WebAssembly.Memory\` byteLength of the module Trunk's loader announces.
 - **Sizes**: the files the page actually requested, raw / gzip (zlib level 9) / brotli (quality 11), KB = 1,024 bytes.
 - **Parse + validate**: \`model::load_dataset\` on the same generated files, natively (\`examples/parse_bench.rs\`)
-  and in the app (the \`mapline:load-dataset\` performance measure around it in \`src/web/data.rs\`).
+  and in the app (the \`mapline:load-dataset\` performance measure around it in \`src/data/mod.rs\`).
 
 ${table}
 `;

@@ -4,7 +4,7 @@
 // URL is worked out as the app does it: ?source=, else ?data=, else the
 // bundled manifest, against the document base. `last` is when the server was
 // last heard from (headers, or a part of the body): the app gives the download
-// up after a silence (web/data.rs, INACTIVITY_LIMIT_MS) and calls `abort`.
+// up after a silence (data/mod.rs, INACTIVITY_LIMIT_MS) and calls `abort`.
 (function () {
   'use strict';
   try {
