@@ -139,6 +139,8 @@ function lcpElement(lhr) {
   if (!node) return { text: a?.errorMessage ?? a?.explanation ?? 'none reported', phases };
   const snippet = (node.snippet ?? '').replace(/\s+/g, ' ');
   return {
+    // The element's place in the DOM, to tell the same element in another run (ids may be random).
+    path: node.path,
     text: `${node.nodeLabel ? `"${node.nodeLabel.replace(/\s+/g, ' ').slice(0, 60)}" ` : ''}${node.selector ?? snippet.slice(0, 90)}`,
     selector: node.selector,
     phases,
@@ -307,7 +309,9 @@ const codeRows = PAGES.map((p) => {
 const lcpRows = PAGES.map((p) => {
   const r = ok(p.id);
   if (!r.length) return `| ${p.label} | — | — | — |`;
-  const elements = [...new Set(r.map((x) => x.lcpElement.text))];
+  // One per distinct element (by DOM path: TimelineJS3 gives its slides random ids).
+  const byPath = new Map(r.map((x) => [x.lcpElement.path ?? x.lcpElement.text, x.lcpElement.text]).reverse());
+  const elements = [...byPath.values()];
   const phaseNames = [...new Set(r.flatMap((x) => Object.keys(x.lcpElement.phases)))];
   const phases = phaseNames.map((name) => `${name} ${ms(median(r.map((x) => x.lcpElement.phases[name])))}`).join(', ') || '—';
   const seoFailed = [...new Set(r.flatMap((x) => x.seoFailed))].map((id) => `\`${id}\``).join(', ') || 'none';
@@ -338,6 +342,7 @@ const mainTable = [
   ...mainRows,
 ].join('\n');
 const budgetTable = ['| Budget | Now | Status |', '| --- | --- | --- |', ...budgetRows].join('\n');
+const lcpTable = ['| Page | LCP element | LCP phases | SEO audits failed |', '| --- | --- | --- | --- |', ...lcpRows].join('\n');
 const section = `${LIGHTHOUSE_HEADING}
 
 Produced by \`node bench/lighthouse.mjs\` (run by \`./scripts/bench\` after the table above) on ${info.date},
@@ -374,11 +379,9 @@ ${codeRows.join('\n')}
 
 The LCP element (largest-contentful-paint-element audit), its phases (median), and the SEO audits that failed:
 
-| Page | LCP element | LCP phases | SEO audits failed |
-| --- | --- | --- | --- |
-${lcpRows.join('\n')}
+${lcpTable}
 `;
 
 writeSection(OUT, LIGHTHOUSE_HEADING, section);
-console.log(`${mainTable}\n\n${budgetTable}`);
+console.log(`${mainTable}\n\n${budgetTable}\n\n${lcpTable}`);
 console.error(`lighthouse: ${seconds} s; section "${LIGHTHOUSE_HEADING}" written to ${path.relative(process.cwd(), OUT) || OUT}`);
