@@ -14,6 +14,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startApp } from '../tests/e2e/harness.mjs';
 import { timelineJs3Document, writeMapData, writeTimelineData } from './generate.mjs';
+import { ANCHORS, PEER_TEMPLATE, TL3, TL3_DIST, tl3HostPage } from './peer.mjs';
+import { LIGHTHOUSE_HEADING, sectionOf } from './results.mjs';
 import {
   compressedSizes,
   dragSweeps,
@@ -37,12 +39,6 @@ const TIMEOUT = intEnv('BENCH_TIMEOUT_MS', 120000);
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/RESULTS.md');
 const VIEWPORT = { width: 1280, height: 800 };
 const PARSE_CASES = 10000;
-
-const TL3_PACKAGE = path.join(ROOT, 'node_modules/@knight-lab/timelinejs');
-const TL3_VERSION = JSON.parse(fs.readFileSync(path.join(TL3_PACKAGE, 'package.json'), 'utf8')).version;
-const TL3 = `TimelineJS3 ${TL3_VERSION}`;
-const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
-const PEER_TEMPLATE = 'TimelineJS3-all-media-types.json';
 
 // Budgets (README, "Benchmarks").
 const BUDGET = {
@@ -73,37 +69,8 @@ for (const n of [100, 1000, 10000]) {
     budget: n === 10000 ? BUDGET.ratio10k : undefined,
   });
 }
-// Our own page for TimelineJS3: its dist from node_modules, `new TL.Timeline(el, data)`
-// on the fetched document, no remote font (font: null) and a local script_path.
-fs.writeFileSync(
-  path.join(tmp, 'tl3.html'),
-  `<!DOCTYPE html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${TL3}</title>
-  <link rel="stylesheet" href="/tl3/css/timeline.css">
-  <style>html, body, #timeline { margin: 0; width: 100%; height: 100%; }</style>
-  <script src="/tl3/js/timeline.js"></script>
-</head>
-<body>
-  <div id="timeline"></div>
-  <script>
-    const doc = new URLSearchParams(location.search).get('doc');
-    fetch(doc)
-      .then((r) => r.json())
-      .then((data) => {
-        const timeline = new TL.Timeline('timeline', data, { script_path: '/tl3/js/', font: null });
-        timeline.on('loaded', () => { window.__tlLoaded = true; });
-        window.__timeline = timeline;
-      })
-      .catch((e) => { window.__tlError = String(e); });
-  </script>
-</body>
-</html>
-`,
-);
+// Our own page for TimelineJS3 (bench/peer.mjs), served at /bench/tl3.html.
+fs.writeFileSync(path.join(tmp, 'tl3.html'), tl3HostPage());
 const MAP_MARKERS = 10000;
 writeMapData(path.join(tmp, 'map'), MAP_MARKERS, countryPoints());
 writeTimelineData(path.join(tmp, 'cases'), PARSE_CASES * 3, { perCase: 3 });
@@ -152,7 +119,7 @@ function servedFile(url) {
   const { pathname } = new URL(url);
   const mounts = [
     ['/bench/', tmp],
-    ['/tl3/', path.join(TL3_PACKAGE, 'dist')],
+    ['/tl3/', TL3_DIST],
     ['/anchors/', ANCHORS],
     ['/', path.join(ROOT, 'dist')],
   ];
@@ -351,7 +318,7 @@ const rows = [];
 const row = (measure, mapline, tl3 = '—', ratio = '—', budget = '—', ok = undefined) =>
   rows.push([measure, mapline, tl3, ratio, budget, status(ok)]);
 
-const app = await startApp({ mounts: { '/bench/': tmp, '/tl3/': path.join(TL3_PACKAGE, 'dist') } });
+const app = await startApp({ mounts: { '/bench/': tmp, '/tl3/': TL3_DIST } });
 let info;
 const started = Date.now();
 try {
@@ -378,7 +345,7 @@ try {
       row(`Timeline of \`${PEER_TEMPLATE}\`: code (all but the document; TL3 with our 1 KB host page)`, sizeCell(a), sizeCell(b), ratioCell(a.gzip, b.gzip) + ' gzip');
     }
     const dist = sizesByKind(walk(path.join(ROOT, 'dist')));
-    const tl3dist = sizesByKind(walk(path.join(TL3_PACKAGE, 'dist')));
+    const tl3dist = sizesByKind(walk(TL3_DIST));
     const d = sumKinds(dist);
     const t = sumKinds(tl3dist);
     row(`Whole app: \`dist/\` (${d.files} files) vs TL3's npm \`dist/\` (${t.files} files)`, sizeCell(d), sizeCell(t), ratioCell(d.gzip, t.gzip) + ' gzip');
@@ -491,6 +458,9 @@ Machine: ${info.text}. Total time ${Math.round((Date.now() - started) / 1000)} s
 
 ${table}
 `;
-fs.writeFileSync(OUT, doc);
+// The Lighthouse section (bench/lighthouse.mjs, run after this by ./scripts/bench)
+// is carried over with its own date and commit until that run replaces it.
+const lighthouse = sectionOf(OUT, LIGHTHOUSE_HEADING);
+fs.writeFileSync(OUT, lighthouse ? `${doc}\n${lighthouse}` : doc);
 console.log(table);
 console.error(`bench: written to ${path.relative(process.cwd(), OUT) || OUT}`);

@@ -4,5 +4,6 @@ import path from 'node:path';
 import { serve } from '../tests/e2e/server.mjs';
 
 const [dist = 'dist', port = '8080'] = process.argv.slice(2);
-const server = await serve({ '/': path.resolve(dist) }, { port: Number(port) });
+// Compressed as a host would serve it (the build's .br and .gz copies).
+const server = await serve({ '/': path.resolve(dist) }, { port: Number(port), compress: true });
 console.error(`Mapline on ${server.origin}/`);

@@ -1,8 +1,12 @@
 // A tiny static server for the built app, on 127.0.0.1 only. Unknown paths get
 // the SPA fallback (404.html, which is the app), as nginx's try_files would.
+// With `compress`, it answers as a real host does: the build's precompressed
+// `<file>.br` or `<file>.gz` when the request accepts it (nginx brotli_static /
+// gzip_static), and gzip made on the fly for compressible files without a copy.
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -19,18 +23,49 @@ const TYPES = {
   '.mp3': 'audio/mpeg',
   '.ico': 'image/x-icon',
   '.csv': 'text/csv; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
+  '.ttf': 'font/ttf',
+  '.otf': 'font/otf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
 };
+
+// The files a host compresses: the kinds the build makes .gz/.br copies of, and
+// uncompressed fonts and icons (TimelineJS3's icon font); not images, audio or woff.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.csv', '.txt', '.xml', '.ttf', '.otf', '.ico']);
+
+/** The encodings an Accept-Encoding header accepts (q > 0), lower-cased. */
+function acceptedEncodings(header = '') {
+  const accepted = new Set();
+  for (const part of header.split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    if (name && !(q && Number(q.slice(2)) === 0)) accepted.add(name);
+  }
+  return accepted;
+}
 
 /**
  * Serves `mounts` ({ urlPrefix: directory }) and returns { origin, close, requests }.
- * `requests` logs every request ({ method, path }), so tests can see what the app sent.
+ * `requests` logs every request ({ method, path }), so tests can see what the app sent;
+ * with `compress`, also the file served and its `encoding` ('br', 'gzip' or 'identity').
  */
-export async function serve(mounts, { fallback = true, port = 0 } = {}) {
+export async function serve(mounts, { fallback = true, port = 0, compress = false } = {}) {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const requests = [];
+  // Gzip made on the fly, kept while the file is unchanged (a host's cache).
+  const gzipped = new Map();
+  const onTheFly = async (f, body) => {
+    const { mtimeMs, size } = await fs.stat(f);
+    const key = `${f}\0${mtimeMs}\0${size}`;
+    if (!gzipped.has(key)) gzipped.set(key, zlib.gzipSync(body));
+    return gzipped.get(key);
+  };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    requests.push({ method: req.method, path: url.pathname + url.search });
+    const logged = { method: req.method, path: url.pathname + url.search };
+    requests.push(logged);
     // For the loading timeout: /never/… takes the request and never answers;
     // /stall/… sends its headers and the start of a body, then nothing more.
     if (url.pathname.startsWith('/never/')) return;
@@ -52,11 +87,27 @@ export async function serve(mounts, { fallback = true, port = 0 } = {}) {
       return;
     }
     const send = async (f, status = 200) => {
-      const body = await fs.readFile(f);
-      res.writeHead(status, {
+      let body = await fs.readFile(f);
+      const headers = {
         'content-type': TYPES[path.extname(f)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
-      });
+      };
+      if (compress && COMPRESSIBLE.has(path.extname(f))) {
+        const accepted = acceptedEncodings(req.headers['accept-encoding']);
+        // The precompressed copy beside the file, if the request accepts its encoding.
+        const copy = async (encoding, ext) => (accepted.has(encoding) ? fs.readFile(`${f}.${ext}`).catch(() => null) : null);
+        const br = await copy('br', 'br');
+        const gz = br ? null : await copy('gzip', 'gz');
+        let encoding = 'identity';
+        if (br) [body, encoding] = [br, 'br'];
+        else if (gz) [body, encoding] = [gz, 'gzip'];
+        else if (accepted.has('gzip')) [body, encoding] = [await onTheFly(f, body), 'gzip'];
+        if (encoding !== 'identity') headers['content-encoding'] = encoding;
+        headers.vary = 'Accept-Encoding';
+        Object.assign(logged, { file: f, encoding });
+      }
+      headers['content-length'] = body.length;
+      res.writeHead(status, headers);
       res.end(body);
     };
     try {
