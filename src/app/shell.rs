@@ -72,20 +72,45 @@ pub fn single_page(entry: Entry, page: fn() -> AnyView) -> impl IntoView {
     }
 }
 
-/// Once the router has gone to another path (a link was followed), loads
-/// that address from the host: its page belongs to another entry point.
-/// Query and hash changes (`?event=`, `#photo=`) stay in this page.
+/// A link to another path is followed by the browser, not the router: its
+/// page belongs to another entry point, which this router knows nothing of
+/// (it would change the address and show nothing new). Query and hash links
+/// (`?event=`, `#photo=`) stay with the router, in this page.
 #[component]
 fn LoadOtherPages() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let start = location.pathname.get_untracked();
-    Effect::new(move |_| {
-        if location.pathname.get() != start
-            && let Some(window) = web_sys::window()
-        {
-            let _ = window.location().reload();
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::closure::Closure;
+    let on_click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        let plain = ev.button() == 0
+            && !(ev.default_prevented()
+                || ev.meta_key()
+                || ev.ctrl_key()
+                || ev.shift_key()
+                || ev.alt_key());
+        let Some(link) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|el| el.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        else {
+            return;
+        };
+        let here = window().location();
+        let elsewhere = link.origin() == here.origin().unwrap_or_default()
+            && link.pathname() != here.pathname().unwrap_or_default();
+        if plain && elsewhere && link.target().is_empty() && !link.has_attribute("download") {
+            // Before the router's own listener (this one captures): the
+            // browser then follows the link as it would without the app.
+            ev.stop_immediate_propagation();
         }
     });
+    let _ = window().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // The root of an entry point lives as long as the page.
+    on_click.forget();
 }
 
 /// What every page has: the language, the data, its entry point, and the
