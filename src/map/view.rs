@@ -28,8 +28,9 @@ use crate::map::{
     class_label, class_of, outline_for, region_key, select, sorted, status_key,
 };
 use crate::model::Region;
+use crate::route::Route;
 use crate::ui::lang::{tr, use_lang};
-use crate::ui::links::app_href;
+use crate::ui::links::href;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::state::{LoadError, PageState, with_data_until};
@@ -750,7 +751,7 @@ fn CountryPanel(
                         let name = localized(&m.name);
                         view! {
                             <li data-member-id=m.id.clone()>
-                                <A href=app_href(&format!("/members/{}", m.id))>{name}</A>
+                                <A href=href(Route::Member(&m.id))>{name}</A>
                                 " "<IllustrativeBadge illustrative=m.illustrative/>
                             </li>
                         }
@@ -763,7 +764,7 @@ fn CountryPanel(
                             let person = localized(&c.person);
                             view! {
                                 <li data-case-id=c.id.clone()>
-                                    <A href=app_href(&format!("/cases/{}", c.id))>{person}</A>
+                                    <A href=href(Route::Case(&c.id))>{person}</A>
                                     " · "{tr(case_status(c.status))}
                                 </li>
                             }
@@ -923,7 +924,7 @@ fn MemberList(
                 let country = countries::name_or_code(&m.country).to_owned();
                 view! {
                     <tr data-member-id=m.id.clone()>
-                        <th scope="row"><A href=app_href(&format!("/members/{}", m.id))>{name}</A>" "<IllustrativeBadge illustrative=m.illustrative/></th>
+                        <th scope="row"><A href=href(Route::Member(&m.id))>{name}</A>" "<IllustrativeBadge illustrative=m.illustrative/></th>
                         <td>{country}</td>
                         <td>{city}</td>
                     </tr>

@@ -17,10 +17,11 @@ use crate::i18n::{Msg, fill};
 use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_map};
 use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
+use crate::route::Route;
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, use_lang};
-use crate::ui::links::{app_href, route_id};
+use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
@@ -42,7 +43,7 @@ pub fn StoriesIndex() -> impl IntoView {
                             <li class="card" data-story-id=story.id.clone()>
                                 {story.cover.clone().map(|cover| view! { <MediaView media=cover/> })}
                                 <div class="card-body">
-                                    <h2><A href=app_href(&format!("/stories/{}", story.id))>{title}</A></h2>
+                                    <h2><A href=href(Route::Story(&story.id))>{title}</A></h2>
                                     <RichText text=story.summary.clone()/>
                                     <p class="muted">{move || fill(Msg::Slides.text(lang.get()), &[("count", &count)])}</p>
                                 </div>
