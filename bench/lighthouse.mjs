@@ -41,7 +41,7 @@ import Trace from 'lighthouse/core/gather/gatherers/trace.js';
 import { serve } from '../tests/e2e/server.mjs';
 import { median } from './measure.mjs';
 import { ANCHORS, PEER_TEMPLATE, TL3, TL3_DIST, tl3HostPage } from './peer.mjs';
-import { LIGHTHOUSE_HEADING, writeSection } from './results.mjs';
+import { LIGHTHOUSE_HEADING, machine, writeSection } from './results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
@@ -216,23 +216,12 @@ async function runOnce(url) {
   }
 }
 
-function machine() {
-  const cpu = os.cpus()[0]?.model?.trim() || 'unknown CPU';
-  let commit = 'unknown';
+function browserName() {
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    if (dirty) commit += ' (with uncommitted changes)';
-  } catch { /* not a git checkout */ }
-  let chromium = 'Chromium';
-  try {
-    chromium = execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch { /* keep the name */ }
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    text: `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}; ${chromium} (headless); Node ${process.version}`,
-    commit,
-  };
+    return execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'Chromium';
+  }
 }
 
 // ---- the run ----
@@ -241,7 +230,7 @@ fs.writeFileSync(path.join(tmp, 'tl3.html'), tl3HostPage());
 if (!fs.existsSync(path.join(ANCHORS, PEER_TEMPLATE))) throw new Error(`${PEER_TEMPLATE} not found in ${ANCHORS}`);
 const server = await serve({ '/': DIST, '/anchors/': ANCHORS, '/bench/': tmp, '/tl3/': TL3_DIST }, { compress: true });
 if (args.save) fs.mkdirSync(args.save, { recursive: true });
-const info = machine();
+const info = machine(ROOT, browserName());
 const started = Date.now();
 const log = (msg) => console.error(`lighthouse [${Math.round((Date.now() - started) / 1000)}s] ${msg}`);
 const runs = Object.fromEntries(PAGES.map((p) => [p.id, []]));

@@ -3,7 +3,9 @@
 // LIGHTHOUSE_HEADING. Each keeps the other's part: run.mjs carries the last
 // Lighthouse section over (it has its own date and commit), lighthouse.mjs
 // replaces its section in place or appends it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 
 export const LIGHTHOUSE_HEADING = '## Lighthouse (mobile)';
 
@@ -38,4 +40,23 @@ export function writeSection(file, heading, section) {
     out = `${text}${text && !text.endsWith('\n') ? '\n' : ''}${text ? '\n' : ''}${body}`;
   }
   fs.writeFileSync(file, out);
+}
+
+/**
+ * The date, machine, browser and commit a run of the benchmark is reported
+ * with; `browser` names the browser and its version.
+ */
+export function machine(root, browser) {
+  const cpu = os.cpus()[0]?.model?.trim() || 'unknown CPU';
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' }).trim();
+    if (dirty) commit += ' (with uncommitted changes)';
+  } catch { /* not a git checkout */ }
+  return {
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    text: `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}; ${browser} (headless); Node ${process.version}`,
+    commit,
+  };
 }

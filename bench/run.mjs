@@ -8,14 +8,14 @@
 // Environment: BENCH_RUNS (loads per app and document, default 5), BENCH_RUNS_10K
 // (the same at 10,000 events, default BENCH_RUNS), BENCH_TIMEOUT_MS (per load,
 // default 120000), BENCH_OUT (the results file, default bench/RESULTS.md).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, startApp } from '../tests/e2e/harness.mjs';
 import { timelineJs3Document, writeMapData, writeTimelineData } from './generate.mjs';
 import { ANCHORS, PEER_TEMPLATE, TL3, TL3_DIST, tl3HostPage } from './peer.mjs';
-import { LIGHTHOUSE_HEADING, sectionOf } from './results.mjs';
+import { LIGHTHOUSE_HEADING, machine, sectionOf } from './results.mjs';
 import {
   compressedSizes,
   dragSweeps,
@@ -298,21 +298,6 @@ function timingCell(runs) {
   return `${msCell(median(ok))} (n=${ok.length}, ${range}${note})`.replaceAll('|', '/').replaceAll('\n', ' ');
 }
 
-function machine(browserVersion) {
-  const cpu = os.cpus()[0]?.model?.trim() || 'unknown CPU';
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    if (dirty) commit += ' (with uncommitted changes)';
-  } catch { /* not a git checkout */ }
-  return {
-    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    text: `${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}; Chromium ${browserVersion} (headless); Node ${process.version}`,
-    commit,
-  };
-}
-
 // ---- the run ----
 const rows = [];
 const row = (measure, mapline, tl3 = '—', ratio = '—', budget = '—', ok = undefined) =>
@@ -322,7 +307,7 @@ const app = await startApp({ mounts: { '/bench/': tmp, '/tl3/': TL3_DIST } });
 let info;
 const started = Date.now();
 try {
-  info = machine(app.browser.version());
+  info = machine(ROOT, `Chromium ${app.browser.version()}`);
   const log = (msg) => console.error(`bench [${Math.round((Date.now() - started) / 1000)}s] ${msg}`);
 
   // Transfer sizes.

@@ -9,6 +9,8 @@ pub mod embeds;
 pub mod home;
 pub mod shell;
 
+use self::shell::Entry;
+
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -19,52 +21,39 @@ pub fn start() {
 
 /// Mounts the timeline embed, the only view of its entry point.
 pub fn start_timeline_embed() {
-    start_with(|| {
-        shell::single_page(shell::Entry::Embed, || {
-            crate::app::embeds::EmbedTimeline().into_any()
-        })
-    });
+    start_single(Entry::Embed, || embeds::EmbedTimeline().into_any());
 }
 
 /// Mounts the story embed.
 pub fn start_story_embed() {
-    start_with(|| {
-        shell::single_page(shell::Entry::Embed, || {
-            crate::app::embeds::EmbedStory().into_any()
-        })
-    });
+    start_single(Entry::Embed, || embeds::EmbedStory().into_any());
 }
 
 /// Mounts the map embed.
 pub fn start_map_embed() {
-    start_with(|| {
-        shell::single_page(shell::Entry::Embed, || {
-            crate::app::embeds::EmbedMap().into_any()
-        })
-    });
+    start_single(Entry::Embed, || embeds::EmbedMap().into_any());
 }
 
 /// Mounts the gallery embed.
 pub fn start_gallery_embed() {
-    start_with(|| {
-        shell::single_page(shell::Entry::Embed, || {
-            crate::app::embeds::EmbedGallery().into_any()
-        })
-    });
+    start_single(Entry::Embed, || embeds::EmbedGallery().into_any());
 }
 
 /// Mounts the studio: the staff preview of a draft, in the site's chrome.
 pub fn start_studio() {
-    start_with(|| {
-        shell::single_page(shell::Entry::Studio, || {
-            view! { <shell::Chrome><crate::preview::view::PreviewPage/></shell::Chrome> }.into_any()
-        })
+    start_single(Entry::Studio, || {
+        view! { <shell::Chrome><crate::preview::view::PreviewPage/></shell::Chrome> }.into_any()
     });
+}
+
+/// Mounts an entry point that shows one view.
+fn start_single(entry: Entry, page: fn() -> AnyView) {
+    start_with(move || shell::single_page(entry, page));
 }
 
 /// Mounts a root view into `#app` (which every entry's HTML ships with
 /// `data-state="loading"`).
-fn start_with<V: IntoView + 'static>(root_view: fn() -> V) {
+fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
     crash::install_panic_hook();
     let Some(root) = document()
         .get_element_by_id("app")
