@@ -17,7 +17,7 @@ after(() => app?.close());
 function wasmRequested(page) {
   return page.requested
     .filter((url) => url.endsWith('.wasm'))
-    .map((url) => path.basename(url).replace(/-[0-9a-f]{16}_bg\.wasm$/, ''));
+    .map((url) => path.basename(url).replace(/-[0-9a-f]+_bg\.wasm$/, ''));
 }
 
 async function openRecording(p) {
