@@ -118,7 +118,10 @@ fn import_with_rows(file: &SourceFile) -> Option<(Document, Vec<Problem>, RowLin
 /// True for a file named `….csv`.
 pub fn is_csv(name: &str) -> bool {
     let name = name.split(['?', '#']).next().unwrap_or(name);
-    name.len() > 4 && name[name.len() - 4..].eq_ignore_ascii_case(".csv")
+    name.len() > 4
+        && name
+            .get(name.len() - 4..)
+            .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
 }
 
 /// Converts a CSV, TimelineJS3 or StoryMapJS file; `None` for anything else.
