@@ -152,6 +152,10 @@ pub fn decode(data: &[u8]) {
         assert_eq!(text, utf8, "valid UTF-8 is read as it is");
         assert!(problem.is_none(), "valid UTF-8 has no problem");
     }
+    if let Some(Ok(utf8)) = data.strip_prefix(b"\xEF\xBB\xBF").map(std::str::from_utf8) {
+        assert_eq!(text, utf8, "the byte order mark is dropped, the rest kept");
+        assert!(problem.is_none(), "valid UTF-8 after a mark has no problem");
+    }
 }
 
 /// Several files with any names through `import::load_any`: the input is
