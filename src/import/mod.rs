@@ -266,14 +266,18 @@ impl Importer {
 
     /// The file's name with its extension as an id (`women-csv`).
     fn name_slug(&self) -> String {
+        id_of(self.file_name())
+    }
+
+    /// The file's name without folders, query or fragment (`women.csv`).
+    fn file_name(&self) -> &str {
         let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
-        id_of(name.split(['?', '#']).next().unwrap_or(name))
+        name.split(['?', '#']).next().unwrap_or(name)
     }
 
     /// The file's name without folders and extension, for titles and ids.
     fn file_title(&self) -> String {
-        let name = self.file.rsplit(['/', '\\']).next().unwrap_or(&self.file);
-        let name = name.split(['?', '#']).next().unwrap_or(name);
+        let name = self.file_name();
         name.rsplit_once('.')
             .map_or(name, |(stem, _)| stem)
             .to_owned()
