@@ -9,10 +9,12 @@
 // fails on a figure. Run by ./scripts/bench after bench/run.mjs, or alone
 // against an already built dist/:
 //
-//   node bench/lighthouse.mjs [--runs N] [--save DIR]
+//   node bench/lighthouse.mjs [--runs N] [--save DIR] [--pages ID,ID]
 //
 // --runs: Lighthouse runs per page (default 3; median). --save: keep every
-// run's JSON report in DIR. Environment: BENCH_OUT (the results file, default
+// run's JSON report in DIR. --pages: only these pages (ids of PAGES below:
+// home, map, story, case, embed, tl3), for a quick look at one change; the
+// section written then covers only them, so point BENCH_OUT elsewhere. Environment: BENCH_OUT (the results file, default
 // bench/RESULTS.md), CHROME_PATH (default /usr/bin/chromium).
 //
 // Offline: Chromium resolves no host but 127.0.0.1 (--host-resolver-rules), on
@@ -45,7 +47,7 @@ import { LIGHTHOUSE_HEADING, machine, writeSection } from './results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' }, pages: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
@@ -75,7 +77,7 @@ const KB = 1024;
 const BUDGET = { embedCodeGzip: 140 * KB, readerCodeGzip: 250 * KB, lcpMs: 2500 };
 
 const DOC = `/anchors/${PEER_TEMPLATE}`;
-const PAGES = [
+const ALL_PAGES = [
   { id: 'home', label: '`/`', route: '/', reader: true },
   { id: 'map', label: '`/map`', route: '/map', reader: true },
   { id: 'story', label: '`/stories/ending-impunity`', route: '/stories/ending-impunity', reader: true },
@@ -83,6 +85,8 @@ const PAGES = [
   { id: 'embed', label: `\`/embed/timeline?source=…${PEER_TEMPLATE}\``, route: `/embed/timeline?source=${DOC}` },
   { id: 'tl3', label: `${TL3} (our host page, same document)`, route: `/bench/tl3.html?doc=${DOC}`, peer: true },
 ];
+const PAGES = args.pages ? ALL_PAGES.filter((p) => args.pages.split(',').includes(p.id)) : ALL_PAGES;
+if (PAGES.length === 0) throw new Error(`--pages ${args.pages}: no such page (${ALL_PAGES.map((p) => p.id).join(', ')})`);
 
 const CODE_KINDS = ['wasm', 'JS', 'CSS', 'HTML'];
 
