@@ -9,10 +9,11 @@
 // fails on a figure. Run by ./scripts/bench after bench/run.mjs, or alone
 // against an already built dist/:
 //
-//   node bench/lighthouse.mjs [--runs N] [--save DIR]
+//   node bench/lighthouse.mjs [--runs N] [--save DIR] [--only id,id]
 //
 // --runs: Lighthouse runs per page (default 3; median). --save: keep every
-// run's JSON report in DIR. Environment: BENCH_OUT (the results file, default
+// run's JSON report in DIR. --only: just these pages (ids of PAGES: home,
+// map, story, case, embed, tl3), printed and not written to the results file. Environment: BENCH_OUT (the results file, default
 // bench/RESULTS.md), CHROME_PATH (default /usr/bin/chromium).
 //
 // Offline: Chromium resolves no host but 127.0.0.1 (--host-resolver-rules), on
@@ -45,9 +46,10 @@ import { LIGHTHOUSE_HEADING, machine, writeSection } from './results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' }, only: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
+const ONLY = args.only ? args.only.split(',') : null;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/RESULTS.md');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -238,6 +240,7 @@ try {
   // Rounds: every page once, then again, so slow spells of the shared machine spread over all pages.
   for (let round = 1; round <= RUNS; round++) {
     for (const page of PAGES) {
+      if (ONLY && !ONLY.includes(page.id)) continue;
       try {
         const lhr = await runOnce(server.origin + page.route);
         const served = new Map(server.requests.filter((r) => r.file).map((r) => [r.path, r]));
@@ -371,6 +374,10 @@ The LCP element (largest-contentful-paint-element audit), its phases (median), a
 ${lcpTable}
 `;
 
-writeSection(OUT, LIGHTHOUSE_HEADING, section);
 console.log(`${mainTable}\n\n${budgetTable}\n\n${lcpTable}`);
-console.error(`lighthouse: ${seconds} s; section "${LIGHTHOUSE_HEADING}" written to ${path.relative(process.cwd(), OUT) || OUT}`);
+if (ONLY) {
+  console.error(`lighthouse: ${seconds} s; --only ${ONLY.join(',')}: not written to ${path.relative(process.cwd(), OUT) || OUT}`);
+} else {
+  writeSection(OUT, LIGHTHOUSE_HEADING, section);
+  console.error(`lighthouse: ${seconds} s; section "${LIGHTHOUSE_HEADING}" written to ${path.relative(process.cwd(), OUT) || OUT}`);
+}

@@ -142,10 +142,20 @@ test('every record of the sample data has a page with its head tags and image, a
 });
 
 test('with JavaScript on, the app takes the page over without moving its heading', async () => {
-  const page = await app.open(`/cases/${CASE.id}`, { viewport: { width: 412, height: 823 } });
-  // Before the app: the published heading.
-  await page.waitForSelector('#app[data-published] .published h1');
-  const before = await page.locator('.published h1').boundingBox();
+  const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+  // The wasm waits until the published heading is measured (on a fast
+  // machine the app would otherwise take over first).
+  let release;
+  const measured = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await measured;
+    await route.continue();
+  });
+  await page.goto(app.url(`/cases/${CASE.id}`));
+  const before = await page.locator('#app[data-published] .published h1').boundingBox();
+  release();
   await waitReady(page);
   assert.equal(await page.locator('.published').count(), 0, 'the published copy is gone');
   assert.equal(await page.locator('#app[data-published]').count(), 0);
