@@ -52,6 +52,12 @@ pub fn head_tags(
     if !page.description.is_empty() {
         tags.push(meta("description", &page.description));
     }
+    if let Some(src) = &page.preload {
+        tags.push(format!(
+            "<link rel=\"preload\" as=\"image\" href=\"{}\" fetchpriority=\"high\">",
+            attr(src)
+        ));
+    }
     // The app shows the same page whatever the query: `?data=` and
     // `?source=` pages are the reader's own, not this one.
     let url = absolute(settings, &page.route);

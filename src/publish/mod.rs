@@ -61,6 +61,8 @@ pub struct Page {
     pub image: Option<ShareImage>,
     /// The generated card's line under the name.
     pub card_line: String,
+    /// An image to fetch first (`<link rel="preload">`), as the page's `src`.
+    pub preload: Option<String>,
     /// schema.org items (without `@context`).
     pub json_ld: Vec<Value>,
     /// The content inside `<main>`.
@@ -243,6 +245,9 @@ pub fn publish(
         site_title,
     };
     let mut site = Site::default();
+    if let Some(script) = &shell.start_script {
+        site.files.push(script.clone());
+    }
     let mut routes = Vec::new();
     for page in all_pages(&ctx) {
         let Some(file) = page_file(&page) else {

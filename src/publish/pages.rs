@@ -154,6 +154,18 @@ fn external_host(url: &str) -> Option<String> {
 
 /// `ui::media::MediaView`: the media and its caption and credit.
 fn media_view(ctx: &Ctx, media: &Media) -> String {
+    media_figure(ctx, media, false)
+}
+
+/// [`media_view`]; a `leading` image (the record's photo near the top of
+/// its page, likely its largest paint) loads at once and first, where the
+/// app's loads lazily: the app's copy then finds it in the cache.
+fn media_figure(ctx: &Ctx, media: &Media, leading: bool) -> String {
+    let loading = if leading {
+        " loading=\"eager\" fetchpriority=\"high\""
+    } else {
+        " loading=\"lazy\""
+    };
     let body = match (media.resolved_kind(), external_host(&media.url)) {
         (MediaKind::Link, _) => {
             let label = ctx.t_opt(media.title.as_ref().or(media.caption.as_ref()));
@@ -176,7 +188,7 @@ fn media_view(ctx: &Ctx, media: &Media) -> String {
             )
         ),
         (MediaKind::Image, None) => format!(
-            "<img src=\"{}\" alt=\"{}\"{} loading=\"lazy\" decoding=\"async\">",
+            "<img src=\"{}\" alt=\"{}\"{}{loading} decoding=\"async\">",
             attr(&media.url),
             attr(&ctx.t_opt(media.alt.as_ref())),
             size_attrs(media.width, media.height)
@@ -307,6 +319,7 @@ fn page(route: Route<'_>, kind: PageKind) -> Page {
         description: String::new(),
         image: None,
         card_line: String::new(),
+        preload: None,
         json_ld: Vec::new(),
         main: String::new(),
     }
@@ -335,7 +348,7 @@ pub fn case_page(ctx: &Ctx, case: &Case) -> Page {
     ));
     html.push_str(&locator(ctx, &case.country));
     if let Some(photo) = &case.photo {
-        html.push_str(&media_view(ctx, photo));
+        html.push_str(&media_figure(ctx, photo, true));
     }
     html.push_str(&ctx.rich(case.summary.as_ref()));
     html.push_str(&format!(
@@ -406,6 +419,12 @@ pub fn case_page(ctx: &Ctx, case: &Case) -> Page {
         &[profession.clone(), country.clone(), status.to_owned()],
     );
     p.image = share_image(case.photo.as_ref(), ctx);
+    p.preload = p.image.as_ref().map(|_| {
+        case.photo
+            .as_ref()
+            .map(|m| m.url.clone())
+            .unwrap_or_default()
+    });
     p.card_line = [profession, country]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -574,9 +593,14 @@ pub fn campaign_page(ctx: &Ctx, campaign: &Campaign) -> Page {
 
 pub fn story_page(ctx: &Ctx, story: &Story) -> Page {
     let title = ctx.t(&story.title);
-    // The scroll layout: every slide readable in order without the app.
+    // The story's own layout class (as the app's first render), with every
+    // slide shown: readable in order without the app.
+    let layout = match story.layout {
+        crate::model::StoryLayout::Slides => "story-slides",
+        crate::model::StoryLayout::Scroll => "story-scroll",
+    };
     let mut html = format!(
-        "<article class=\"story story-scroll\" data-story-id=\"{}\">{}{}{}",
+        "<article class=\"story {layout}\" data-story-id=\"{}\">{}{}{}",
         attr(&story.id),
         ctx.heading(&title, story.illustrative),
         ctx.view_actions(),

@@ -27,6 +27,9 @@ pub struct Shell {
     tail: String,
     /// The public URL's path without its trailing slash (`/sub`, or empty).
     pub public_path: String,
+    /// Trunk's loader moved to a file (its name below the dist folder and
+    /// its text), which waits for the published page's first paint.
+    pub start_script: Option<(String, String)>,
 }
 
 impl Shell {
@@ -80,11 +83,14 @@ impl Shell {
             return Err(ShellError("#app is inside <head>".into()));
         }
         let app_open = published_app_tag(&html[open_start..open_end]);
+        let public_path = base_path(html).unwrap_or_default();
+        let (head, start_script) = defer_app_start(&html[..open_start], &public_path);
         Ok(Shell {
-            head: html[..open_start].to_owned(),
+            head,
             app_open,
             tail: html[close_start..].to_owned(),
-            public_path: base_path(html).unwrap_or_default(),
+            public_path,
+            start_script,
         })
     }
 
@@ -108,6 +114,61 @@ impl Shell {
         }
         format!("{head}{}{body}{}", self.app_open, self.tail)
     }
+}
+
+/// The published page paints first, the app's download starts after: Trunk's
+/// inline loader (`<script type="module">`, allowed by its CSP hash) becomes
+/// a file of the deployment (allowed as `'self'`) that waits for the first
+/// frame before it fetches the wasm, and the wasm's `<link rel="preload">`
+/// goes. On a slow phone the page's own CSS and text then get the bandwidth
+/// first, and its first paint is the page's heading, not the app's.
+fn defer_app_start(head: &str, public_path: &str) -> (String, Option<(String, String)>) {
+    let mut out = head.to_owned();
+    // The wasm's preload.
+    while let Some((start, end)) = find_tag(&out, "<link", |tag| tag.contains("application/wasm")) {
+        out.replace_range(start..end, "");
+    }
+    let Some((start, end)) = find_tag(&out, "<script", |tag| {
+        let tag = tag.replace('"', "");
+        tag.contains("type=module") && !tag.contains("src=")
+    }) else {
+        return (out, None);
+    };
+    let Some(close) = out[end..].find("</script>").map(|at| end + at) else {
+        return (out, None);
+    };
+    let body = out[end..close].to_owned();
+    let text = format!(
+        "// Trunk's loader, started after the published page's first paint (mapline publish).\n\
+         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n{body}\n"
+    );
+    let name = format!("app-start-{:016x}.js", fnv1a(&text));
+    out.replace_range(
+        start..close + "</script>".len(),
+        &format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>"),
+    );
+    (out, Some((name, text)))
+}
+
+/// The first tag named `open` (`<link`) whose text `matches`: its start and end.
+fn find_tag(html: &str, open: &str, matches: impl Fn(&str) -> bool) -> Option<(usize, usize)> {
+    let lower = html.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower[from..].find(open).map(|i| from + i) {
+        let end = lower[at..].find('>').map(|i| at + i + 1)?;
+        if matches(&lower[at..end]) {
+            return Some((at, end));
+        }
+        from = end;
+    }
+    None
+}
+
+/// A content hash for the loader's file name (FNV-1a, 64 bits).
+fn fnv1a(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// `#app`'s opening tag for a page with its content: not busy (a screen
@@ -191,6 +252,14 @@ mod tests {
     fn a_page_goes_into_the_shell() {
         let shell = Shell::parse(SHELL).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(shell.public_path, "/sub");
+        // Trunk's loader waits in a file for the first paint.
+        let (name, script) = shell.start_script.clone().unwrap_or_default();
+        assert!(
+            name.starts_with("app-start-") && name.ends_with(".js"),
+            "{name}"
+        );
+        assert!(script.contains("requestAnimationFrame"));
+        assert!(script.ends_with("import init from '/sub/x.js';\n"));
         let page = shell.page(
             "<title>A · B</title>",
             "<meta name=\"x\" content=\"y\">",
@@ -198,7 +267,9 @@ mod tests {
         );
         assert_eq!(
             page,
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A · B</title><base href=\"/sub/\"><script type=\"module\">import init from '/sub/x.js';</script>  <meta name=\"x\" content=\"y\">\n</head><body>\n<div id=\"app\" data-state=\"loading\" aria-busy=\"false\" data-published=\"\"><main>hi</main></div>\n</body></html>"
+            format!(
+                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A · B</title><base href=\"/sub/\"><script type=\"module\" src=\"/sub/{name}\"></script>  <meta name=\"x\" content=\"y\">\n</head><body>\n<div id=\"app\" data-state=\"loading\" aria-busy=\"false\" data-published=\"\"><main>hi</main></div>\n</body></html>"
+            )
         );
     }
 
