@@ -9,12 +9,11 @@
 // fails on a figure. Run by ./scripts/bench after bench/run.mjs, or alone
 // against an already built dist/:
 //
-//   node bench/lighthouse.mjs [--runs N] [--save DIR] [--pages ID,ID]
+//   node bench/lighthouse.mjs [--runs N] [--save DIR] [--only id,id]
 //
 // --runs: Lighthouse runs per page (default 3; median). --save: keep every
-// run's JSON report in DIR. --pages: only these pages (ids of PAGES below:
-// home, map, story, case, embed, tl3), for a quick look at one change; the
-// section written then covers only them, so point BENCH_OUT elsewhere. Environment: BENCH_OUT (the results file, default
+// run's JSON report in DIR. --only: just these pages (ids of PAGES: home,
+// map, story, case, embed, tl3), printed and not written to the results file. Environment: BENCH_OUT (the results file, default
 // bench/RESULTS.md), CHROME_PATH (default /usr/bin/chromium).
 //
 // Offline: Chromium resolves no host but 127.0.0.1 (--host-resolver-rules), on
@@ -47,9 +46,10 @@ import { LIGHTHOUSE_HEADING, machine, writeSection } from './results.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' }, pages: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, save: { type: 'string' }, only: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
+const ONLY = args.only ? args.only.split(',') : null;
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error(`--runs must be a positive integer, got ${args.runs}`);
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/RESULTS.md');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -77,7 +77,7 @@ const KB = 1024;
 const BUDGET = { embedCodeGzip: 140 * KB, readerCodeGzip: 250 * KB, lcpMs: 2500 };
 
 const DOC = `/anchors/${PEER_TEMPLATE}`;
-const ALL_PAGES = [
+const PAGES = [
   { id: 'home', label: '`/`', route: '/', reader: true },
   { id: 'map', label: '`/map`', route: '/map', reader: true },
   { id: 'story', label: '`/stories/ending-impunity`', route: '/stories/ending-impunity', reader: true },
@@ -85,8 +85,6 @@ const ALL_PAGES = [
   { id: 'embed', label: `\`/embed/timeline?source=…${PEER_TEMPLATE}\``, route: `/embed/timeline?source=${DOC}` },
   { id: 'tl3', label: `${TL3} (our host page, same document)`, route: `/bench/tl3.html?doc=${DOC}`, peer: true },
 ];
-const PAGES = args.pages ? ALL_PAGES.filter((p) => args.pages.split(',').includes(p.id)) : ALL_PAGES;
-if (PAGES.length === 0) throw new Error(`--pages ${args.pages}: no such page (${ALL_PAGES.map((p) => p.id).join(', ')})`);
 
 const CODE_KINDS = ['wasm', 'JS', 'CSS', 'HTML'];
 
@@ -242,6 +240,7 @@ try {
   // Rounds: every page once, then again, so slow spells of the shared machine spread over all pages.
   for (let round = 1; round <= RUNS; round++) {
     for (const page of PAGES) {
+      if (ONLY && !ONLY.includes(page.id)) continue;
       try {
         const lhr = await runOnce(server.origin + page.route);
         const served = new Map(server.requests.filter((r) => r.file).map((r) => [r.path, r]));
@@ -375,6 +374,10 @@ The LCP element (largest-contentful-paint-element audit), its phases (median), a
 ${lcpTable}
 `;
 
-writeSection(OUT, LIGHTHOUSE_HEADING, section);
 console.log(`${mainTable}\n\n${budgetTable}\n\n${lcpTable}`);
-console.error(`lighthouse: ${seconds} s; section "${LIGHTHOUSE_HEADING}" written to ${path.relative(process.cwd(), OUT) || OUT}`);
+if (ONLY) {
+  console.error(`lighthouse: ${seconds} s; --only ${ONLY.join(',')}: not written to ${path.relative(process.cwd(), OUT) || OUT}`);
+} else {
+  writeSection(OUT, LIGHTHOUSE_HEADING, section);
+  console.error(`lighthouse: ${seconds} s; section "${LIGHTHOUSE_HEADING}" written to ${path.relative(process.cwd(), OUT) || OUT}`);
+}

@@ -79,18 +79,53 @@ ENTRIES=(
   "entries/embed-gallery.html embed/gallery"
 )
 
+# Writes the published pages of the bundled data into a built dist
+# (`mapline publish`: dist/<route>/index.html, share cards, sitemap.xml,
+# robots.txt). The deployment's absolute address (with its subfolder, if
+# any) comes from --base-url or MAPLINE_BASE_URL; without it the pages have
+# no canonical or hreflang links and there is no sitemap.xml.
+publish_pages() {
+  local dist="$1" base="${2:-${MAPLINE_BASE_URL:-}}"
+  step "publishing the pages of public/data into $dist"
+  cargo run --quiet --bin mapline -- publish public/data/manifest.json "$dist" --base-url "$base"
+}
+
+# After the data changed: the one command that brings a built dist up to
+# date without rebuilding the app: copies public/data into it, writes the
+# pages again (removing those of records that are gone) and recompresses.
+#   publish_dist [--dist DIR] [--base-url URL]
+publish_dist() {
+  local dist="dist" base="${MAPLINE_BASE_URL:-}"
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --dist) dist="$2"; shift ;;
+      --base-url) base="$2"; shift ;;
+      *) echo "publish_dist: unknown argument $1" >&2; return 2 ;;
+    esac
+    shift
+  done
+  [ -f "$dist/404.html" ] || { echo "publish_dist: $dist is not built (no 404.html): run build_dist first" >&2; return 1; }
+  rm -rf "$dist/data"
+  cp -R public/data "$dist/data"
+  publish_pages "$dist" "$base"
+  node scripts/entries.mjs compress "$dist"
+}
+
 # Builds every entry point into one dist/: the reader app (index.html, with
-# the data and shared files) by Trunk into the dist folder, then each other
-# entry by Trunk into its own staging folder, placed beside it
-# (scripts/entries.mjs); then the precompressed copies.
-#   build_dist [--release] [--dist DIR] [--public-url URL] [--reader-only]
+# the data and shared files) by Trunk into the dist folder, its published
+# pages (publish_pages), then each other entry by Trunk into its own staging
+# folder, placed beside it (scripts/entries.mjs); then the precompressed
+# copies of everything.
+#   build_dist [--release] [--dist DIR] [--public-url URL] [--base-url URL] [--reader-only]
 build_dist() {
   local dist="dist" release=() public=() reader_only="" bins=(--bin mapline-web)
+  local base="${MAPLINE_BASE_URL:-}"
   while [ $# -gt 0 ]; do
     case "$1" in
       --release) release=(--release) ;;
       --dist) dist="$2"; shift ;;
       --public-url) public=(--public-url "$2"); shift ;;
+      --base-url) base="$2"; shift ;;
       --reader-only) reader_only=1 ;;
       *) echo "build_dist: unknown argument $1" >&2; return 2 ;;
     esac
@@ -106,6 +141,7 @@ build_dist() {
   # own cargo runs below then find them built.
   cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
   trunk build "${release[@]}" "${public[@]}" --dist "$dist" index.html
+  publish_pages "$dist" "$base"
   [ -n "$reader_only" ] && { node scripts/entries.mjs compress "$dist"; return; }
   for entry in "${ENTRIES[@]}"; do
     local html="${entry%% *}" route="${entry##* }"

@@ -348,6 +348,19 @@ pub fn outcome_kind(kind: crate::model::OutcomeKind) -> Msg {
     }
 }
 
+/// The home page's figures: each one's name (`data-stat`), value and label.
+pub fn stat_figures(stats: &crate::model::Stats) -> [(&'static str, usize, Msg); 7] {
+    [
+        ("members", stats.members, Msg::StatMembers),
+        ("countries", stats.member_countries, Msg::StatCountries),
+        ("cases", stats.cases, Msg::StatCases),
+        ("outcomes", stats.outcomes, Msg::StatOutcomes),
+        ("campaigns", stats.campaigns, Msg::StatCampaigns),
+        ("stories", stats.stories, Msg::StatStories),
+        ("galleries", stats.galleries, Msg::StatGalleries),
+    ]
+}
+
 /// Fills `{name}` placeholders in a catalogue text.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_owned();

@@ -12,6 +12,10 @@ pub mod model;
 pub mod route;
 pub mod sort;
 
+/// The page writer of `mapline publish` (run natively at build time; no
+/// browser entry point calls it, so none of it reaches a wasm).
+pub mod publish;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]

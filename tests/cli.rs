@@ -250,3 +250,83 @@ fn a_manifest_of_peer_files_combines_without_id_errors() {
     assert!(!out.contains("duplicate"), "{out}");
     assert!(out.ends_with("2 timelines\n"), "{out}");
 }
+
+fn publish(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mapline"))
+        .arg("publish")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the mapline binary runs")
+}
+
+const SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Mapline</title><base href=\"/\"></head><body><div id=\"app\" data-state=\"loading\" aria-busy=\"true\"><p>Loading</p></div></body></html>";
+
+#[test]
+fn publish_writes_every_page_and_again_after_a_record_is_gone() {
+    let dist = scratch("publish");
+    std::fs::write(dist.join("404.html"), SHELL).expect("shell written");
+    let dist_name = dist.to_string_lossy().into_owned();
+    let output = publish(&[
+        "public/data/manifest.json",
+        &dist_name,
+        "--base-url",
+        "https://example.org/m",
+    ]);
+    let out = stdout(&output);
+    assert!(
+        output.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(out.contains("published 132 pages"), "{out}");
+    let case =
+        std::fs::read_to_string(dist.join("cases/iryna-khalip/index.html")).unwrap_or_default();
+    assert!(
+        case.contains("<link rel=\"canonical\" href=\"https://example.org/m/cases/iryna-khalip\">")
+    );
+    assert!(
+        std::fs::read_to_string(dist.join("sitemap.xml"))
+            .unwrap_or_default()
+            .contains("/members/gh-kestrel</loc>")
+    );
+    // A page of a record no longer in the data goes on the next publish;
+    // a file publish did not write stays.
+    std::fs::create_dir_all(dist.join("cases/gone")).expect("folder made");
+    std::fs::write(dist.join("cases/gone/index.html"), &case).expect("page written");
+    std::fs::write(dist.join("cases/notes.txt"), "mine").expect("file written");
+    let again = publish(&["public/data/manifest.json", &dist_name]);
+    assert!(again.status.success());
+    assert!(!dist.join("cases/gone").exists());
+    assert!(dist.join("cases/notes.txt").exists());
+    // Without a base URL: no sitemap is made up (the old one stays as written).
+    assert!(stdout(&again).contains("no --base-url"));
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[test]
+fn publish_stops_on_data_errors_and_misuse() {
+    let dist = scratch("publish-broken");
+    std::fs::write(dist.join("404.html"), SHELL).expect("shell written");
+    let dist_name = dist.to_string_lossy().into_owned();
+    let output = publish(&["tests/fixtures/partly-broken/manifest.json", &dist_name]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output)
+            .contains("tests/fixtures/partly-broken/members.json:13:18: members[1].country: ")
+    );
+    assert!(!dist.join("index.html").exists(), "nothing written");
+    for args in [
+        vec!["public/data/manifest.json"],
+        vec![
+            "public/data/manifest.json",
+            &dist_name,
+            "--base-url",
+            "ftp://x",
+        ],
+        vec!["public/data/manifest.json", &dist_name, "--other"],
+    ] {
+        assert_eq!(publish(&args).status.code(), Some(2), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dist);
+}

@@ -17,7 +17,7 @@ fn rank(module: &str) -> Option<u8> {
         "data" => 3,
         "map" | "timeline" | "story" | "gallery" | "embed" | "preview" | "pages" | "search"
         | "charts" => 4,
-        "app" => 5,
+        "app" | "publish" => 5,
         _ => return None,
     })
 }

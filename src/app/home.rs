@@ -49,15 +49,7 @@ fn HomeContent(data: SharedData) -> impl IntoView {
             ],
         )
     };
-    let figures = [
-        ("members", stats.members, Msg::StatMembers),
-        ("countries", stats.member_countries, Msg::StatCountries),
-        ("cases", stats.cases, Msg::StatCases),
-        ("outcomes", stats.outcomes, Msg::StatOutcomes),
-        ("campaigns", stats.campaigns, Msg::StatCampaigns),
-        ("stories", stats.stories, Msg::StatStories),
-        ("galleries", stats.galleries, Msg::StatGalleries),
-    ];
+    let figures = crate::i18n::stat_figures(&stats);
     view! {
         <section class="home" data-page="home">
             <h1>{title}</h1>

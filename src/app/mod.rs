@@ -53,6 +53,12 @@ fn start_single(entry: Entry, page: fn() -> AnyView) {
 
 /// Mounts a root view into `#app` (which every entry's HTML ships with
 /// `data-state="loading"`).
+///
+/// A published page (`mapline publish`: `#app[data-published]`) already shows
+/// its content: the app renders beside it, hidden (`.app-live[data-pending]`,
+/// laid out so a map measures its size), and [`take_over`] swaps the two once
+/// the page is ready, in one frame and with the same markup, so nothing
+/// jumps. A page for other data (`?data=`, `?source=`) drops it at once.
 fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
     crash::install_panic_hook();
     let Some(root) = document()
@@ -62,7 +68,49 @@ fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
         web_sys::console::error_1(&"Mapline: no #app element in the page".into());
         return;
     };
-    // The boot message served with the page goes; the app takes over.
+    let other_data =
+        crate::data::query_param("data").is_some() || crate::data::query_param("source").is_some();
+    if root.has_attribute("data-published") && !other_data {
+        let live = document()
+            .create_element("div")
+            .ok()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(live) = live {
+            live.set_class_name("app-live");
+            let _ = live.set_attribute("data-pending", "");
+            if root.append_child(&live).is_ok() {
+                leptos::mount::mount_to(live, root_view).forget();
+                return;
+            }
+        }
+    }
+    // The boot message (or the published content) goes; the app takes over.
     root.set_text_content(None);
+    let _ = root.remove_attribute("data-published");
     leptos::mount::mount_to(root, root_view).forget();
+}
+
+/// True while a published page's own content is what the reader sees.
+pub fn showing_published() -> bool {
+    document()
+        .get_element_by_id("app")
+        .is_some_and(|root| root.has_attribute("data-published"))
+}
+
+/// Swaps a published page's content for the app's render of it (no-op
+/// elsewhere): the static copy goes, the live one shows.
+pub fn take_over() {
+    let Some(root) = document().get_element_by_id("app") else {
+        return;
+    };
+    if !root.has_attribute("data-published") {
+        return;
+    }
+    if let Ok(Some(published)) = root.query_selector(":scope > .published") {
+        published.remove();
+    }
+    if let Ok(Some(live)) = root.query_selector(":scope > .app-live") {
+        let _ = live.remove_attribute("data-pending");
+    }
+    let _ = root.remove_attribute("data-published");
 }

@@ -123,19 +123,18 @@ fn provide_page_contexts(entry: Entry) {
     provide_context(PageStateContext(state));
     crate::embed::messaging::start(state);
 
-    // Mirror the state onto #app, which lives outside the reactive tree.
+    // Mirror the state onto #app, which lives outside the reactive tree. A
+    // published page's content is there to read while the app loads (not
+    // busy); the app's render takes its place once ready (or failed).
     Effect::new(move |_| {
         if let Some(root) = document().get_element_by_id("app") {
             let current = state.get();
+            if current != PageState::Loading {
+                crate::app::take_over();
+            }
             let _ = root.set_attribute("data-state", current.as_str());
-            let _ = root.set_attribute(
-                "aria-busy",
-                if current == PageState::Loading {
-                    "true"
-                } else {
-                    "false"
-                },
-            );
+            let busy = current == PageState::Loading && !crate::app::showing_published();
+            let _ = root.set_attribute("aria-busy", if busy { "true" } else { "false" });
         }
     });
 }

@@ -1,0 +1,208 @@
+// Published pages (mapline publish, run by build_dist): every record's page is
+// real HTML — readable with JavaScript off, with its own title, description,
+// canonical, hreflang, Open Graph/Twitter tags, image and JSON-LD — listed in
+// sitemap.xml; with JavaScript on, the app takes the page over without
+// moving its heading, cleanly and axe-clean. Needs a dist built with a base
+// URL (scripts/test builds it with --base-url).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+
+const data = sampleData();
+const CASE = data.cases.find((c) => c.id === 'iryna-khalip');
+const en = (text) => (typeof text === 'string' ? text : text?.en ?? '');
+const SITE = en(data.manifest.title);
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+async function get(path) {
+  const response = await fetch(app.url(path));
+  assert.equal(response.status, 200, `${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** A page's head, read in the page (JavaScript off or on). */
+function headOf(page) {
+  return page.evaluate(() => {
+    const meta = (attr, name) => document.head.querySelector(`meta[${attr}="${name}"]`)?.getAttribute('content') ?? null;
+    return {
+      title: document.title,
+      description: meta('name', 'description'),
+      canonical: document.head.querySelector('link[rel="canonical"]')?.href ?? null,
+      hreflang: Object.fromEntries(
+        [...document.head.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.hreflang, l.href]),
+      ),
+      ogTitle: meta('property', 'og:title'),
+      ogImage: meta('property', 'og:image'),
+      ogImageAlt: meta('property', 'og:image:alt'),
+      ogUrl: meta('property', 'og:url'),
+      twitterCard: meta('name', 'twitter:card'),
+      twitterImage: meta('name', 'twitter:image'),
+      jsonLd: [...document.head.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)),
+    };
+  });
+}
+
+test('with JavaScript off, a case page shows its heading, facts, outcomes and photo', async () => {
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 412, height: 823 } });
+  try {
+    const page = await app.open(`/cases/${CASE.id}`, { context });
+    const article = page.locator(`article.case[data-case-id="${CASE.id}"]`);
+    assert.equal(await article.locator('h1').innerText(), CASE.person);
+    const facts = await article.locator('dl.facts').innerText();
+    assert.match(facts, /Country\s+Belarus/);
+    assert.match(facts, new RegExp(`Profession\\s+${en(CASE.profession)}`));
+    assert.match(facts, /Status\s+Resolved/);
+    const outcomes = article.locator('ol.events > li.event');
+    assert.equal(await outcomes.count(), CASE.outcomes.length);
+    for (const [i, outcome] of CASE.outcomes.entries()) {
+      const item = outcomes.nth(i);
+      assert.equal(await item.getAttribute('data-event-id'), outcome.id);
+      assert.ok((await item.locator('.event-date').innerText()).trim().length > 0, `${outcome.id} has a date`);
+      assert.ok((await item.locator('h3').innerText()).includes(en(outcome.headline)));
+    }
+    const photo = article.locator('figure.media img');
+    assert.equal(await photo.getAttribute('alt'), en(CASE.photo.alt));
+    assert.equal(await photo.getAttribute('width'), String(CASE.photo.width));
+    assert.equal(await photo.getAttribute('height'), String(CASE.photo.height));
+    // The summary's Markdown as elements.
+    assert.ok((await article.locator('.rich-text strong').first().innerText()).length > 0);
+    // Readable: not marked busy, no "needs JavaScript" message, a main landmark.
+    assert.equal(await page.getAttribute('#app', 'aria-busy'), 'false');
+    assert.equal(await page.locator('main#main').count(), 1);
+    assert.doesNotMatch(await page.locator('body').innerText(), /Loading Mapline|needs JavaScript/);
+    // Links work without the app: the outcome's place on the timeline.
+    assert.equal(
+      await outcomes.first().locator('a.event-on-timeline').getAttribute('href'),
+      `/timeline?event=${CASE.outcomes[0].id}`,
+    );
+
+    const head = await headOf(page);
+    assert.equal(head.title, `${CASE.person} · ${SITE}`);
+    assert.ok(head.description?.startsWith('Belarusian journalist'), head.description);
+    assert.match(head.canonical, new RegExp(`^https?://[^/]+(/.*)?/cases/${CASE.id}$`));
+    assert.deepEqual(Object.keys(head.hreflang).sort(), ['ar', 'en', 'es', 'fr', 'x-default']);
+    assert.equal(head.hreflang.fr, `${head.canonical}?lang=fr`);
+    assert.equal(head.ogUrl, head.canonical);
+    assert.equal(head.ogTitle, CASE.person);
+    assert.match(head.ogImage, /^https?:\/\/.+\/data\/images\/idei-belarus\.jpg$/);
+    assert.equal(head.ogImageAlt, en(CASE.photo.alt));
+    assert.equal(head.twitterCard, 'summary_large_image');
+    assert.equal(head.twitterImage, head.ogImage);
+    const graph = head.jsonLd[0]['@graph'];
+    assert.equal(graph.find((x) => x['@type'] === 'Person')?.name, CASE.person);
+    const events = graph.filter((x) => x['@type'] === 'Event');
+    assert.equal(events.length, CASE.outcomes.length);
+    assert.ok(events.every((e) => /^\d{4}(-\d\d){0,2}$/.test(e.startDate)), JSON.stringify(events));
+    await page.close();
+  } finally {
+    await context.close();
+  }
+});
+
+test('every record of the sample data has a page with its head tags and image, and sitemap.xml lists them all', async () => {
+  const sitemap = await get('/sitemap.xml');
+  const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map(([, loc]) => new URL(loc).pathname);
+  const base = new URL(sitemap.match(/<loc>([^<]+)<\/loc>/)[1]).pathname.replace(/\/$/, '');
+  const routes = locs.map((p) => p.slice(base.length) || '/');
+  const records = [
+    ...data.cases.map((r) => [`/cases/${r.id}`, r.person, 'article.case']),
+    ...data.members.map((r) => [`/members/${r.id}`, r.name, 'article.member']),
+    ...data.campaigns.map((r) => [`/campaigns/${r.id}`, r.name, 'article.campaign']),
+    ...data.stories.map((r) => [`/stories/${r.id}`, r.title, 'article.story']),
+    ...data.galleries.map((r) => [`/galleries/${r.id}`, r.title, 'article.gallery']),
+  ];
+  for (const route of ['/', '/map', '/timeline', '/stories', '/galleries', '/campaigns', ...records.map(([r]) => r)]) {
+    assert.ok(routes.includes(route), `sitemap.xml lists ${route}`);
+  }
+  assert.equal(routes.length, new Set(routes).size, 'no page twice');
+  const robots = await get('/robots.txt');
+  assert.match(robots, /^Sitemap: https?:\/\/\S+\/sitemap\.xml$/m);
+
+  for (const [route, name, article] of records) {
+    const html = await get(route);
+    const escaped = en(name).replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+    assert.ok(html.includes(`<title>${escaped} · ${SITE}</title>`), `${route}: <title>`);
+    assert.ok(html.includes(`<div class="published">`) && html.includes(`<${article.replace('.', ' class="')}`), `${route}: its content`);
+    assert.ok(html.includes(`<h1>${escaped} `), `${route}: its heading`);
+    for (const tag of ['name="description"', 'rel="canonical"', 'property="og:title"', 'property="og:image"', 'name="twitter:card"', 'name="twitter:image"']) {
+      assert.ok(html.includes(tag), `${route}: ${tag}`);
+    }
+    const image = new URL(html.match(/property="og:image" content="([^"]+)"/)[1]);
+    // The image is served by this dist (a record's photo, or its generated card).
+    const local = await fetch(app.url(image.pathname.slice(base.length)));
+    assert.equal(local.status, 200, `${route}: its image ${image.pathname}`);
+  }
+});
+
+test('with JavaScript on, the app takes the page over without moving its heading', async () => {
+  const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+  // The wasm waits until the published heading is measured (on a fast
+  // machine the app would otherwise take over first).
+  let release;
+  const measured = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/*_bg.wasm', async (route) => {
+    await measured;
+    await route.continue();
+  });
+  await page.goto(app.url(`/cases/${CASE.id}`));
+  const before = await page.locator('#app[data-published] .published h1').boundingBox();
+  release();
+  await waitReady(page);
+  assert.equal(await page.locator('.published').count(), 0, 'the published copy is gone');
+  assert.equal(await page.locator('#app[data-published]').count(), 0);
+  assert.equal(await page.locator('.app-live[data-pending]').count(), 0);
+  assert.equal(await page.locator('h1').count(), 1);
+  const heading = page.locator(`article.case[data-case-id="${CASE.id}"] h1`);
+  assert.equal(await heading.isVisible(), true);
+  const after = await heading.boundingBox();
+  assert.deepEqual(
+    [Math.round(after.x), Math.round(after.y), Math.round(after.height)],
+    [Math.round(before.x), Math.round(before.y), Math.round(before.height)],
+    'the heading stays where it was painted',
+  );
+  assert.equal(await page.getAttribute('#app', 'aria-busy'), 'false');
+  // The app's own controls are there and work: the language menu.
+  await page.selectOption('.language-select select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(await page.locator('dl.facts').innerText(), /Pays\s+Biélorussie|Pays\s+Belarus/);
+  assertClean(page);
+  await checkAxe(page);
+  await page.close();
+});
+
+test('a page for other data (?source=) is the app alone, as before', async () => {
+  const page = await app.open(`/cases/${CASE.id}?data=/fixtures/nonexistent-manifest.json`);
+  const state = await page.waitForFunction(
+    () => ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
+  );
+  assert.ok(state);
+  assert.equal(await page.locator('.published').count(), 0, 'the published copy never shows other data');
+  await page.close();
+});
+
+test('subfolder hosting: the published pages link under the public URL', async () => {
+  const sub = await startApp({ dist: 'target/dist-sub', prefix: '/sub/' });
+  try {
+    const context = await sub.browser.newContext({ javaScriptEnabled: false });
+    const page = await sub.open(`/sub/cases/${CASE.id}`, { context });
+    assert.equal(await page.locator('article.case h1').innerText(), CASE.person);
+    const links = await page.locator('a[href^="/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(links.length > 5);
+    assert.deepEqual(links.filter((href) => !href.startsWith('/sub/')), [], 'every app link is under /sub/');
+    // The photo resolves against <base href="/sub/">.
+    const ok = await page.locator('figure.media img').evaluate((img) => fetch(img.src).then((r) => r.ok));
+    assert.equal(ok, true);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});
