@@ -16,7 +16,7 @@ pub(super) fn EventDetail(
     let style_of = layout::DateStyle::of(&event);
     let date = {
         let event = event.clone();
-        move || event.date_label(lang.get().code())
+        move || event.date_label_in(&Intl(lang.get()))
     };
     let case = entry
         .case_id

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use crate::data::{SharedData, query_param, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Counted, Lang, Msg, count as count_in, fill};
 use crate::route::Route;
 use crate::timeline::gesture::{self, AxisAction, AxisGesture};
 use crate::timeline::layout::{
@@ -26,7 +26,8 @@ use crate::timeline::{
     lanes,
 };
 use crate::ui::address::replace_query;
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::intl::Intl;
+use crate::ui::lang::{tr, use_intl, use_lang};
 use crate::ui::links::href;
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
@@ -214,7 +215,7 @@ pub fn Timeline(
                         Msg::SelectedEvent.text(lang),
                         &[
                             ("title", e.event.headline.resolve(lang.code())),
-                            ("date", &e.event.date_label(lang.code())),
+                            ("date", &e.event.date_label_in(&Intl(lang))),
                         ],
                     )
                 })
