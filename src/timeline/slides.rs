@@ -215,7 +215,11 @@ mod tests {
         assert_eq!(position(None, 3, true), (1, 4));
         assert_eq!(position(Some(2), 3, true), (4, 4));
         assert_eq!(position(Some(0), 3, false), (1, 3));
-        assert_eq!(position(None, 0, false), (1, 0).min((1, 1)));
+        assert_eq!(
+            position(None, 0, false),
+            (1, 0),
+            "never shown: no events, no slides"
+        );
     }
 
     #[test]

@@ -69,6 +69,8 @@ for (const name of ['TimelineJS3-all-media-types.json', 'TimelineJS3-eras.json']
   test(`${name} embedded: title slide above the axis, every event by the Next button and by the keys`, async () => {
     const source = anchorJson(name);
     const page = await app.open(`/embed/timeline?source=/anchors/${name}`);
+    // A desktop frame of the generator's default height (600px) and of 800px.
+    await page.setViewportSize({ width: 1100, height: 800 });
     await waitReady(page);
     const region = slide(page);
     await region.waitFor();
