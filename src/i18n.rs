@@ -127,7 +127,6 @@ catalogue! {
     Search => ["Search", "Rechercher", "Buscar", "بحث"],
     SearchPlaceholder => ["Search people, members, campaigns…", "Rechercher personnes, membres, campagnes…", "Buscar personas, miembros, campañas…", "ابحث عن أشخاص وأعضاء وحملات…"],
     SearchResultsLabel => ["Search results", "Résultats de recherche", "Resultados de búsqueda", "نتائج البحث"],
-    SearchResults => ["{count} results", "{count} résultats", "{count} resultados", "{count} نتيجة"],
     NoResults => ["No results", "Aucun résultat", "Sin resultados", "لا توجد نتائج"],
     KindCase => ["Case", "Affaire", "Caso", "قضية"],
     KindCampaign => ["Campaign", "Campagne", "Campaña", "حملة"],
@@ -189,15 +188,21 @@ catalogue! {
     ZoomFit => ["Show everything", "Tout afficher", "Mostrar todo", "عرض الكل"],
     PanEarlier => ["Earlier", "Plus tôt", "Antes", "أقدم"],
     PanLater => ["Later", "Plus tard", "Después", "أحدث"],
+    Circa => ["c. {date}", "v. {date}", "c. {date}", "حوالي {date}"],
+    Perhaps => ["{date}?", "{date} ?", "{date}?", "{date}؟"],
+    TimelineLayout => ["Layout", "Présentation", "Presentación", "طريقة العرض"],
+    TimelineLayoutSlides => ["Slides above the axis", "Diapositives au-dessus de l’axe", "Diapositivas sobre el eje", "الشرائح فوق المحور"],
+    TimelineLayoutAxis => ["The axis alone", "L’axe seul", "Solo el eje", "المحور وحده"],
+    SlidePreviousIs => ["Previous: {title}", "Précédente : {title}", "Anterior: {title}", "السابقة: {title}"],
+    SlideNextIs => ["Next: {title}", "Suivante : {title}", "Siguiente: {title}", "التالية: {title}"],
+    SlideAnnounce => ["Slide {n} of {count}: {title}", "Diapositive {n} sur {count} : {title}", "Diapositiva {n} de {count}: {title}", "الشريحة {n} من {count}: {title}"],
+    SlideHelp => ["Arrow keys or swipe: other slides. Home and End: first and last.", "Flèches ou balayage : autres diapositives. Début et Fin : première et dernière.", "Flechas o deslizar: otras diapositivas. Inicio y Fin: primera y última.", "مفاتيح الأسهم أو السحب: شرائح أخرى. Home وEnd: الأولى والأخيرة."],
     UncertainDate => ["uncertain date", "date incertaine", "fecha incierta", "تاريخ غير مؤكد"],
     SelectedEvent => ["Selected: {title}, {date}", "Sélection : {title}, {date}", "Seleccionado: {title}, {date}", "المحدد: {title}، {date}"],
-    MoreEvents => ["{count} more events here: zoom in", "{count} autres événements ici : zoomer", "{count} hechos más aquí: acercar", "{count} أحداث أخرى هنا: تكبير"],
     ShowOnMap => ["Show on the map", "Voir sur la carte", "Ver en el mapa", "عرض على الخريطة"],
     CloseDetails => ["Close the details", "Fermer le détail", "Cerrar el detalle", "إغلاق التفاصيل"],
     EventDetails => ["Event details", "Détail de l’événement", "Detalle del hecho", "تفاصيل الحدث"],
     CaseOf => ["Case: {person}", "Affaire : {person}", "Caso: {person}", "القضية: {person}"],
-    ListEarlier => ["Show earlier events ({count} more)", "Afficher les événements antérieurs ({count} de plus)", "Mostrar hechos anteriores ({count} más)", "عرض الأحداث السابقة ({count} أخرى)"],
-    ListLater => ["Show later events ({count} more)", "Afficher les événements suivants ({count} de plus)", "Mostrar hechos posteriores ({count} más)", "عرض الأحداث اللاحقة ({count} أخرى)"],
     NoEvents => ["No events to show.", "Aucun événement à afficher.", "No hay hechos que mostrar.", "لا توجد أحداث لعرضها."],
     LocatorLabel => ["Where: {place}", "Où : {place}", "Dónde: {place}", "المكان: {place}"],
     LocatorUnavailable => ["The locator map could not be drawn ({error}).", "La carte de situation n’a pas pu être dessinée ({error}).", "No se pudo dibujar el mapa de ubicación ({error}).", "تعذّر رسم خريطة الموقع ({error})."],
@@ -221,7 +226,6 @@ catalogue! {
     KindUnResponse => ["UN response", "Réponse de l’ONU", "Respuesta de la ONU", "رد الأمم المتحدة"],
     KindOther => ["Other kind", "Autre type", "Otro tipo", "نوع آخر"],
     // Story view messages.
-    Slides => ["{count} slides", "{count} diapositives", "{count} diapositivas", "{count} شرائح"],
     SlideOf => ["{n} of {count}", "{n} sur {count}", "{n} de {count}", "{n} من {count}"],
     PreviousSlide => ["Previous", "Précédente", "Anterior", "السابقة"],
     NextSlide => ["Next", "Suivante", "Siguiente", "التالية"],
@@ -241,7 +245,6 @@ catalogue! {
     Year => ["Year", "Année", "Año", "السنة"],
     Kind => ["Kind", "Type", "Tipo", "النوع"],
     // Gallery view messages.
-    Photos => ["{count} photos", "{count} photos", "{count} fotos", "{count} صور"],
     PhotoCounter => ["{index} of {count}", "{index} sur {count}", "{index} de {count}", "{index} من {count}"],
     PreviousPhoto => ["Previous photo", "Photo précédente", "Foto anterior", "الصورة السابقة"],
     NextPhoto => ["Next photo", "Photo suivante", "Foto siguiente", "الصورة التالية"],
@@ -312,6 +315,254 @@ catalogue! {
     ExternalNotice => ["This media is hosted by {host}. Loading it connects your browser to that site.", "Ce média est hébergé par {host}. Le charger connecte votre navigateur à ce site.", "Este contenido está alojado en {host}. Cargarlo conecta su navegador con ese sitio.", "هذه الوسائط مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع."],
     LoadFrom => ["Load from {host}", "Charger depuis {host}", "Cargar desde {host}", "حمّل من {host}"],
     Reload => ["Reload", "Recharger", "Recargar", "إعادة التحميل"],
+}
+
+/// A CLDR plural category, as `Intl.PluralRules` names them. Which one a
+/// number takes is the browser's business (`ui::intl`); natively, English's
+/// rule ([`Plural::english`]). The text for each is in [`Counted`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+impl Plural {
+    pub const ALL: [Plural; 6] = [
+        Plural::Zero,
+        Plural::One,
+        Plural::Two,
+        Plural::Few,
+        Plural::Many,
+        Plural::Other,
+    ];
+
+    /// The category named by `Intl.PluralRules.prototype.select`; anything else is `Other`.
+    pub fn from_name(name: &str) -> Plural {
+        match name {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            _ => Plural::Other,
+        }
+    }
+
+    /// English's cardinal rule: one for exactly 1, other otherwise.
+    pub fn english(n: f64) -> Plural {
+        if n == 1.0 { Plural::One } else { Plural::Other }
+    }
+}
+
+macro_rules! counted {
+    ($($msg:ident => {
+        en: [$en1:literal, $en_other:literal],
+        fr: [$fr1:literal, $fr_many:literal, $fr_other:literal],
+        es: [$es1:literal, $es_many:literal, $es_other:literal],
+        ar: [$ar0:literal, $ar1:literal, $ar2:literal, $ar_few:literal, $ar_many:literal, $ar_other:literal],
+    },)*) => {
+        /// Interface text about a number of things, one text per plural
+        /// category each language has (English and Spanish one/other, French
+        /// and Spanish many for round millions, Arabic all six). `{count}` is
+        /// the number written the reader's way ([`count`]); Arabic's zero, one
+        /// and two forms name the number in words and may leave it out.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Counted { $($msg,)* }
+
+        impl Counted {
+            pub const ALL: &'static [Counted] = &[$(Counted::$msg,)*];
+
+            /// The text in `lang` for a number of category `plural`; a
+            /// category the language does not have reads as its `other`.
+            pub fn text(self, lang: Lang, plural: Plural) -> &'static str {
+                use Plural as P;
+                match (self, lang) {
+                    $(
+                        (Counted::$msg, Lang::En) => match plural {
+                            P::One => $en1,
+                            _ => $en_other,
+                        },
+                        (Counted::$msg, Lang::Fr) => match plural {
+                            P::One => $fr1,
+                            P::Many => $fr_many,
+                            _ => $fr_other,
+                        },
+                        (Counted::$msg, Lang::Es) => match plural {
+                            P::One => $es1,
+                            P::Many => $es_many,
+                            _ => $es_other,
+                        },
+                        (Counted::$msg, Lang::Ar) => match plural {
+                            P::Zero => $ar0,
+                            P::One => $ar1,
+                            P::Two => $ar2,
+                            P::Few => $ar_few,
+                            P::Many => $ar_many,
+                            P::Other => $ar_other,
+                        },
+                    )*
+                }
+            }
+        }
+    };
+}
+
+counted! {
+    SearchResults => {
+        en: ["{count} result", "{count} results"],
+        fr: ["{count} résultat", "{count} de résultats", "{count} résultats"],
+        es: ["{count} resultado", "{count} de resultados", "{count} resultados"],
+        ar: ["لا توجد نتائج", "نتيجة واحدة", "نتيجتان", "{count} نتائج", "{count} نتيجة", "{count} نتيجة"],
+    },
+    MoreEvents => {
+        en: ["{count} more event here: zoom in", "{count} more events here: zoom in"],
+        fr: ["{count} autre événement ici : zoomer", "{count} d’autres événements ici : zoomer", "{count} autres événements ici : zoomer"],
+        es: ["{count} hecho más aquí: acercar", "{count} de hechos más aquí: acercar", "{count} hechos más aquí: acercar"],
+        ar: ["لا أحداث أخرى هنا", "حدث آخر هنا: تكبير", "حدثان آخران هنا: تكبير", "{count} أحداث أخرى هنا: تكبير", "{count} حدثًا آخر هنا: تكبير", "{count} حدث آخر هنا: تكبير"],
+    },
+    ListEarlier => {
+        en: ["Show the earlier event ({count} more)", "Show earlier events ({count} more)"],
+        fr: ["Afficher l’événement antérieur ({count} de plus)", "Afficher les événements antérieurs ({count} de plus)", "Afficher les événements antérieurs ({count} de plus)"],
+        es: ["Mostrar el hecho anterior ({count} más)", "Mostrar hechos anteriores ({count} más)", "Mostrar hechos anteriores ({count} más)"],
+        ar: ["لا أحداث سابقة", "عرض الحدث السابق (حدث واحد آخر)", "عرض الحدثين السابقين (حدثان آخران)", "عرض الأحداث السابقة ({count} أحداث أخرى)", "عرض الأحداث السابقة ({count} حدثًا آخر)", "عرض الأحداث السابقة ({count} حدث آخر)"],
+    },
+    ListLater => {
+        en: ["Show the later event ({count} more)", "Show later events ({count} more)"],
+        fr: ["Afficher l’événement suivant ({count} de plus)", "Afficher les événements suivants ({count} de plus)", "Afficher les événements suivants ({count} de plus)"],
+        es: ["Mostrar el hecho posterior ({count} más)", "Mostrar hechos posteriores ({count} más)", "Mostrar hechos posteriores ({count} más)"],
+        ar: ["لا أحداث لاحقة", "عرض الحدث اللاحق (حدث واحد آخر)", "عرض الحدثين اللاحقين (حدثان آخران)", "عرض الأحداث اللاحقة ({count} أحداث أخرى)", "عرض الأحداث اللاحقة ({count} حدثًا آخر)", "عرض الأحداث اللاحقة ({count} حدث آخر)"],
+    },
+    Events => {
+        en: ["{count} event", "{count} events"],
+        fr: ["{count} événement", "{count} d’événements", "{count} événements"],
+        es: ["{count} hecho", "{count} de hechos", "{count} hechos"],
+        ar: ["لا أحداث", "حدث واحد", "حدثان", "{count} أحداث", "{count} حدثًا", "{count} حدث"],
+    },
+    Slides => {
+        en: ["{count} slide", "{count} slides"],
+        fr: ["{count} diapositive", "{count} de diapositives", "{count} diapositives"],
+        es: ["{count} diapositiva", "{count} de diapositivas", "{count} diapositivas"],
+        ar: ["لا شرائح", "شريحة واحدة", "شريحتان", "{count} شرائح", "{count} شريحة", "{count} شريحة"],
+    },
+    Photos => {
+        en: ["{count} photo", "{count} photos"],
+        fr: ["{count} photo", "{count} de photos", "{count} photos"],
+        es: ["{count} foto", "{count} de fotos", "{count} fotos"],
+        ar: ["لا صور", "صورة واحدة", "صورتان", "{count} صور", "{count} صورة", "{count} صورة"],
+    },
+    YearsAgo => {
+        en: ["{count} year ago", "{count} years ago"],
+        fr: ["il y a {count} an", "il y a {count} d’années", "il y a {count} ans"],
+        es: ["hace {count} año", "hace {count} de años", "hace {count} años"],
+        ar: ["الآن", "قبل سنة واحدة", "قبل سنتين", "قبل {count} سنوات", "قبل {count} سنة", "قبل {count} سنة"],
+    },
+}
+
+/// A calendar date to write, at the precision it has: the fields present
+/// are written (`with_year: false` leaves the year out, for the axis's day
+/// ticks). Years are astronomical (0 is 1 BCE).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: i64,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// Hour, minute and perhaps second.
+    pub time: Option<(u8, u8, Option<u8>)>,
+    pub with_year: bool,
+}
+
+/// How numbers, plural categories and dates are written for a language: the
+/// seam between the pure code (labels, ticks, counts, tested natively with
+/// [`English`]) and the browser's `Intl` (`ui::intl`), which knows every
+/// language's month names, eras and digits at no cost to the wasm.
+pub trait Locale {
+    fn lang(&self) -> Lang;
+    /// `12,000`, `١٢٬٠٠٠`.
+    fn number(&self, n: f64) -> String;
+    /// A large number in words: `13.8 billion`, `13,8 milliards`.
+    fn compact(&self, n: f64) -> String;
+    fn plural(&self, n: f64) -> Plural;
+    /// `2 Nov 2012`, `Nov 2012`, `2012`, `501 BCE`, `2 Nov 2012 14:30`.
+    fn date(&self, parts: &DateParts) -> String;
+}
+
+/// English as the native code writes it (the CLI, the importers, tests).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct English;
+
+impl Locale for English {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn number(&self, n: f64) -> String {
+        if n.fract() == 0.0 && n.abs() < 1e18 {
+            let grouped = group_thousands(n.abs() as u64);
+            if n < 0.0 {
+                format!("-{grouped}")
+            } else {
+                grouped
+            }
+        } else {
+            n.to_string()
+        }
+    }
+
+    fn compact(&self, n: f64) -> String {
+        let scaled = |unit: f64, word: &str| {
+            let value = format!("{:.1}", n / unit);
+            let value = value.strip_suffix(".0").unwrap_or(&value).to_owned();
+            format!("{value} {word}")
+        };
+        if n.abs() >= 1e9 {
+            scaled(1e9, "billion")
+        } else if n.abs() >= 1e6 {
+            scaled(1e6, "million")
+        } else {
+            self.number(n)
+        }
+    }
+
+    fn plural(&self, n: f64) -> Plural {
+        Plural::english(n)
+    }
+
+    fn date(&self, parts: &DateParts) -> String {
+        crate::model::date::english_date(parts)
+    }
+}
+
+/// `12,000`.
+pub fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The text of `msg` for `n` things in the locale's language: its plural
+/// category's text with `{count}` written the locale's way.
+pub fn count(locale: &dyn Locale, msg: Counted, n: usize) -> String {
+    let n = n as f64;
+    count_text(locale, msg, n, &locale.number(n))
+}
+
+/// The text of `msg` for `n` things, with `{count}` as `written` (a number
+/// written some other way: `13.8 billion`).
+pub fn count_text(locale: &dyn Locale, msg: Counted, n: f64, written: &str) -> String {
+    fill(
+        msg.text(locale.lang(), locale.plural(n)),
+        &[("count", written)],
+    )
 }
 
 /// The label of a case status.
@@ -426,6 +677,79 @@ mod tests {
     fn only_arabic_is_right_to_left() {
         let rtl: Vec<Lang> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).collect();
         assert_eq!(rtl, vec![Lang::Ar]);
+    }
+
+    #[test]
+    fn every_counted_text_has_its_number_where_the_language_writes_it() {
+        for &msg in Counted::ALL {
+            for lang in Lang::ALL {
+                for plural in Plural::ALL {
+                    let text = msg.text(lang, plural);
+                    assert!(!text.trim().is_empty(), "{msg:?} {lang:?} {plural:?}");
+                    // Only Arabic's zero, one and two forms may say the number in words.
+                    let in_words = lang == Lang::Ar
+                        && matches!(plural, Plural::Zero | Plural::One | Plural::Two);
+                    assert!(
+                        in_words || text.contains("{count}"),
+                        "{msg:?} {lang:?} {plural:?}: {text}"
+                    );
+                    assert!(!text.replace("{count}", "").contains('{'), "{msg:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn arabic_has_six_different_forms_and_english_two() {
+        for &msg in Counted::ALL {
+            let arabic: std::collections::HashSet<&str> = Plural::ALL
+                .into_iter()
+                .map(|p| msg.text(Lang::Ar, p))
+                .collect();
+            // Many and other coincide for most nouns (the singular accusative
+            // and genitive look alike unwritten vowels aside); never fewer than five.
+            assert!(arabic.len() >= 5, "{msg:?}: {arabic:?}");
+            assert_ne!(
+                msg.text(Lang::En, Plural::One),
+                msg.text(Lang::En, Plural::Other)
+            );
+        }
+    }
+
+    #[test]
+    fn counts_choose_the_form_and_write_the_number() {
+        assert_eq!(count(&English, Counted::SearchResults, 1), "1 result");
+        assert_eq!(count(&English, Counted::SearchResults, 2), "2 results");
+        assert_eq!(count(&English, Counted::SearchResults, 0), "0 results");
+        assert_eq!(
+            count(&English, Counted::MoreEvents, 12_000),
+            "12,000 more events here: zoom in"
+        );
+        assert_eq!(Plural::from_name("few"), Plural::Few);
+        assert_eq!(Plural::from_name("bogus"), Plural::Other);
+        // A locale whose browser said "two": Arabic's dual, without a digit.
+        struct Dual;
+        impl Locale for Dual {
+            fn lang(&self) -> Lang {
+                Lang::Ar
+            }
+            fn number(&self, n: f64) -> String {
+                English.number(n)
+            }
+            fn compact(&self, n: f64) -> String {
+                English.compact(n)
+            }
+            fn plural(&self, _: f64) -> Plural {
+                Plural::Two
+            }
+            fn date(&self, parts: &DateParts) -> String {
+                English.date(parts)
+            }
+        }
+        assert_eq!(count(&Dual, Counted::Photos, 2), "صورتان");
+        assert_eq!(English.compact(13.8e9), "13.8 billion");
+        assert_eq!(English.compact(2e6), "2 million");
+        assert_eq!(English.number(-1234.0), "-1,234");
     }
 
     #[test]

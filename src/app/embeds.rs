@@ -131,7 +131,7 @@ pub fn EmbedTimeline() -> impl IntoView {
         view! {
             <EmbedFrame kind="timeline" title=Some(dataset_title(&data))>
                 {if has_events {
-                    view! { <Timeline data=data.clone()/> }.into_any()
+                    view! { <Timeline data=data.clone() embed=true/> }.into_any()
                 } else {
                     shown_elsewhere(&data, "timeline", false)
                 }}

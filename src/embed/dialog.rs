@@ -318,6 +318,28 @@ fn EmbedDialog(
         }
     });
 
+    let layout_field = (view == EmbedView::Timeline).then(|| {
+        let choices = [
+            ("slides", Msg::TimelineLayoutSlides),
+            ("axis", Msg::TimelineLayoutAxis),
+        ]
+        .into_iter()
+        .map(|(value, msg)| {
+            option(
+                value.to_owned(),
+                msg.text(ui).to_owned(),
+                initial.layout() == value,
+            )
+        })
+        .collect_view();
+        view! {
+            <label class="embed-field">
+                {tr(Msg::TimelineLayout)}
+                <select data-embed-option="layout">{choices}</select>
+            </label>
+        }
+    });
+
     let preview_title = move || {
         format!(
             "{}: {}",
@@ -359,6 +381,7 @@ fn EmbedDialog(
                     <select data-embed-option="lang">{langs}</select>
                 </label>
                 {start_field}
+                {layout_field}
             </div>
             <label class="embed-code">
                 {tr(Msg::EmbedCode)}

@@ -82,10 +82,10 @@ impl EmbedView {
     }
 
     /// Page parameters carried into the embed as they are: the map's view and
-    /// filters, the timeline's lanes.
+    /// filters, the timeline's lanes and layout.
     fn carried_keys(self) -> &'static [&'static str] {
         match self {
-            EmbedView::Timeline => &["group"],
+            EmbedView::Timeline => &["group", "layout"],
             EmbedView::Map => &crate::map::VIEW_KEYS,
             EmbedView::Story | EmbedView::Gallery => &[],
         }
@@ -241,8 +241,23 @@ impl EmbedOptions {
             "theme" => self.theme = Theme::from_param(Some(value)),
             "lang" => self.lang = Lang::from_tag(value).unwrap_or(self.lang),
             "start" => self.start = Start::from_field(value),
+            // The timeline's layout: slides (the embed's default, left out) or the axis alone.
+            "layout" if self.view == EmbedView::Timeline => {
+                self.carried.retain(|(k, _)| k != "layout");
+                if value == "axis" {
+                    self.carried.push(("layout".to_owned(), "axis".to_owned()));
+                }
+            }
             _ => {}
         }
+    }
+
+    /// The timeline's layout the embed asks for: `slides` unless `layout=axis`.
+    pub fn layout(&self) -> &str {
+        self.carried
+            .iter()
+            .find(|(k, _)| k == "layout")
+            .map_or("slides", |(_, v)| v.as_str())
     }
 
     /// The iframe's `width` attribute.
@@ -581,5 +596,25 @@ mod tests {
             share_url("https://x.org/timeline"),
             "https://x.org/timeline"
         );
+    }
+
+    #[test]
+    fn the_timeline_embed_offers_slides_or_the_axis() {
+        let mut options = timeline_options(&[("layout", "axis"), ("group", "case")]);
+        assert_eq!(options.layout(), "axis");
+        assert!(options.url("/").contains("layout=axis&group=case&"));
+        options.set("layout", "slides");
+        assert_eq!(options.layout(), "slides");
+        assert!(
+            !options.url("/").contains("layout="),
+            "slides is the embed's default"
+        );
+        options.set("layout", "axis");
+        options.set("layout", "axis");
+        assert_eq!(options.url("/").matches("layout=axis").count(), 1);
+        // Other views have no layout to choose.
+        let mut story = EmbedOptions::from_page(EmbedView::Story, Some("s".into()), Lang::En, []);
+        story.set("layout", "axis");
+        assert!(!story.url("/").contains("layout"));
     }
 }

@@ -174,11 +174,16 @@ impl Date {
     /// A short, language-light label: `2012`, `Nov 2012`, `2 Nov 2012`,
     /// `501 BCE`, `13.8 billion years ago`, `c. 2012?`, `2011–2014`.
     pub fn label(&self) -> String {
+        self.label_in(&crate::i18n::English)
+    }
+
+    /// [`Date::label`] written the way `locale` writes dates.
+    pub fn label_in(&self, locale: &dyn crate::i18n::Locale) -> String {
         match self {
-            Date::Point(point) => point.label(),
+            Date::Point(point) => point.label_in(locale),
             Date::Interval { start, end } => {
-                let start = start.as_ref().map(Point::label);
-                let end = end.as_ref().map(Point::label);
+                let start = start.as_ref().map(|p| p.label_in(locale));
+                let end = end.as_ref().map(|p| p.label_in(locale));
                 match (start, end) {
                     (Some(a), Some(b)) if a == b => a,
                     (Some(a), Some(b)) if a.contains(' ') || b.contains(' ') => {
@@ -340,29 +345,69 @@ impl Point {
     }
 
     pub fn label(&self) -> String {
-        let year = year_label(self.year);
-        let month = self
-            .month
-            .and_then(|m| MONTH_ABBREVIATIONS.get(usize::from(m).wrapping_sub(1)));
-        let mut label = match (month, self.day) {
-            (Some(month), Some(day)) => format!("{day} {month} {year}"),
-            (Some(month), None) => format!("{month} {year}"),
-            _ => year,
-        };
-        if let Some(time) = self.time {
-            label.push_str(&format!(" {:02}:{:02}", time.hour, time.minute));
-            if let Some(second) = time.second {
-                label.push_str(&format!(":{second:02}"));
-            }
-        }
-        if self.approximate {
-            label.insert_str(0, "c. ");
-        }
-        if self.uncertain {
-            label.push('?');
-        }
-        label
+        self.label_in(&crate::i18n::English)
     }
+
+    /// The label written the way `locale` writes dates and numbers: `Nov 2012`,
+    /// `nov. 2012`, `نوفمبر ٢٠١٢`; `c.` and `?` for approximate and uncertain.
+    pub fn label_in(&self, locale: &dyn crate::i18n::Locale) -> String {
+        use crate::i18n::{Counted, Msg, count_text, fill};
+        let label = if self.year <= -10_000 {
+            let years = self.year.unsigned_abs() as f64;
+            let written = if years >= 1e6 {
+                locale.compact(years)
+            } else {
+                locale.number(years)
+            };
+            count_text(locale, Counted::YearsAgo, years, &written)
+        } else {
+            locale.date(&self.parts(true))
+        };
+        let lang = locale.lang();
+        let label = if self.approximate {
+            fill(Msg::Circa.text(lang), &[("date", &label)])
+        } else {
+            label
+        };
+        if self.uncertain {
+            fill(Msg::Perhaps.text(lang), &[("date", &label)])
+        } else {
+            label
+        }
+    }
+
+    /// The fields to write, with or without the year.
+    pub fn parts(&self, with_year: bool) -> crate::i18n::DateParts {
+        crate::i18n::DateParts {
+            year: self.year,
+            month: self.month,
+            day: self.day.filter(|_| self.month.is_some()),
+            time: self.time.map(|t| (t.hour, t.minute, t.second)),
+            with_year,
+        }
+    }
+}
+
+/// A date as the native code writes it: `2 Nov 2012 14:30`, `Nov 2012`,
+/// `501 BCE`, `12,000`; without the year, `2 Nov`.
+pub fn english_date(parts: &crate::i18n::DateParts) -> String {
+    let year = year_label(parts.year);
+    let month = parts
+        .month
+        .and_then(|m| MONTH_ABBREVIATIONS.get(usize::from(m).wrapping_sub(1)));
+    let mut label = match (month, parts.day, parts.with_year) {
+        (Some(month), Some(day), true) => format!("{day} {month} {year}"),
+        (Some(month), Some(day), false) => format!("{day} {month}"),
+        (Some(month), None, _) => format!("{month} {year}"),
+        _ => year,
+    };
+    if let Some((hour, minute, second)) = parts.time {
+        label.push_str(&format!(" {hour:02}:{minute:02}"));
+        if let Some(second) = second {
+            label.push_str(&format!(":{second:02}"));
+        }
+    }
+    label
 }
 
 fn parse_large_year(input: &str, text: &str) -> Result<i64, DateError> {
@@ -431,44 +476,15 @@ fn time_fraction(time: &Time) -> f64 {
     f64::from(seconds) / 86_400.0
 }
 
-/// `2012`, `501 BCE` (astronomical -500), `170,000 years ago`, `13.8 billion years ago`.
+/// `2012`, `501 BCE` (astronomical -500), `12,000`.
 fn year_label(year: i64) -> String {
-    if year <= -10_000 {
-        years_ago(year.unsigned_abs())
-    } else if year <= 0 {
+    if year <= 0 {
         format!("{} BCE", 1 - year)
     } else if year > 9_999 {
-        group_thousands(year.unsigned_abs())
+        crate::i18n::group_thousands(year.unsigned_abs())
     } else {
         year.to_string()
     }
-}
-
-fn years_ago(years: u64) -> String {
-    let scaled = |unit: f64, word: &str| {
-        let value = format!("{:.1}", years as f64 / unit);
-        let value = value.strip_suffix(".0").unwrap_or(&value).to_string();
-        format!("{value} {word} years ago")
-    };
-    if years >= 1_000_000_000 {
-        scaled(1e9, "billion")
-    } else if years >= 1_000_000 {
-        scaled(1e6, "million")
-    } else {
-        format!("{} years ago", group_thousands(years))
-    }
-}
-
-fn group_thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 impl fmt::Display for Point {

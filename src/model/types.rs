@@ -312,16 +312,25 @@ impl Event {
         if let Some(display) = &self.display_date {
             return display.resolve(lang).to_string();
         }
+        self.date_label_in(&crate::i18n::English)
+    }
+
+    /// `display_date` in the locale's language when given, else the date's
+    /// label (with `end_date`) written the locale's way.
+    pub fn date_label_in(&self, locale: &dyn crate::i18n::Locale) -> String {
+        if let Some(display) = &self.display_date {
+            return display.resolve(locale.lang().code()).to_string();
+        }
         match &self.end_date {
             Some(end) => {
-                let (start, end) = (self.date.label(), end.label());
+                let (start, end) = (self.date.label_in(locale), end.label_in(locale));
                 if start.contains(' ') || end.contains(' ') {
                     format!("{start} – {end}")
                 } else {
                     format!("{start}–{end}")
                 }
             }
-            None => self.date.label(),
+            None => self.date.label_in(locale),
         }
     }
 }

@@ -52,9 +52,22 @@ pub struct Hit {
 }
 
 /// The search index of a dataset.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Applied to text and queries before folding: the browser's Unicode
+    /// decomposition (NFD) in the app, so every accent and Arabic vowel mark is
+    /// a mark [`fold`] drops; natively nothing.
+    decompose: fn(&str) -> String,
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex {
+            entries: Vec::new(),
+            decompose: str::to_owned,
+        }
+    }
 }
 
 fn push_text(out: &mut String, text: Option<&Text>) {
@@ -72,6 +85,12 @@ fn country_words(code: &str) -> String {
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
+        SearchIndex::build_with(dataset, str::to_owned)
+    }
+
+    /// The index, with `decompose` applied to every text and query before folding.
+    pub fn build_with(dataset: &Dataset, decompose: fn(&str) -> String) -> SearchIndex {
+        let fold = |text: &str| fold(&decompose(text));
         let mut entries = Vec::new();
         let mut add = |kind: Kind, id: &str, title: &Text, rest: String| {
             let mut titles = String::new();
@@ -117,14 +136,14 @@ impl SearchIndex {
             }
             add(Kind::Story, &story.id, &story.title, rest);
         }
-        SearchIndex { entries }
+        SearchIndex { entries, decompose }
     }
 
     /// Records matching every word of `query`, best first: a title starting
     /// with the query, then a title with a word starting with each query word,
     /// then text containing every word; ties by kind, then title.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let folded = fold(query);
+        let folded = fold(&(self.decompose)(query));
         let words: Vec<&str> = folded.split_whitespace().collect();
         if words.is_empty() {
             return Vec::new();
@@ -167,17 +186,33 @@ impl SearchIndex {
 }
 
 /// Lower case without accents: "Lucía Zúñiga-Kostić" → "lucia zuniga-kostic".
-/// Latin letters with diacritics fold to their base letter; other scripts
-/// (Arabic, Cyrillic, …) are only lower-cased.
+/// Latin letters with diacritics fold to their base letter; combining marks
+/// (what NFD leaves of an accent) are dropped; Arabic loses its vowel marks
+/// and tatweel, and alef with hamza or madda folds to bare alef, as Arabic
+/// readers type "احمد" for "أحمد"; other scripts are only lower-cased.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
+        if is_dropped_mark(c) {
+            continue;
+        }
         match fold_char(c) {
             Some(base) => out.push_str(base),
             None => out.extend(c.to_lowercase()),
         }
     }
     out
+}
+
+/// Combining accents, Arabic harakat, Quranic marks and tatweel.
+fn is_dropped_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{0610}'..='\u{061A}'
+        | '\u{064B}'..='\u{065F}'
+        | '\u{0670}'
+        | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}')
 }
 
 /// The base letters of the accented Latin letters of Latin-1, Latin
@@ -291,6 +326,7 @@ fn fold_char(c: char) -> Option<&'static str> {
         'Ý' | 'ý' | 'ÿ' | 'Ŷ' | 'ŷ' | 'Ÿ' | 'ỳ' | 'ỵ' | 'ỷ' | 'ỹ' => "y",
         'Ź' | 'ź' | 'Ż' | 'ż' | 'Ž' | 'ž' => "z",
         'Þ' | 'þ' => "th",
+        'آ' | 'أ' | 'إ' | 'ٱ' => "ا",
         _ => return None,
     })
 }
@@ -327,6 +363,11 @@ mod tests {
         );
         assert_eq!(fold("Straße Łódź"), "strasse lodz");
         assert_eq!(fold("Тест العربية"), "тест العربية");
+        // Arabic: vowel marks, shadda and tatweel go; hamza on alef folds to alef.
+        assert_eq!(fold("أَحْمَد مُحَمَّـد"), "احمد محمد");
+        assert_eq!(fold("إسلام آمنة"), "اسلام امنة");
+        // What the browser's NFD leaves of accents (a base letter and marks) folds the same.
+        assert_eq!(fold("Luci\u{0301}a"), "lucia");
     }
 
     #[test]

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::data::use_network_data;
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Counted, Msg};
 use crate::search::{Hit, Kind, SearchIndex};
+use crate::ui::intl::{Intl, decompose};
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::href;
 
@@ -42,7 +43,7 @@ pub fn SearchBox() -> impl IntoView {
             return Vec::new();
         };
         let built = index.get_value().unwrap_or_else(|| {
-            let built = Arc::new(SearchIndex::build(&loaded.dataset));
+            let built = Arc::new(SearchIndex::build_with(&loaded.dataset, decompose));
             index.set_value(Some(built.clone()));
             built
         });
@@ -99,10 +100,7 @@ pub fn SearchBox() -> impl IntoView {
         }
         match hits.with(Vec::len) {
             0 => Msg::NoResults.text(lang.get()).to_owned(),
-            n => fill(
-                Msg::SearchResults.text(lang.get()),
-                &[("count", &n.to_string())],
-            ),
+            n => crate::i18n::count(&Intl(lang.get()), Counted::SearchResults, n),
         }
     };
     view! {

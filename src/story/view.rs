@@ -31,13 +31,12 @@ use crate::ui::text::{RichText, localized, localized_opt};
 #[component]
 pub fn StoriesIndex() -> impl IntoView {
     with_data(use_network_data(), |data| {
-        let lang = use_lang();
         view! {
             <section data-page="stories">
                 <h1>{tr(Msg::NavStories)}</h1>
                 <ul class="cards">
                     {data.dataset.stories.iter().map(|story| {
-                        let count = story.slides.len().to_string();
+                        let count = crate::ui::lang::tr_count(crate::i18n::Counted::Slides, story.slides.len());
                         let title = localized(&story.title);
                         view! {
                             <li class="card" data-story-id=story.id.clone()>
@@ -45,7 +44,7 @@ pub fn StoriesIndex() -> impl IntoView {
                                 <div class="card-body">
                                     <h2><A href=href(Route::Story(&story.id))>{title}</A></h2>
                                     <RichText text=story.summary.clone()/>
-                                    <p class="muted">{move || fill(Msg::Slides.text(lang.get()), &[("count", &count)])}</p>
+                                    <p class="muted">{count}</p>
                                 </div>
                             </li>
                         }

@@ -125,6 +125,71 @@ pub fn wheel(dx: f64, dy: f64, shift: bool, x: f64) -> AxisAction {
     }
 }
 
+/// How far a finger travels sideways, more than up or down, to turn a slide.
+pub const SWIPE_MIN_PX: f64 = 40.0;
+
+/// A swipe on the slide as a pure state machine: one pointer goes down and
+/// up; a mostly sideways travel of at least [`SWIPE_MIN_PX`] turns the slide
+/// (a swipe to the left shows the next one, mirrored right to left). A second
+/// finger (a pinch) or a cancel (the browser scrolled) turns nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SlideSwipe {
+    /// The pointer down: its id and where it went down.
+    start: Option<(i32, f64, f64)>,
+    /// Another pointer joined: not a swipe.
+    spoiled: bool,
+}
+
+impl SlideSwipe {
+    pub fn down(&mut self, id: i32, x: f64, y: f64) {
+        if self.start.is_some() {
+            self.spoiled = true;
+        } else {
+            *self = SlideSwipe {
+                start: Some((id, x, y)),
+                spoiled: false,
+            };
+        }
+    }
+
+    /// The pointer `id` went up at (`x`, `y`): the move it makes, if any.
+    pub fn up(
+        &mut self,
+        id: i32,
+        x: f64,
+        y: f64,
+        rtl: bool,
+    ) -> Option<crate::timeline::slides::SlideMove> {
+        use crate::timeline::slides::SlideMove;
+        let (start_id, sx, sy) = self.start?;
+        if start_id != id {
+            return None;
+        }
+        let spoiled = self.spoiled;
+        *self = SlideSwipe::default();
+        let (dx, dy) = (x - sx, y - sy);
+        if spoiled
+            || !dx.is_finite()
+            || !dy.is_finite()
+            || dx.abs() < SWIPE_MIN_PX
+            || dx.abs() < dy.abs() * 1.5
+        {
+            return None;
+        }
+        // A finger moving left pulls the next slide in from the right.
+        let towards_left = dx < 0.0;
+        Some(if towards_left != rtl {
+            SlideMove::Next
+        } else {
+            SlideMove::Previous
+        })
+    }
+
+    pub fn cancel(&mut self) {
+        *self = SlideSwipe::default();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,5 +288,35 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_sideways_swipe_turns_the_slide_and_mirrors_right_to_left() {
+        use crate::timeline::slides::SlideMove;
+        let swipe = |dx: f64, dy: f64, rtl: bool| {
+            let mut s = SlideSwipe::default();
+            s.down(1, 200.0, 100.0);
+            s.up(1, 200.0 + dx, 100.0 + dy, rtl)
+        };
+        assert_eq!(swipe(-80.0, 10.0, false), Some(SlideMove::Next));
+        assert_eq!(swipe(80.0, 10.0, false), Some(SlideMove::Previous));
+        assert_eq!(swipe(-80.0, 10.0, true), Some(SlideMove::Previous));
+        assert_eq!(swipe(80.0, 0.0, true), Some(SlideMove::Next));
+        // Too short, or mostly vertical (scrolling the slide's text): nothing.
+        assert_eq!(swipe(-20.0, 0.0, false), None);
+        assert_eq!(swipe(-60.0, 70.0, false), None);
+        assert_eq!(swipe(f64::NAN, 0.0, false), None);
+        // A second finger, a cancel, or another pointer's up: nothing.
+        let mut s = SlideSwipe::default();
+        s.down(1, 0.0, 0.0);
+        s.down(2, 50.0, 0.0);
+        assert_eq!(s.up(1, -100.0, 0.0, false), None);
+        s.down(3, 0.0, 0.0);
+        assert_eq!(s.up(4, -100.0, 0.0, false), None);
+        s.cancel();
+        assert_eq!(s.up(3, -100.0, 0.0, false), None);
+        // After a gesture, the next starts afresh.
+        s.down(5, 0.0, 0.0);
+        assert_eq!(s.up(5, -100.0, 0.0, false), Some(SlideMove::Next));
     }
 }

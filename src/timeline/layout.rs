@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::i18n::Locale;
 use crate::model::{Point, Precision};
 
 /// Average Gregorian year, in days.
@@ -185,7 +186,7 @@ pub fn tick_unit(view: &Viewport, width: f64, min_px: f64) -> TickUnit {
 }
 
 /// Adds a tick at `point` when it falls in `view`; false once it is past the end.
-fn push_tick(out: &mut Vec<Tick>, view: &Viewport, point: &Point) -> bool {
+fn push_tick(out: &mut Vec<Tick>, view: &Viewport, point: &Point, locale: &dyn Locale) -> bool {
     let day = point.start_days();
     if day >= view.end {
         return false;
@@ -193,15 +194,15 @@ fn push_tick(out: &mut Vec<Tick>, view: &Viewport, point: &Point) -> bool {
     if day >= view.start {
         out.push(Tick {
             day,
-            label: point.label(),
+            label: point.label_in(locale),
         });
     }
     true
 }
 
 /// The ticks of the axis for `view` in a view `width` pixels wide, at least
-/// `min_px` apart, labelled at the unit's precision.
-pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
+/// `min_px` apart, labelled at the unit's precision in the locale's language.
+pub fn ticks(view: &Viewport, width: f64, min_px: f64, locale: &dyn Locale) -> Vec<Tick> {
     let unit = tick_unit(view, width, min_px);
     // Never more ticks than can be told apart, whatever the input.
     let limit = (width.max(1.0) / min_px.max(1.0)).ceil() as usize + 3;
@@ -212,7 +213,7 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             let mut day = (view.start / step).floor() * step;
             while day < view.end && out.len() < limit {
                 if day >= view.start
-                    && let Some(label) = day_label(day, step >= 7.0)
+                    && let Some(label) = day_label(day, step >= 7.0, locale)
                 {
                     out.push(Tick { day, label });
                 }
@@ -226,7 +227,7 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             index -= index.rem_euclid(step);
             while out.len() < limit {
                 let point = month_point(index.div_euclid(12), index.rem_euclid(12) as u8 + 1);
-                if !push_tick(&mut out, view, &point) {
+                if !push_tick(&mut out, view, &point, locale) {
                     break;
                 }
                 index += step;
@@ -236,7 +237,7 @@ pub fn ticks(view: &Viewport, width: f64, min_px: f64) -> Vec<Tick> {
             let first = year_of(view.start);
             let mut year = first - first.rem_euclid(step);
             while out.len() < limit {
-                if !push_tick(&mut out, view, &year_point(year)) {
+                if !push_tick(&mut out, view, &year_point(year), locale) {
                     break;
                 }
                 year = year.saturating_add(step);
@@ -289,24 +290,15 @@ fn year_month_of(day: f64) -> (i64, u8) {
 }
 
 /// `2 Nov 2012`, or `2 Nov` without `with_year` (the year still shows on 1 January).
-fn day_label(day: f64, with_year: bool) -> Option<String> {
+fn day_label(day: f64, with_year: bool, locale: &dyn Locale) -> Option<String> {
     let date = naive_date(day)?;
     let point = Point {
         month: Some(date.month() as u8),
         day: Some(date.day() as u8),
         ..year_point(i64::from(date.year()))
     };
-    let label = point.label();
-    if with_year || (date.day() == 1 && date.month() == 1) {
-        Some(label)
-    } else {
-        // Drop the year: "2 Nov 2012" -> "2 Nov"; the year shows on 1 January and in the range label.
-        Some(
-            label
-                .rsplit_once(' ')
-                .map_or(label.clone(), |(a, _)| a.to_owned()),
-        )
-    }
+    let with_year = with_year || (date.day() == 1 && date.month() == 1);
+    Some(locale.date(&point.parts(with_year)))
 }
 
 /// How an event's date is drawn.
@@ -622,7 +614,7 @@ mod tests {
     }
 
     fn labels(view: &Viewport) -> Vec<String> {
-        ticks(view, 1000.0, 80.0)
+        ticks(view, 1000.0, 80.0, &crate::i18n::English)
             .into_iter()
             .map(|t| t.label)
             .collect()
@@ -667,7 +659,7 @@ mod tests {
                 days("2000") + span_years * DAYS_PER_YEAR,
                 MAX_SPAN_DAYS,
             );
-            let t = ticks(&v, 800.0, 80.0);
+            let t = ticks(&v, 800.0, 80.0, &crate::i18n::English);
             assert!(!t.is_empty(), "no ticks for {span_years} years");
             for pair in t.windows(2) {
                 let dx = v.x(pair[1].day, 800.0) - v.x(pair[0].day, 800.0);

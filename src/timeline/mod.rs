@@ -3,6 +3,7 @@
 
 pub mod gesture;
 pub mod layout;
+pub mod slides;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

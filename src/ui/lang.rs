@@ -94,3 +94,19 @@ pub fn LanguageSelect() -> impl IntoView {
         </label>
     }
 }
+
+/// The browser's way of writing dates, numbers and plural forms in the
+/// current language (reactive: call inside a view's closure).
+pub fn use_intl() -> impl Fn() -> crate::ui::intl::Intl + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || crate::ui::intl::Intl(lang.get())
+}
+
+/// A reactive count in the reader's language: `1 result`, `٣ نتائج`.
+pub fn tr_count(
+    msg: crate::i18n::Counted,
+    n: usize,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    let intl = use_intl();
+    move || crate::i18n::count(&intl(), msg, n)
+}

@@ -177,7 +177,8 @@ test('the deep link works inside an iframe (/embed/timeline)', async () => {
   const frame = page.frameLocator('iframe');
   await frame.locator('#app[data-state="ready"]').waitFor();
   await frame.locator(`[data-event-id="${id}"][aria-current="true"]`).waitFor();
-  await frame.locator(`[data-timeline-detail="${id}"]`).waitFor();
+  // An embed opens in slides: the event's slide stands above the axis, in place of the detail panel.
+  await frame.locator(`[data-timeline-slide][data-event-id="${id}"]`).waitFor();
   // The embed has the full timeline, keyboard included.
   await frame.locator('[data-timeline]').focus();
   await page.keyboard.press('ArrowRight');

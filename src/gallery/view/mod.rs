@@ -18,11 +18,11 @@ use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::gesture::PhotoGesture;
 use crate::gallery::{Tile, key_step, neighbours, srcset, step_index, thumb_sizes};
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Counted, Msg, fill};
 use crate::model::{Gallery, Photo};
 use crate::route::Route;
 use crate::ui::address::replace_query;
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, tr_count, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::problems::ProblemList;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
@@ -37,13 +37,12 @@ use self::{grid::*, lightbox::*};
 #[component]
 pub fn GalleriesIndex() -> impl IntoView {
     with_data(use_network_data(), |data| {
-        let lang = use_lang();
         view! {
             <section data-page="galleries">
                 <h1>{tr(Msg::NavGalleries)}</h1>
                 <ul class="cards gallery-cards">
                     {data.dataset.galleries.iter().map(|gallery| {
-                        let count = gallery.photos.len().to_string();
+                        let count = tr_count(Counted::Photos, gallery.photos.len());
                         let title = localized(&gallery.title);
                         view! {
                             <li class="card" data-gallery-id=gallery.id.clone()>
@@ -52,7 +51,7 @@ pub fn GalleriesIndex() -> impl IntoView {
                                 })}
                                 <div class="card-body">
                                     <h2><A href=href(Route::Gallery(&gallery.id))>{title}</A></h2>
-                                    <p>{move || fill(Msg::Photos.text(lang.get()), &[("count", &count)])}</p>
+                                    <p>{count}</p>
                                 </div>
                             </li>
                         }

@@ -145,12 +145,13 @@ pub(super) fn TimelineAxis(tl: Tl) -> impl IntoView {
     };
     let height = move || format!("{}px", lane_tops.with(|t| t.1));
 
+    let intl = use_intl();
     let ticks = move || {
         let (from, to) = window.get();
         let f = frame.get();
         let w = (to - from) * f.ppd;
         let v = Viewport::new(from, to, f64::MAX);
-        layout::ticks(&v, w, TICK_MIN_PX)
+        layout::ticks(&v, w, TICK_MIN_PX, &intl())
             .into_iter()
             .map(|t| {
                 let left = format!("{}px", f.x(t.day));
@@ -251,7 +252,7 @@ pub(super) fn TimelineAxis(tl: Tl) -> impl IntoView {
                             let top = tops.get(o.lane).copied().unwrap_or(0.0) + f64::from(rows) * ROW_PX;
                             let style = format!("left:{}px;top:{top}px", f.x(start));
                             let count = o.count;
-                            let label = fill(Msg::MoreEvents.text(lang), &[("count", &count.to_string())]);
+                            let label = count_in(&Intl(lang), Counted::MoreEvents, count);
                             view! {
                                 <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
                                     data-zoom-day=start.to_string()>

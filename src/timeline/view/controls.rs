@@ -1,4 +1,5 @@
 use super::*;
+use crate::timeline::slides::TimelineLayout;
 
 /// Zoom, pan and grouping controls.
 #[component]
@@ -16,6 +17,15 @@ pub(super) fn Controls(tl: Tl, narrow: RwSignal<bool>) -> impl IntoView {
     let on_group = move |ev: leptos::ev::Event| {
         grouping.set(Grouping::from_param(Some(&event_target_value(&ev))));
     };
+    let layout = tl.layout;
+    let on_layout = move |ev: leptos::ev::Event| {
+        let chosen = if event_target_value(&ev) == "axis" {
+            TimelineLayout::Axis
+        } else {
+            TimelineLayout::Slides
+        };
+        layout.set(chosen);
+    };
     let options = [
         (Grouping::None, Msg::GroupNone),
         (Grouping::Country, Msg::GroupCountry),
@@ -32,6 +42,17 @@ pub(super) fn Controls(tl: Tl, narrow: RwSignal<bool>) -> impl IntoView {
                     {options.into_iter().map(|(g, msg)| view! {
                         <option value=g.as_str() selected=move || grouping.get() == g>{tr(msg)}</option>
                     }).collect_view()}
+                </select>
+            </label>
+            <label class="timeline-group">
+                <span>{tr(Msg::TimelineLayout)}</span>" "
+                <select on:change=on_layout data-timeline-layout-choice="">
+                    {[(TimelineLayout::Slides, Msg::TimelineLayoutSlides), (TimelineLayout::Axis, Msg::TimelineLayoutAxis)]
+                        .into_iter()
+                        .map(|(l, msg)| view! {
+                            <option value=l.as_str() selected=move || layout.get() == l>{tr(msg)}</option>
+                        })
+                        .collect_view()}
                 </select>
             </label>
             <div class="timeline-buttons" role="group" aria-label=tr(Msg::TimelineName)>

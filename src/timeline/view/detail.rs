@@ -16,31 +16,8 @@ pub(super) fn EventDetail(
     let style_of = layout::DateStyle::of(&event);
     let date = {
         let event = event.clone();
-        move || event.date_label(lang.get().code())
+        move || event.date_label_in(&Intl(lang.get()))
     };
-    let case = entry
-        .case_id
-        .and_then(|id| tl.data.dataset.case(id))
-        .cloned();
-    let country = case
-        .as_ref()
-        .map(|c| c.country.clone())
-        .or_else(|| event.place.as_ref().and_then(|p| p.country.clone()));
-    let case_link = case.map(|case| {
-        let person = case.person.clone();
-        let page = href(Route::Case(&case.id));
-        let text = move || {
-            fill(
-                Msg::CaseOf.text(lang.get()),
-                &[("person", person.resolve(lang.get().code()))],
-            )
-        };
-        view! { <li><a href=page>{text}</a></li> }
-    });
-    let map_link = country.map(|cc| {
-        let on_map = href(Route::MapCountry(&cc));
-        view! { <li><a href=on_map>{tr(Msg::ShowOnMap)}</a></li> }
-    });
     let sources = (!event.sources.is_empty()).then(|| {
         let items = event
             .sources
@@ -76,8 +53,42 @@ pub(super) fn EventDetail(
             <RichText text=event.text.clone()/>
             {media}
             {sources}
-            <ul class="tl-links">{case_link}{map_link}</ul>
+            <EventLinks tl=tl.clone() index=index/>
         </aside>
     }
     .into_any()
+}
+
+/// Links from an event to its case's page and to its country on the map.
+#[component]
+pub(super) fn EventLinks(tl: Tl, index: usize) -> impl IntoView {
+    let Some(entry) = tl.event(index) else {
+        return ().into_any();
+    };
+    let lang = use_lang();
+    let event = entry.event;
+    let case = entry
+        .case_id
+        .and_then(|id| tl.data.dataset.case(id))
+        .cloned();
+    let country = case
+        .as_ref()
+        .map(|c| c.country.clone())
+        .or_else(|| event.place.as_ref().and_then(|p| p.country.clone()));
+    let case_link = case.map(|case| {
+        let person = case.person.clone();
+        let page = href(Route::Case(&case.id));
+        let text = move || {
+            fill(
+                Msg::CaseOf.text(lang.get()),
+                &[("person", person.resolve(lang.get().code()))],
+            )
+        };
+        view! { <li><a href=page>{text}</a></li> }
+    });
+    let map_link = country.map(|cc| {
+        let on_map = href(Route::MapCountry(&cc));
+        view! { <li><a href=on_map>{tr(Msg::ShowOnMap)}</a></li> }
+    });
+    view! { <ul class="tl-links">{case_link}{map_link}</ul> }.into_any()
 }

@@ -64,7 +64,7 @@ pub(super) fn EventMark(
     let headline = event.headline.resolve(code).to_owned();
     // The name a screen reader gives the button: the label (which may be cut
     // short on screen) in full, then the date.
-    let mut name = format!("{headline}, {}", event.date_label(code));
+    let mut name = format!("{headline}, {}", event.date_label_in(&Intl(lang)));
     if style_of.uncertain {
         name.push_str(", ");
         name.push_str(Msg::UncertainDate.text(lang));

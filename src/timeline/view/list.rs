@@ -54,9 +54,8 @@ pub(super) fn TimelineList(tl: Tl) -> impl IntoView {
     on_cleanup(move || scroll.remove());
 
     let on_keydown = keydown_handler(tl.clone(), node);
-    let lang = use_lang();
-    let more =
-        move |msg: Msg, count: usize| fill(msg.text(lang.get()), &[("count", &count.to_string())]);
+    let intl = use_intl();
+    let more = move |msg: Counted, n: usize| count_in(&intl(), msg, n);
     let rows = move || {
         let w = window.get();
         (w.start..w.end).collect::<Vec<usize>>()
@@ -67,7 +66,7 @@ pub(super) fn TimelineList(tl: Tl) -> impl IntoView {
             let year = years.get(index).copied()?;
             let first =
                 index == window.get().start || years.get(index.wrapping_sub(1)) != Some(&year);
-            first.then(|| layout::year_point(year).label())
+            first.then(|| layout::year_point(year).label_in(&intl()))
         });
         view! { <ListEvent tl=tl.clone() index=index year_heading=year_heading/> }
     };
@@ -77,7 +76,7 @@ pub(super) fn TimelineList(tl: Tl) -> impl IntoView {
             <button type="button" class="tl-list-more" node_ref=earlier_ref
                 hidden=move || window.get().start == 0
                 on:click=move |_| window.update(|w| *w = w.earlier())>
-                {move || more(Msg::ListEarlier, window.get().start)}
+                {move || more(Counted::ListEarlier, window.get().start)}
             </button>
             <ol class="events">
                 <For each=rows key=|index| *index children=row/>
@@ -85,7 +84,7 @@ pub(super) fn TimelineList(tl: Tl) -> impl IntoView {
             <button type="button" class="tl-list-more" node_ref=later_ref
                 hidden=move || window.get().after(total) == 0
                 on:click=move |_| window.update(|w| *w = w.later(total))>
-                {move || more(Msg::ListLater, window.get().after(total))}
+                {move || more(Counted::ListLater, window.get().after(total))}
             </button>
         </div>
     }
@@ -108,7 +107,7 @@ pub(super) fn ListEvent(
     let style_of = layout::DateStyle::of(&event);
     let date = {
         let event = event.clone();
-        move || event.date_label(lang.get().code())
+        move || event.date_label_in(&Intl(lang.get()))
     };
     let headline = localized(&event.headline);
     let selected = tl.selected;

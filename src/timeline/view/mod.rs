@@ -15,18 +15,20 @@ use wasm_bindgen::JsCast;
 use crate::data::{SharedData, query_param, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
-use crate::i18n::{Lang, Msg, fill};
+use crate::i18n::{Counted, Lang, Locale, Msg, count as count_in, fill};
 use crate::route::Route;
 use crate::timeline::gesture::{self, AxisAction, AxisGesture};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
 };
+use crate::timeline::slides::{TimelineLayout, title_slide};
 use crate::timeline::{
     EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
     lanes,
 };
 use crate::ui::address::replace_query;
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::intl::Intl;
+use crate::ui::lang::{tr, use_intl, use_lang};
 use crate::ui::links::href;
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
@@ -40,8 +42,9 @@ mod controls;
 mod detail;
 mod event_mark;
 mod list;
+mod slide;
 
-use self::{axis::*, axis_input::*, controls::*, detail::*, event_mark::*, list::*};
+use self::{axis::*, axis_input::*, controls::*, detail::*, event_mark::*, list::*, slide::*};
 
 /// Height of one row of events, in pixels.
 const ROW_PX: f64 = 30.0;
@@ -90,6 +93,8 @@ struct Tl {
     grouping: RwSignal<Grouping>,
     /// The keys of the lanes and each entry's lane, for the current grouping.
     lanes: Memo<Arc<(Vec<String>, Vec<usize>)>>,
+    /// Slides above the axis, or the axis alone.
+    layout: RwSignal<TimelineLayout>,
 }
 
 impl Tl {
@@ -129,6 +134,9 @@ impl Tl {
 pub fn Timeline(
     /// The loaded dataset.
     data: SharedData,
+    /// In an embed (slides by default).
+    #[prop(optional)]
+    embed: bool,
 ) -> impl IntoView {
     let all = Arc::new(entries(&data.dataset));
     let eras = Arc::new(eras(&data.dataset));
@@ -152,6 +160,14 @@ pub fn Timeline(
         let data = data.clone();
         Memo::new(move |_| Arc::new(lanes(&all, &data.dataset, grouping.get())))
     };
+    let default_layout = TimelineLayout::default_for(embed, &data.dataset);
+    let layout = RwSignal::new(TimelineLayout::initial(
+        query_param("layout").as_deref(),
+        embed,
+        &data.dataset,
+    ));
+    let title = title_slide(&data.dataset).map(Arc::new);
+    let has_title = title.is_some();
     let selected = RwSignal::new(None);
     let tl = Tl {
         data,
@@ -165,10 +181,14 @@ pub fn Timeline(
         width: RwSignal::new(1000.0),
         grouping,
         lanes: lanes_memo,
+        layout,
     };
     if let Some(index) = deep_link {
         tl.select(Some(index));
         tl.detail.set(true);
+    } else if !has_title && layout.get_untracked() == TimelineLayout::Slides {
+        // No title slide: the first event's slide opens.
+        tl.select(tl.entries.first().map(|_| 0));
     }
 
     let narrow = RwSignal::new(window_width() < NARROW_PX);
@@ -191,9 +211,14 @@ pub fn Timeline(
                 .and_then(|i| tl.event(i))
                 .map(|e| e.event.id.clone());
             let group = tl.grouping.get();
+            let layout = tl.layout.get();
             replace_query(&[
                 ("event", id.as_deref()),
                 ("group", (group != Grouping::None).then(|| group.as_str())),
+                (
+                    "layout",
+                    (layout != default_layout).then(|| layout.as_str()),
+                ),
             ]);
             if let Some(id) = id {
                 crate::embed::messaging::announce_change("event", &id);
@@ -204,25 +229,46 @@ pub fn Timeline(
     let announce = {
         let tl = tl.clone();
         let lang = use_lang();
+        let title = title.clone();
         move || {
             let lang = lang.get();
-            tl.selected
-                .get()
+            let selected = tl.selected.get();
+            let text = selected
                 .and_then(|i| tl.event(i))
                 .map(|e| {
                     fill(
                         Msg::SelectedEvent.text(lang),
                         &[
                             ("title", e.event.headline.resolve(lang.code())),
-                            ("date", &e.event.date_label(lang.code())),
+                            ("date", &e.event.date_label_in(&Intl(lang))),
                         ],
                     )
                 })
-                .unwrap_or_default()
+                .unwrap_or_default();
+            if tl.layout.get() != TimelineLayout::Slides {
+                return text;
+            }
+            // On slides, which slide of how many, then the same words (the title slide's headline).
+            let intl = Intl(lang);
+            let (at, total) =
+                crate::timeline::slides::position(selected, tl.entries.len(), has_title);
+            let text = match (selected, &title) {
+                (None, Some(t)) => t.headline.resolve(lang.code()).to_owned(),
+                _ => text,
+            };
+            fill(
+                Msg::SlideAnnounce.text(lang),
+                &[
+                    ("n", &intl.number(at as f64)),
+                    ("count", &intl.number(total as f64)),
+                    ("title", &text),
+                ],
+            )
         }
     };
 
     let empty = tl.entries.is_empty();
+    let slides_tl = tl.clone();
     let body = {
         let tl = tl.clone();
         move || {
@@ -238,15 +284,18 @@ pub fn Timeline(
     let detail = {
         let tl = tl.clone();
         move || {
-            let index = tl
-                .selected
-                .get()
-                .filter(|_| tl.detail.get() && !narrow.get())?;
+            let index = tl.selected.get().filter(|_| {
+                tl.detail.get() && !narrow.get() && tl.layout.get() == TimelineLayout::Axis
+            })?;
             Some(view! { <EventDetail tl=tl.clone() index=index/> })
         }
     };
     view! {
-        <div class="timeline" data-layout=move || if narrow.get() { "list" } else { "axis" }>
+        <div class="timeline" data-layout=move || if narrow.get() { "list" } else { "axis" }
+            data-timeline-layout=move || layout.get().as_str()>
+            {move || (layout.get() == TimelineLayout::Slides && !empty).then(|| view! {
+                <SlidePanel tl=slides_tl.clone() title=title.clone()/>
+            })}
             <Controls tl=tl.clone() narrow=narrow/>
             {body}
             <p class="visually-hidden" aria-live="polite" data-timeline-announce="">{announce}</p>

@@ -1,0 +1,252 @@
+// Timeline slides and the reader's language: a TimelineJS3 file embedded opens
+// on its title slide above the axis; every event reads as a slide by the Next
+// button and by the keyboard (the axis following), media from another host
+// waits for consent on a slide; French and Arabic month names and digits on
+// the axis; counts in the plural form of each of the four languages.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApp, waitReady, assertClean, checkAxe, ROOT } from './harness.mjs';
+
+const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
+const anchorJson = (name) => JSON.parse(fs.readFileSync(path.join(ANCHORS, name), 'utf8'));
+const plain = (html) => html.replace(/<[^>]*>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+const slide = (page) => page.locator('[data-timeline-slide]');
+const slideState = (page) =>
+  page.evaluate(() => {
+    const s = document.querySelector('[data-timeline-slide]');
+    const axis = document.querySelector('[data-timeline] [aria-current="true"][data-event-id]');
+    return {
+      kind: s.dataset.slide,
+      id: s.dataset.eventId ?? null,
+      headline: s.querySelector('h2')?.innerText.trim() ?? '',
+      axis: axis?.dataset.eventId ?? null,
+      announce: document.querySelector('[data-timeline-announce]')?.innerText ?? '',
+    };
+  });
+
+/** Walks the slides by `next` until nothing changes: the states seen, the title slide first. */
+async function walk(page, next) {
+  const seen = [await slideState(page)];
+  for (let i = 0; i < 500; i += 1) {
+    await next();
+    const now = await slideState(page);
+    if (now.kind === seen.at(-1).kind && now.id === seen.at(-1).id) break;
+    seen.push(now);
+  }
+  return seen;
+}
+
+function checkWalk(seen, source) {
+  assert.equal(seen[0].kind, 'title', 'the title slide comes first');
+  assert.equal(seen[0].headline, plain(source.title.text.headline));
+  const events = seen.slice(1);
+  assert.equal(events.length, source.events.length, 'one slide per event');
+  assert.equal(new Set(events.map((s) => s.id)).size, source.events.length, 'each event once');
+  for (const s of events) {
+    assert.equal(s.kind, 'event');
+    assert.equal(s.axis, s.id, 'the axis follows the slide');
+    assert.ok(s.announce.includes(s.headline.replace(/\s*Illustrative$/, '')), `"${s.headline}" is announced`);
+  }
+  const headlines = new Set(events.map((s) => s.headline));
+  for (const event of source.events) {
+    const expected = plain(event.text?.headline ?? '');
+    if (expected) assert.ok(headlines.has(expected), `a slide reads "${expected}"`);
+  }
+}
+
+for (const name of ['TimelineJS3-all-media-types.json', 'TimelineJS3-eras.json']) {
+  test(`${name} embedded: title slide above the axis, every event by the Next button and by the keys`, async () => {
+    const source = anchorJson(name);
+    const page = await app.open(`/embed/timeline?source=/anchors/${name}`);
+    // A desktop frame of the generator's default height (600px) and of 800px.
+    await page.setViewportSize({ width: 1100, height: 800 });
+    await waitReady(page);
+    const region = slide(page);
+    await region.waitFor();
+    assert.equal(await region.getAttribute('role'), 'region');
+    assert.equal(await region.getAttribute('aria-roledescription'), 'slide');
+    // Above the axis, and at least 40% of the frame's height.
+    const [box, axisBox, viewport] = [await region.boundingBox(), await page.locator('[data-timeline]').boundingBox(), page.viewportSize()];
+    assert.ok(box.y + box.height <= axisBox.y, 'the slide is above the axis');
+    assert.ok(box.height >= 0.4 * viewport.height, `slide ${box.height}px of ${viewport.height}px`);
+    await checkAxe(page);
+
+    const next = page.locator('[data-timeline-slide-next]');
+    const description = async () => page.locator('#tl-slide-next-is').innerText();
+    assert.match(await description(), /^Next: /, 'Next is described by the next headline');
+    assert.equal(await next.getAttribute('aria-describedby'), 'tl-slide-next-is');
+    const byButton = await walk(page, async () => {
+      if (await next.isDisabled()) return;
+      await next.click();
+    });
+    checkWalk(byButton, source);
+    assert.ok(await next.isDisabled(), 'Next stops at the last slide');
+    await checkAxe(page);
+
+    // The keyboard: Home to the title, ArrowRight through every event, End, ArrowLeft back.
+    await region.focus();
+    await page.keyboard.press('Home');
+    const byKeys = await walk(page, () => page.keyboard.press('ArrowRight'));
+    checkWalk(byKeys, source);
+    await page.keyboard.press('Home');
+    assert.equal((await slideState(page)).kind, 'title');
+    await page.keyboard.press('End');
+    assert.equal((await slideState(page)).id, byKeys.at(-1).id);
+    await page.keyboard.press('ArrowLeft');
+    assert.equal((await slideState(page)).id, byKeys.at(-2).id);
+    // The slide follows the axis.
+    await page.locator('[data-timeline]').focus();
+    await page.keyboard.press('Home');
+    assert.equal((await slideState(page)).id, byKeys[1].id);
+    assertClean(page);
+    await page.context().close();
+  });
+}
+
+test('?event= / start_at open that slide; a swipe turns it; layout=axis is the axis alone', async () => {
+  const page = await app.open('/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json');
+  await waitReady(page);
+  for (let i = 0; i < 6; i++) await page.locator('[data-timeline-slide-next]').click();
+  const { id } = await slideState(page);
+  for (const param of ['start_at', 'event']) {
+    await page.goto(app.url(`/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json&${param}=${encodeURIComponent(id)}`));
+    await waitReady(page);
+    assert.equal((await slideState(page)).id, id, `${param}= opens that slide`);
+  }
+  // A swipe to the left with a finger shows the next slide.
+  const before = await slideState(page);
+  const box = await slide(page).boundingBox();
+  const y = box.y + box.height / 2;
+  await page.evaluate(({ x0, x1, y }) => {
+    const el = document.querySelector('[data-timeline-slide]');
+    const fire = (type, x) => el.dispatchEvent(new PointerEvent(type, { pointerId: 7, pointerType: 'touch', clientX: x, clientY: y, bubbles: true }));
+    fire('pointerdown', x0);
+    fire('pointerup', x1);
+  }, { x0: box.x + box.width * 0.8, x1: box.x + box.width * 0.2, y });
+  const after = await slideState(page);
+  assert.notEqual(after.id, before.id, 'the swipe moved on');
+  assert.equal(after.axis, after.id);
+  await page.goto(app.url(`/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json&layout=axis`));
+  await waitReady(page);
+  assert.equal(await slide(page).count(), 0, 'layout=axis has no slide');
+  assertClean(page);
+  await page.context().close();
+});
+
+test('Arabic: Next goes to the left, ArrowLeft moves forward, the counter in the locale\'s digits', async () => {
+  const page = await app.open('/embed/timeline?source=/anchors/TimelineJS3-eras.json&lang=ar');
+  await waitReady(page);
+  const next = page.locator('[data-timeline-slide-next]');
+  const previous = page.locator('[data-timeline-slide-previous]');
+  const [nb, pb] = [await next.boundingBox(), await previous.boundingBox()];
+  assert.ok(nb.x < pb.x, 'Next is on the left in Arabic');
+  await slide(page).focus();
+  await page.keyboard.press('ArrowLeft');
+  const first = await slideState(page);
+  assert.equal(first.kind, 'event', 'ArrowLeft moved forward');
+  await page.keyboard.press('ArrowRight');
+  assert.equal((await slideState(page)).kind, 'title', 'ArrowRight moved back');
+  // Digits as the browser's Arabic locale writes them.
+  const [one, total] = await page.evaluate((n) => [1, n].map((v) => new Intl.NumberFormat('ar').format(v)), anchorJson('TimelineJS3-eras.json').events.length + 1);
+  assert.equal(await page.locator('[data-timeline-slide-counter]').innerText(), `${one} من ${total}`);
+  await checkAxe(page);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('media from another host waits for the reader on a slide', async () => {
+  const source = anchorJson('TimelineJS3-all-media-types.json');
+  const page = await app.open('/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json');
+  await waitReady(page);
+  const next = page.locator('[data-timeline-slide-next]');
+  // The first slide with media from another host that shows as a link once loaded (no request is made).
+  let found = false;
+  for (let i = 0; i <= source.events.length && !found; i += 1) {
+    const consent = slide(page).locator('.external-media');
+    if ((await consent.count()) > 0) {
+      const button = consent.getByRole('button');
+      if (/youtube|vimeo|soundcloud|twitter|google|wikipedia/i.test(await consent.getAttribute('data-provider') ?? '')) {
+        assert.match(await button.innerText(), /^Load from /);
+        await checkAxe(page);
+        await button.click();
+        await slide(page).locator('.media a[href^="http"]').first().waitFor();
+        assert.equal(await slide(page).locator('.external-media').count(), 0, 'the placeholder gave way');
+        found = true;
+        break;
+      }
+    }
+    await next.click();
+  }
+  assert.ok(found, 'a slide had hosted media behind consent');
+  assertClean(page);
+  await page.context().close();
+});
+
+const MONTHS = {
+  fr: /^(janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}$/,
+  ar: /^(يناير|فبراير|مارس|أبريل|إبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) [0-9٠-٩]{4}$/,
+};
+for (const lang of ['fr', 'ar']) {
+  test(`month names on the axis in ${lang}`, async () => {
+    const page = await app.open(`/timeline?lang=${lang}&layout=axis`);
+    await waitReady(page);
+    const axis = page.locator('[data-timeline]');
+    await axis.focus();
+    const ticks = () => page.evaluate(() => [...document.querySelectorAll('.tl-tick')].map((t) => t.innerText.trim()));
+    for (let i = 0; i < 10 && !(await ticks()).some((l) => MONTHS[lang].test(l)); i++) await page.keyboard.press('+');
+    const labels = await ticks();
+    assert.ok(labels.some((l) => MONTHS[lang].test(l)), `month ticks in ${lang}: ${labels}`);
+    assert.ok(!labels.some((l) => /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/.test(l)), `no English month: ${labels}`);
+    // The selected event's date reads in the language too.
+    await page.keyboard.press('Home');
+    const announce = await page.locator('[data-timeline-announce]').innerText();
+    assert.ok(!/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}/.test(announce), announce);
+    assertClean(page);
+    await page.context().close();
+  });
+}
+
+// The catalogue's text for search results, per CLDR category.
+const RESULTS = {
+  en: { one: '{count} result', other: '{count} results' },
+  fr: { one: '{count} résultat', many: '{count} de résultats', other: '{count} résultats' },
+  es: { one: '{count} resultado', many: '{count} de resultados', other: '{count} resultados' },
+  ar: { zero: 'لا توجد نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: '{count} نتائج', many: '{count} نتيجة', other: '{count} نتيجة' },
+};
+const TAGS = { en: 'en-GB', fr: 'fr', es: 'es', ar: 'ar' };
+for (const lang of ['en', 'fr', 'es', 'ar']) {
+  test(`search counts take ${lang}'s plural forms`, async () => {
+    const page = await app.open(`/?lang=${lang}`);
+    await waitReady(page);
+    const box = page.locator('#site-search-input');
+    const status = page.locator('.site-search [role="status"]');
+    const categories = new Set();
+    // Queries with one result, a few and many: the status names the count in the form the language wants.
+    for (const query of ['lucia arredondo', 'press', 'a']) {
+      await box.fill(query);
+      const options = page.locator('#site-search-results [role="option"]');
+      await options.first().waitFor({ state: 'attached' });
+      const n = await options.count();
+      const category = new Intl.PluralRules(lang).select(n);
+      categories.add(category);
+      const table = RESULTS[lang];
+      const expected = (table[category] ?? table.other).replace('{count}', new Intl.NumberFormat(TAGS[lang]).format(n));
+      assert.equal(await status.innerText(), expected, `${n} results in ${lang}`);
+      if (n === 1) assert.doesNotMatch(await status.innerText(), /results|résultats|resultados/);
+    }
+    assert.ok(categories.has('one'), `a single result was seen in ${lang}`);
+    assertClean(page);
+    await page.context().close();
+  });
+}
