@@ -11,7 +11,7 @@ use super::html::{attr, link, rich_text, text};
 use super::{Page, PageKind, ShareImage};
 use crate::countries;
 use crate::gallery::{Tile, srcset, thumb_sizes};
-use crate::i18n::{Lang, Msg, case_status, fill};
+use crate::i18n::{Counted, English, Lang, Msg, case_status, count, fill};
 use crate::model::markdown;
 use crate::model::text::Text;
 use crate::model::{
@@ -643,10 +643,7 @@ pub fn story_page(ctx: &Ctx, story: &Story) -> Page {
     p.id = story.id.clone();
     p.title = ctx.title(&title);
     p.heading = title.clone();
-    let slides = fill(
-        ctx.tr(Msg::Slides),
-        &[("count", &story.slides.len().to_string())],
-    );
+    let slides = count(&English, Counted::Slides, story.slides.len());
     p.description = describe(
         ctx,
         story.summary.as_ref(),
@@ -681,10 +678,7 @@ pub fn gallery_page(ctx: &Ctx, gallery: &Gallery) -> Page {
     p.id = gallery.id.clone();
     p.title = ctx.title(&title);
     p.heading = title.clone();
-    let photos = fill(
-        ctx.tr(Msg::Photos),
-        &[("count", &gallery.photos.len().to_string())],
-    );
+    let photos = count(&English, Counted::Photos, gallery.photos.len());
     p.description = describe(
         ctx,
         gallery.description.as_ref(),
@@ -838,7 +832,6 @@ pub fn index_pages(ctx: &Ctx) -> Vec<Page> {
         text(ctx.tr(Msg::NavStories))
     );
     for story in &ctx.dataset.stories {
-        let count = story.slides.len().to_string();
         html.push_str(&format!(
             "<li class=\"card\" data-story-id=\"{}\">",
             attr(&story.id)
@@ -850,7 +843,7 @@ pub fn index_pages(ctx: &Ctx) -> Vec<Page> {
             "<div class=\"card-body\"><h2>{}</h2>{}<p class=\"muted\">{}</p></div></li>",
             ctx.a(Route::Story(&story.id), &text(&ctx.t(&story.title))),
             ctx.rich(story.summary.as_ref()),
-            text(&fill(ctx.tr(Msg::Slides), &[("count", &count)]))
+            text(&count(&English, Counted::Slides, story.slides.len()))
         ));
     }
     html.push_str("</ul></section>");
@@ -872,7 +865,6 @@ pub fn index_pages(ctx: &Ctx) -> Vec<Page> {
         text(ctx.tr(Msg::NavGalleries))
     );
     for gallery in &ctx.dataset.galleries {
-        let count = gallery.photos.len().to_string();
         html.push_str(&format!(
             "<li class=\"card\" data-gallery-id=\"{}\">",
             attr(&gallery.id)
@@ -883,7 +875,7 @@ pub fn index_pages(ctx: &Ctx) -> Vec<Page> {
         html.push_str(&format!(
             "<div class=\"card-body\"><h2>{}</h2><p>{}</p></div></li>",
             ctx.a(Route::Gallery(&gallery.id), &text(&ctx.t(&gallery.title))),
-            text(&fill(ctx.tr(Msg::Photos), &[("count", &count)]))
+            text(&count(&English, Counted::Photos, gallery.photos.len()))
         ));
     }
     html.push_str("</ul></section>");
