@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::Theme;
 use crate::gallery::view::GalleryView;
 use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
+use crate::share::Theme;
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
 use crate::ui::lang::{tr, use_lang};
@@ -36,7 +36,7 @@ fn EmbedFrame(
     children: Children,
 ) -> impl IntoView {
     apply_theme();
-    let height = crate::embed::height_param(query_param("height").as_deref())
+    let height = crate::share::height_param(query_param("height").as_deref())
         .map(|px| format!("height: {px}px; overflow: auto"));
     view! {
         <main class="embed" data-embed=kind id="main" style=height>

@@ -15,24 +15,24 @@ use wasm_bindgen::JsCast;
 
 use crate::countries;
 use crate::data::{SharedData, absolute_url, fetch_text, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
+use crate::geo::cluster::{Bounds, Cluster, cluster};
+use crate::geo::topojson::{self, Shape};
 use crate::i18n::{Msg, case_status, fill};
-use crate::map::cluster::{Bounds, Cluster, cluster};
-use crate::map::leaflet_map::{
-    CountryGeometry, CountryStyle, LeafletMap, Viewport, load_leaflet, with_map,
-};
-use crate::map::topojson::{self, Shape};
 use crate::map::{
     CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
     class_label, class_of, outline_for, region_key, select, sorted, status_key,
 };
 use crate::model::Region;
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::ui::lang::{tr, use_lang};
+use crate::ui::leaflet::{
+    CountryGeometry, CountryStyle, LeafletMap, MapLoadError, Viewport, load_leaflet, with_map,
+};
 use crate::ui::links::href;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::IllustrativeBadge;
+use crate::ui::share::ViewActions;
 use crate::ui::state::{LoadError, PageState, with_data_until};
 use crate::ui::text::localized;
 
@@ -50,29 +50,12 @@ pub fn MapPage() -> impl IntoView {
     view! {
         <section data-page="map" class="map-page">
             <h1>{tr(Msg::NavMap)}</h1>
-            <ViewActions view=EmbedView::Map title=EmbedTitle::Ui(Msg::MapLabel)/>
+            <ViewActions view=EmbedView::Map title=EmbedTitle::Ui(Msg::MapLabel) carried=&VIEW_KEYS/>
             {map_loader(|data, map_state| view! {
                 <MapExplorer data=data.clone() map_state=map_state/>
                 <ProblemList problems=data.problems.clone()/>
             }.into_any())}
         </section>
-    }
-}
-
-/// Why a map is not drawn (the rest of its view still works), with the
-/// technical detail.
-#[component]
-pub fn MapLoadError(
-    /// What the reader still has.
-    headline: Msg,
-    /// The error itself.
-    detail: String,
-) -> impl IntoView {
-    view! {
-        <div class="load-error map-error" role="alert">
-            <p><strong>{tr(headline)}</strong></p>
-            <p class="load-error-detail"><code>{detail}</code></p>
-        </div>
     }
 }
 

@@ -7,17 +7,17 @@ use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::countries;
 use crate::data::{SharedData, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::view::GalleryBlock;
 use crate::i18n::{Msg, case_status};
 use crate::map::locator_view::LocatorMap;
 use crate::model::{Campaign, Case, Member};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
@@ -70,7 +70,8 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
     view! {
         <article class="case" data-case-id=case.id.clone()>
             <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
-            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())/>
+            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())
+                carried=&crate::timeline::VIEW_KEYS/>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
                 <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&case.country).to_owned()}</dd>

@@ -5,7 +5,7 @@
 pub mod view;
 
 use crate::countries;
-use crate::map::valid_position;
+use crate::geo::valid_position;
 use crate::model::{Place, SlideType, Story};
 
 /// Where the map goes for a slide.

@@ -9,22 +9,21 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::dialog::ViewActions;
 use crate::embed::messaging::announce_change;
-use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_map};
-use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, use_lang};
+use crate::ui::leaflet::{LeafletMap, MapLoadError, Motion, Viewport, load_leaflet, with_map};
 use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, localized, localized_opt};
 

@@ -135,6 +135,10 @@ pub enum Grouping {
     Group,
 }
 
+/// The timeline's view in the page's query that its embed takes as it is
+/// (the lanes, `?group=`).
+pub const VIEW_KEYS: [&str; 1] = ["group"];
+
 impl Grouping {
     pub const ALL: [Grouping; 6] = [
         Grouping::None,

@@ -5,10 +5,12 @@
 
 pub mod address;
 pub mod lang;
+pub mod leaflet;
 pub mod links;
 pub mod media;
 pub mod problems;
 pub mod record;
+pub mod share;
 pub mod state;
 pub mod text;
 

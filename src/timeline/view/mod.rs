@@ -13,10 +13,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Lang, Msg, fill};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::timeline::gesture::{self, AxisAction, AxisGesture};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
@@ -31,6 +30,7 @@ use crate::ui::links::href;
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::IllustrativeBadge;
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
@@ -64,7 +64,7 @@ pub fn TimelinePage() -> impl IntoView {
         view! {
             <section data-page="timeline">
                 <h1>{tr(Msg::NavTimeline)}</h1>
-                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName)/>
+                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName) carried=&crate::timeline::VIEW_KEYS/>
                 <Timeline data=data.clone()/>
                 <ProblemList problems=data.problems.clone()/>
             </section>

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::embed::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
 use crate::i18n::{Lang, Msg, fill};
+use crate::share::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
 use crate::ui::lang::{tr, use_lang};
 
 /// The deployment's public URL (the document's base URI, ending in `/`).
@@ -87,6 +87,10 @@ pub fn ViewActions(
     start: Option<String>,
     /// The embed's title (the iframe's `title`).
     title: EmbedTitle,
+    /// The page parameters the embed takes as they are (the map's view and
+    /// filters, the timeline's lanes).
+    #[prop(optional)]
+    carried: &'static [&'static str],
 ) -> impl IntoView {
     let lang = use_lang();
     let open = RwSignal::new(None::<EmbedOptions>);
@@ -96,6 +100,7 @@ pub fn ViewActions(
             view,
             id.clone(),
             lang.get_untracked(),
+            carried,
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         );
         if let (Start::First, Some(start)) = (&options.start, &start) {

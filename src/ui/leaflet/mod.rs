@@ -1,7 +1,13 @@
-//! The boundary with Leaflet: every Leaflet and JS type of the map lives here.
-//! The rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes,
-//! [`Shape`]s, [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
-//! removes the map and releases every listener.
+//! The boundary with Leaflet, the one map widget the network map and the
+//! story maps draw on: every Leaflet and JS type of the maps lives here. The
+//! rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes, rings,
+//! [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
+//! removes the map and releases every listener. [`MapLoadError`] says why a
+//! map is not drawn.
+
+mod load_error;
+
+pub use self::load_error::MapLoadError;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,9 +18,9 @@ use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::map::cluster::{Bounds, Cluster, radius};
-use crate::map::topojson::Ring;
-use crate::map::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
+use crate::geo::cluster::{Bounds, Cluster, radius};
+use crate::geo::topojson::Ring;
+use crate::geo::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
 
 #[wasm_bindgen]
 extern "C" {
