@@ -70,7 +70,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
     let kinds = [
         (
             "timeline",
-            !d.timelines.is_empty() || !d.cases.is_empty() || !d.campaigns.is_empty(),
+            d.has_timeline_records(),
             Msg::EmbedHoldsTimeline,
             Msg::EmbedTimeline,
         ),
@@ -124,10 +124,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
 #[component]
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
-        let dataset = &data.dataset;
-        let has_events = !dataset.timelines.is_empty()
-            || !dataset.cases.is_empty()
-            || !dataset.campaigns.is_empty();
+        let has_events = data.dataset.has_timeline_records();
         view! {
             <EmbedFrame kind="timeline" title=Some(dataset_title(&data))>
                 {if has_events {

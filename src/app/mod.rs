@@ -7,7 +7,9 @@
 pub mod crash;
 pub mod embeds;
 pub mod home;
+pub mod records;
 pub mod shell;
+pub mod studio;
 
 use self::shell::Entry;
 
@@ -42,7 +44,10 @@ pub fn start_gallery_embed() {
 /// Mounts the studio: the staff preview of a draft, in the site's chrome.
 pub fn start_studio() {
     start_single(Entry::Studio, || {
-        view! { <shell::Chrome><crate::preview::view::PreviewPage/></shell::Chrome> }.into_any()
+        view! {
+            <shell::Chrome><crate::preview::view::PreviewPage draw=studio::draw_draft/></shell::Chrome>
+        }
+        .into_any()
     });
 }
 
