@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 
-use crate::data::{SharedData, query_param, use_network_data};
+use crate::data::{SharedData, use_network_data};
 use crate::gallery::view::GalleryView;
 use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
 use crate::share::Theme;
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
+use crate::ui::address::query_param;
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::app_href;
 use crate::ui::state::with_data;
@@ -100,7 +101,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
         return view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any();
     };
     let lang = use_lang();
-    let search = window().location().search().unwrap_or_default();
+    let search = crate::ui::address::current_search();
     let href = app_href(&format!("/embed/{kind}{search}"));
     let link = move || {
         fill(

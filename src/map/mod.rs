@@ -218,6 +218,100 @@ pub fn select(dataset: &Dataset, filters: &Filters) -> Selection {
     }
 }
 
+/// A filter menu's value: "" (all) is none.
+pub fn menu_value(value: String) -> Option<String> {
+    Some(value).filter(|v| !v.is_empty())
+}
+
+/// A year field's value: a year from 1 to 9999, or none.
+pub fn year_value(value: &str) -> Option<i32> {
+    value
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1..=9999).contains(y))
+}
+
+/// How a country is drawn on the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CountryColours {
+    pub fill: &'static str,
+    pub outline: &'static str,
+    /// Whether it has members in the selection (drawn as part of the network).
+    pub shaded: bool,
+}
+
+impl Selection {
+    /// The colours of country `code` (ISO alpha-2) under this selection: the
+    /// fill of its member count's class with the outline that contrasts most,
+    /// or the neutral fill.
+    pub fn colours_of(&self, code: &str) -> CountryColours {
+        let class = self
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .and_then(|c| class_of(c.members));
+        let fill = class.and_then(|c| CLASSES.get(c)).map_or(NEUTRAL, |c| c.1);
+        CountryColours {
+            fill,
+            outline: if class.is_some() {
+                outline_for(fill)
+            } else {
+                OUTLINE
+            },
+            shaded: class.is_some(),
+        }
+    }
+
+    /// The countries of the selection the map's shapes do not draw (small
+    /// states absent from the 110m shapes; `with_shape` holds the codes drawn),
+    /// each with its label point, where it is drawn as a circle.
+    pub fn without_shape(&self, with_shape: &[&str]) -> Vec<(&str, f64, f64)> {
+        self.countries
+            .iter()
+            .filter(|summary| !with_shape.contains(&summary.code.as_str()))
+            .filter_map(|summary| {
+                countries::by_code(&summary.code)
+                    .map(|country| (summary.code.as_str(), country.lat, country.lon))
+            })
+            .collect()
+    }
+}
+
+/// The ISO alpha-2 code of an ISO numeric code (the world shapes' ids). A
+/// linear search of a few hundred countries rather than a hash map: no extra
+/// hash-table code in the wasm.
+pub fn code_of_numeric(numeric: u16) -> Option<&'static str> {
+    countries::all()
+        .iter()
+        .find(|c| c.numeric == numeric)
+        .map(|c| c.code)
+}
+
+/// The positions of `members` (indices into the dataset's members; NaN where
+/// none is known, which clustering leaves out) and their countries, in the
+/// same order: the markers and what a click on one opens.
+pub fn member_points(dataset: &Dataset, members: &[usize]) -> (Vec<(f64, f64)>, Vec<String>) {
+    members
+        .iter()
+        .map(|&i| match dataset.members.get(i) {
+            Some(member) => (
+                member.position().unwrap_or((f64::NAN, f64::NAN)),
+                member.country.clone(),
+            ),
+            None => ((f64::NAN, f64::NAN), String::new()),
+        })
+        .unzip()
+}
+
+/// Where the map opens, as (lat, lon, zoom): the view in the address, else
+/// the whole world (one zoom level further out on a `narrow` screen).
+pub fn start_view(view: &MapView, narrow: bool) -> (f64, f64, f64) {
+    let (lat, lon) = view.center.unwrap_or((25.0, 10.0));
+    let zoom = view.zoom.unwrap_or(if narrow { 1.0 } else { 2.0 });
+    (lat, lon, zoom)
+}
+
 /// The colour classes of the member-count scale: (lowest count, fill colour).
 /// Sequential teal; every fill keeps 3:1 contrast with its outline
 /// ([`outline_for`]) so shapes stay distinguishable (WCAG 1.4.11).
@@ -655,5 +749,69 @@ mod tests {
         assert_eq!(order(SortKey::Members, false), ["CA", "MX", "BY"]);
         // One case each: by name.
         assert_eq!(order(SortKey::Cases, true), ["BY", "CA", "MX"]);
+    }
+
+    #[test]
+    fn countries_are_coloured_by_their_members_in_the_selection() {
+        let data = dataset(NETWORK);
+        let selection = select(&data, &Filters::default());
+        let belarus = selection.colours_of("BY");
+        assert!(belarus.shaded);
+        assert_eq!(belarus.fill, CLASSES[1].1, "two members");
+        assert_eq!(belarus.outline, outline_for(belarus.fill));
+        assert_eq!(
+            selection.colours_of("FR"),
+            CountryColours {
+                fill: NEUTRAL,
+                outline: OUTLINE,
+                shaded: false
+            }
+        );
+        // Canada and Mexico have no shape here: drawn at their label points.
+        let missing = selection.without_shape(&["BY", "", "FR"]);
+        let codes: Vec<&str> = missing.iter().map(|m| m.0).collect();
+        assert_eq!(codes, ["CA", "MX"]);
+        let mexico = countries::by_code("MX").expect("Mexico");
+        assert_eq!(missing[1], ("MX", mexico.lat, mexico.lon));
+        assert_eq!(code_of_numeric(112), Some("BY"));
+        assert_eq!(code_of_numeric(0), None);
+    }
+
+    #[test]
+    fn markers_take_each_members_position_and_country() {
+        let data = dataset(
+            r#"{"format": "mapline/1", "members": [
+              {"id": "a", "name": "A", "country": "BY", "region": "europe-central-asia",
+               "coordinates": {"lat": 53.9, "lon": 27.56}},
+              {"id": "b", "name": "B", "country": "CA", "region": "americas"}]}"#,
+        );
+        let (points, countries) = member_points(&data, &[1, 0, 7]);
+        assert_eq!(countries, ["CA", "BY", ""]);
+        assert_eq!(points[1], (53.9, 27.56));
+        assert_eq!(Some(points[0]), data.members[1].position());
+        assert!(
+            points[2].0.is_nan(),
+            "no such member: left out by clustering"
+        );
+    }
+
+    #[test]
+    fn the_map_opens_on_the_addressed_view_or_the_world() {
+        let mut view = MapView::default();
+        assert_eq!(start_view(&view, false), (25.0, 10.0, 2.0));
+        assert_eq!(start_view(&view, true), (25.0, 10.0, 1.0));
+        view.center = Some((-33.9, 18.4));
+        view.zoom = Some(6.0);
+        assert_eq!(start_view(&view, true), (-33.9, 18.4, 6.0));
+    }
+
+    #[test]
+    fn filter_fields_read_all_as_none_and_only_plausible_years() {
+        assert_eq!(menu_value(String::new()), None);
+        assert_eq!(menu_value("x".into()), Some("x".into()));
+        assert_eq!(year_value(" 2012 "), Some(2012));
+        for bad in ["", "0", "10000", "-5", "2012.5", "twenty"] {
+            assert_eq!(year_value(bad), None, "{bad}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::ui::address::query_param;
 
 const STORAGE_KEY: &str = "mapline.lang";
 
@@ -23,11 +24,7 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 /// Chooses the language at start-up and keeps the document and storage in step.
 pub fn provide_lang() -> RwSignal<Lang> {
     let window = web_sys::window();
-    let explicit = window
-        .as_ref()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"));
+    let explicit = query_param("lang");
     let storage = window
         .as_ref()
         .and_then(|w| w.local_storage().ok().flatten());

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::route::{Route, with_carried};
+use crate::ui::address::current_search;
 
 /// The public URL's path (from `<base href>`, set by Trunk), without the trailing
 /// slash: the router's base, so the app works from a subfolder.
@@ -27,10 +28,7 @@ thread_local! {
 /// (`crate::route`). leptos_router leaves absolute hrefs as they are, so every
 /// in-app link goes through this.
 pub fn app_href(path: &str) -> String {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let path = with_carried(path, &search);
+    let path = with_carried(path, &current_search());
     BASE.with(|base| format!("{base}{path}"))
 }
 

@@ -10,27 +10,12 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{Lang, Msg, fill};
 use crate::share::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
+use crate::ui::address::query_pairs;
 use crate::ui::lang::{tr, use_lang};
 
 /// The deployment's public URL (the document's base URI, ending in `/`).
 fn base_uri() -> String {
     document().base_uri().ok().flatten().unwrap_or_default()
-}
-
-/// The page's query parameters, decoded.
-fn page_pairs() -> Vec<(String, String)> {
-    let search = window().location().search().unwrap_or_default();
-    let mut pairs = Vec::new();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return pairs;
-    };
-    for entry in params.entries().into_iter().flatten() {
-        let entry = js_sys::Array::from(&entry);
-        if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-            pairs.push((key, value));
-        }
-    }
-    pairs
 }
 
 /// Writes `text` to the clipboard; false when the browser has no clipboard
@@ -95,7 +80,7 @@ pub fn ViewActions(
     let lang = use_lang();
     let open = RwSignal::new(None::<EmbedOptions>);
     let on_embed = move |_| {
-        let pairs = page_pairs();
+        let pairs = query_pairs();
         let mut options = EmbedOptions::from_page(
             view,
             id.clone(),

@@ -13,13 +13,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::data::{SharedData, query_param, use_network_data};
+use crate::data::{SharedData, use_network_data};
 use crate::gallery::gesture::PhotoGesture;
 use crate::gallery::{Tile, key_step, neighbours, srcset, step_index, thumb_sizes};
 use crate::i18n::{Msg, fill};
 use crate::model::{Gallery, Photo};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};
+use crate::ui::address::query_param;
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::{href, route_id};

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::{SharedData, query_param, use_network_data};
+use crate::data::{SharedData, use_network_data};
 use crate::i18n::{Lang, Msg, fill};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};
@@ -24,6 +24,7 @@ use crate::timeline::{
     EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
     lanes,
 };
+use crate::ui::address::query_param;
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::href;
