@@ -1,10 +1,11 @@
 //! The reader's interface language: chosen from `?lang=`, the stored choice and the
-//! browser's preferences; persisted; mirrored onto `<html lang dir>`.
+//! browser's preferences; persisted; mirrored onto `<html lang dir>`, and onto
+//! the address's `?lang=` when it has one (links carry it, `crate::route`).
 
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
-use crate::ui::address::query_param;
+use crate::ui::address::{query_param, replace_query};
 
 const STORAGE_KEY: &str = "mapline.lang";
 
@@ -54,7 +55,7 @@ pub fn provide_lang() -> RwSignal<Lang> {
     ));
     provide_context(LangContext(lang));
 
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<Lang>| {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
@@ -64,6 +65,13 @@ pub fn provide_lang() -> RwSignal<Lang> {
             // Private modes may refuse storage; the choice then lasts for the visit.
             let _ = storage.set_item(STORAGE_KEY, lang.code());
         }
+        // Once the reader picks another language, an address that names one
+        // names the one picked: a reload or a copied link shows what the
+        // reader sees. (At start-up the address is left as given.)
+        if previous.is_some_and(|before| before != lang) && query_param("lang").is_some() {
+            replace_query(&[("lang", Some(lang.code()))]);
+        }
+        lang
     });
     lang
 }
