@@ -6,10 +6,12 @@
 pub mod charts;
 pub mod countries;
 pub mod draft;
+pub mod geo;
 pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod route;
+pub mod share;
 pub mod sort;
 
 /// The page writer of `mapline publish` (run natively at build time; no

@@ -1,13 +1,14 @@
 //! The app's addresses in one place: every in-app link is built from a
 //! [`Route`], and carries the parameters that say which data the reader is
-//! looking at (`data`, `source`), so that following a link inside a draft
-//! preview (`?data=draft`) or another dataset stays there. (The language goes
-//! from page to page in the browser's storage instead: a `lang` written into
-//! links would be stale once the reader picks another language.)
+//! looking at (`data`, `source`) and, when the address names it, the
+//! language (`lang`), so that following a link inside a draft preview
+//! (`?data=draft`), another dataset or a language given in the address stays
+//! there. The language carried is the reader's current one: the links follow
+//! the language menu (and the address does too, `ui::lang`).
 //! Pure Rust, tested natively; the web side adds the public URL's base.
 
 /// The query parameters every in-app link passes on from the current page.
-pub const CARRIED: [&str; 2] = ["data", "source"];
+pub const CARRIED: [&str; 3] = ["data", "source", "lang"];
 
 /// A page of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,8 +55,11 @@ impl Route<'_> {
 
 /// `path` (with its own query and hash, if any) with the [`CARRIED`]
 /// parameters of the current page's query (`?a=b&…`, as `location.search`
-/// gives it) added, unless the path sets them itself.
-pub fn with_carried(path: &str, current_search: &str) -> String {
+/// gives it) added, unless the path sets them itself. A `lang` of the page
+/// is carried as `lang` (the reader's language now, when known), so that a
+/// link drawn before the reader picked another language does not take them
+/// back to the first.
+pub fn with_carried(path: &str, current_search: &str, lang: Option<&str>) -> String {
     let (before_hash, hash) = match path.split_once('#') {
         Some((before, hash)) => (before, Some(hash)),
         None => (path, None),
@@ -76,7 +80,13 @@ pub fn with_carried(path: &str, current_search: &str) -> String {
     for (i, pair) in carried.iter().enumerate() {
         let first = i == 0 && !before_hash.contains('?');
         out.push(if first { '?' } else { '&' });
-        out.push_str(pair);
+        match lang {
+            Some(code) if key_of(pair) == "lang" => {
+                out.push_str("lang=");
+                out.push_str(&encode(code));
+            }
+            _ => out.push_str(pair),
+        }
     }
     if let Some(hash) = hash {
         out.push('#');
@@ -119,22 +129,48 @@ mod tests {
     #[test]
     fn links_carry_the_data_and_language_of_the_page() {
         let here = "?data=draft&slide=3&lang=ar";
-        assert_eq!(with_carried("/cases/x", here), "/cases/x?data=draft");
         assert_eq!(
-            with_carried("/timeline?event=e", here),
-            "/timeline?event=e&data=draft"
+            with_carried("/cases/x", here, None),
+            "/cases/x?data=draft&lang=ar"
+        );
+        assert_eq!(
+            with_carried("/timeline?event=e", here, None),
+            "/timeline?event=e&data=draft&lang=ar"
         );
         assert_eq!(
             with_carried(
                 "/map?country=BY#panel",
-                "?source=https%3A%2F%2Fx.org%2Fa.json"
+                "?source=https%3A%2F%2Fx.org%2Fa.json",
+                Some("fr")
             ),
             "/map?country=BY&source=https%3A%2F%2Fx.org%2Fa.json#panel"
         );
         // The link's own choice wins; empty and unrelated parameters stay behind.
-        assert_eq!(with_carried("/map?data=other", here), "/map?data=other");
-        assert_eq!(with_carried("/", "?data=&x=1"), "/");
-        assert_eq!(with_carried("/", ""), "/");
-        assert_eq!(with_carried("/stories", "?data"), "/stories");
+        assert_eq!(
+            with_carried("/map?data=other", here, None),
+            "/map?data=other&lang=ar"
+        );
+        assert_eq!(with_carried("/", "?data=&x=1&lang=", Some("es")), "/");
+        assert_eq!(with_carried("/", "", None), "/");
+        assert_eq!(with_carried("/stories", "?data", None), "/stories");
+    }
+
+    #[test]
+    fn a_language_in_the_address_follows_the_readers_choice() {
+        // The page was opened in French; the reader has since picked Arabic.
+        assert_eq!(
+            with_carried("/stories", "?lang=fr&data=d.json", Some("ar")),
+            "/stories?lang=ar&data=d.json"
+        );
+        assert_eq!(
+            with_carried("/map?lang=es", "?lang=fr", Some("ar")),
+            "/map?lang=es",
+            "the link's own language wins"
+        );
+        // No language in the address: none in the links (storage keeps it).
+        assert_eq!(
+            with_carried("/stories", "?data=d.json", Some("ar")),
+            "/stories?data=d.json"
+        );
     }
 }

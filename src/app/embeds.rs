@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 
-use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::Theme;
+use crate::data::{SharedData, use_network_data};
 use crate::gallery::view::GalleryView;
 use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
+use crate::share::Theme;
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
+use crate::ui::address::query_param;
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::app_href;
 use crate::ui::state::with_data;
@@ -36,7 +37,7 @@ fn EmbedFrame(
     children: Children,
 ) -> impl IntoView {
     apply_theme();
-    let height = crate::embed::height_param(query_param("height").as_deref())
+    let height = crate::share::height_param(query_param("height").as_deref())
         .map(|px| format!("height: {px}px; overflow: auto"));
     view! {
         <main class="embed" data-embed=kind id="main" style=height>
@@ -70,7 +71,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
     let kinds = [
         (
             "timeline",
-            !d.timelines.is_empty() || !d.cases.is_empty() || !d.campaigns.is_empty(),
+            d.has_timeline_records(),
             Msg::EmbedHoldsTimeline,
             Msg::EmbedTimeline,
         ),
@@ -100,7 +101,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
         return view! { <h1>{tr(Msg::EmbedMissingSource)}</h1> }.into_any();
     };
     let lang = use_lang();
-    let search = window().location().search().unwrap_or_default();
+    let search = crate::ui::address::current_search();
     let href = app_href(&format!("/embed/{kind}{search}"));
     let link = move || {
         fill(
@@ -124,10 +125,7 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
 #[component]
 pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
-        let dataset = &data.dataset;
-        let has_events = !dataset.timelines.is_empty()
-            || !dataset.cases.is_empty()
-            || !dataset.campaigns.is_empty();
+        let has_events = data.dataset.has_timeline_records();
         view! {
             <EmbedFrame kind="timeline" title=Some(dataset_title(&data))>
                 {if has_events {

@@ -7,7 +7,9 @@
 pub mod crash;
 pub mod embeds;
 pub mod home;
+pub mod records;
 pub mod shell;
+pub mod studio;
 
 use self::shell::Entry;
 
@@ -42,7 +44,10 @@ pub fn start_gallery_embed() {
 /// Mounts the studio: the staff preview of a draft, in the site's chrome.
 pub fn start_studio() {
     start_single(Entry::Studio, || {
-        view! { <shell::Chrome><crate::preview::view::PreviewPage/></shell::Chrome> }.into_any()
+        view! {
+            <shell::Chrome><crate::preview::view::PreviewPage draw=studio::draw_draft/></shell::Chrome>
+        }
+        .into_any()
     });
 }
 
@@ -68,8 +73,8 @@ fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
         web_sys::console::error_1(&"Mapline: no #app element in the page".into());
         return;
     };
-    let other_data =
-        crate::data::query_param("data").is_some() || crate::data::query_param("source").is_some();
+    let other_data = crate::ui::address::query_param("data").is_some()
+        || crate::ui::address::query_param("source").is_some();
     if root.has_attribute("data-published") && !other_data {
         let live = document()
             .create_element("div")

@@ -6,6 +6,7 @@ use leptos_router::path;
 
 use crate::app::embeds;
 use crate::app::home::Home;
+use crate::app::records::RECORD_PARTS;
 use crate::data::provide_network_data;
 use crate::i18n::Msg;
 use crate::route::Route as Page;
@@ -32,10 +33,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("stories/:id") view=story::view::StoryPage/>
                         <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
                         <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
-                        <Route path=path!("cases/:id") view=pages::view::CasePage/>
-                        <Route path=path!("members/:id") view=pages::view::MemberPage/>
+                        <Route path=path!("cases/:id") view=|| view! { <pages::view::CasePage parts=RECORD_PARTS/> }/>
+                        <Route path=path!("members/:id") view=|| view! { <pages::view::MemberPage parts=RECORD_PARTS/> }/>
                         <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
-                        <Route path=path!("campaigns/:id") view=pages::view::CampaignPage/>
+                        <Route path=path!("campaigns/:id") view=|| view! { <pages::view::CampaignPage parts=RECORD_PARTS/> }/>
                     </ParentRoute>
                     <Route path=path!("embed/timeline") view=embeds::EmbedTimeline/>
                     <Route path=path!("embed/story") view=embeds::EmbedStory/>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg, fill};
 use crate::model::{self, Dataset, Problem, SourceFile};
+use crate::ui::address::query_param;
 use crate::ui::state::LoadError;
 
 pub mod draft_store;
@@ -84,15 +85,6 @@ async fn load_draft() -> Result<NetworkData, LoadError> {
         dataset: loaded.dataset,
         problems: loaded.problems,
     })
-}
-
-/// Reads a query parameter of the page's URL at start-up.
-pub fn query_param(name: &str) -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    web_sys::UrlSearchParams::new_with_str(&search)
-        .ok()?
-        .get(name)
-        .filter(|v| !v.is_empty())
 }
 
 /// Resolves `url` against `base` (or the document's base URL) to an absolute URL.

@@ -4,7 +4,7 @@
 //! cleanly and costs one shared fetch of the country shapes.
 
 use crate::countries;
-use crate::map::topojson::{Ring, Shape};
+use crate::geo::topojson::{Ring, Shape};
 
 /// Width and height of the SVG view box (3:2).
 pub const WIDTH: f64 = 300.0;
@@ -272,7 +272,7 @@ mod tests {
             "{root}/node_modules/world-atlas/countries-110m.json"
         ))
         .expect("node_modules/world-atlas is installed by scripts/setup (npm ci)");
-        let shapes = crate::map::topojson::decode(&atlas, "countries").unwrap();
+        let shapes = crate::geo::topojson::decode(&atlas, "countries").unwrap();
         let members = std::fs::read_to_string(format!("{root}/public/data/members.json")).unwrap();
         let members: serde_json::Value = serde_json::from_str(&members).unwrap();
         let codes: std::collections::BTreeSet<&str> = members["members"]

@@ -1,14 +1,11 @@
 //! The map of the network: which countries have members, and how many.
 //! Pure logic here (tested natively): summaries, filters, the colour scale and
-//! the view's URL state; TopoJSON decoding in `topojson.rs`, clustering in
-//! `cluster.rs`. The Leaflet boundary is `leaflet_map.rs`, the views `view.rs`.
+//! the view's URL state; the locator maps' geometry in `locator.rs`. TopoJSON
+//! decoding and clustering are the pure `crate::geo`, the Leaflet boundary
+//! `ui::leaflet` (stories draw on it too); the views are `view/`.
 
-pub mod cluster;
 pub mod locator;
-pub mod topojson;
 
-#[cfg(target_arch = "wasm32")]
-pub mod leaflet_map;
 #[cfg(target_arch = "wasm32")]
 pub mod locator_view;
 #[cfg(target_arch = "wasm32")]
@@ -18,29 +15,6 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::countries;
 use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
-
-/// The folder index.html copies Leaflet's script, stylesheet and images into
-/// (`data-target-path`), named after the npm version: the version is the cache
-/// key, as copied files get no hash. The map loads Leaflet from it on first need.
-pub const LEAFLET_DIR: &str = "leaflet-1.9.4";
-
-/// The zoom levels the maps allow (Leaflet's `minZoom` and `maxZoom`).
-pub const MIN_ZOOM: f64 = 1.0;
-pub const MAX_ZOOM: f64 = 12.0;
-
-/// Whether a position can be handed to Leaflet: finite, latitude within ±90°
-/// and longitude within ±180°. Leaflet throws on NaN ("Invalid LatLng
-/// object") and loops on huge values (a longitude of -1e308 made it throw on
-/// every frame), so everything drawn is checked here, whatever the importers
-/// let through.
-pub fn valid_position(lat: f64, lon: f64) -> bool {
-    (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon)
-}
-
-/// A zoom Leaflet can take: within the maps' levels; `None` when not a number.
-pub fn valid_zoom(zoom: f64) -> Option<f64> {
-    zoom.is_finite().then(|| zoom.clamp(MIN_ZOOM, MAX_ZOOM))
-}
 
 /// One country of the network with its counts.
 #[derive(Clone, Debug, PartialEq)]
@@ -242,6 +216,100 @@ pub fn select(dataset: &Dataset, filters: &Filters) -> Selection {
         members,
         cases,
     }
+}
+
+/// A filter menu's value: "" (all) is none.
+pub fn menu_value(value: String) -> Option<String> {
+    Some(value).filter(|v| !v.is_empty())
+}
+
+/// A year field's value: a year from 1 to 9999, or none.
+pub fn year_value(value: &str) -> Option<i32> {
+    value
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (1..=9999).contains(y))
+}
+
+/// How a country is drawn on the map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CountryColours {
+    pub fill: &'static str,
+    pub outline: &'static str,
+    /// Whether it has members in the selection (drawn as part of the network).
+    pub shaded: bool,
+}
+
+impl Selection {
+    /// The colours of country `code` (ISO alpha-2) under this selection: the
+    /// fill of its member count's class with the outline that contrasts most,
+    /// or the neutral fill.
+    pub fn colours_of(&self, code: &str) -> CountryColours {
+        let class = self
+            .countries
+            .iter()
+            .find(|c| c.code == code)
+            .and_then(|c| class_of(c.members));
+        let fill = class.and_then(|c| CLASSES.get(c)).map_or(NEUTRAL, |c| c.1);
+        CountryColours {
+            fill,
+            outline: if class.is_some() {
+                outline_for(fill)
+            } else {
+                OUTLINE
+            },
+            shaded: class.is_some(),
+        }
+    }
+
+    /// The countries of the selection the map's shapes do not draw (small
+    /// states absent from the 110m shapes; `with_shape` holds the codes drawn),
+    /// each with its label point, where it is drawn as a circle.
+    pub fn without_shape(&self, with_shape: &[&str]) -> Vec<(&str, f64, f64)> {
+        self.countries
+            .iter()
+            .filter(|summary| !with_shape.contains(&summary.code.as_str()))
+            .filter_map(|summary| {
+                countries::by_code(&summary.code)
+                    .map(|country| (summary.code.as_str(), country.lat, country.lon))
+            })
+            .collect()
+    }
+}
+
+/// The ISO alpha-2 code of an ISO numeric code (the world shapes' ids). A
+/// linear search of a few hundred countries rather than a hash map: no extra
+/// hash-table code in the wasm.
+pub fn code_of_numeric(numeric: u16) -> Option<&'static str> {
+    countries::all()
+        .iter()
+        .find(|c| c.numeric == numeric)
+        .map(|c| c.code)
+}
+
+/// The positions of `members` (indices into the dataset's members; NaN where
+/// none is known, which clustering leaves out) and their countries, in the
+/// same order: the markers and what a click on one opens.
+pub fn member_points(dataset: &Dataset, members: &[usize]) -> (Vec<(f64, f64)>, Vec<String>) {
+    members
+        .iter()
+        .map(|&i| match dataset.members.get(i) {
+            Some(member) => (
+                member.position().unwrap_or((f64::NAN, f64::NAN)),
+                member.country.clone(),
+            ),
+            None => ((f64::NAN, f64::NAN), String::new()),
+        })
+        .unzip()
+}
+
+/// Where the map opens, as (lat, lon, zoom): the view in the address, else
+/// the whole world (one zoom level further out on a `narrow` screen).
+pub fn start_view(view: &MapView, narrow: bool) -> (f64, f64, f64) {
+    let (lat, lon) = view.center.unwrap_or((25.0, 10.0));
+    let zoom = view.zoom.unwrap_or(if narrow { 1.0 } else { 2.0 });
+    (lat, lon, zoom)
 }
 
 /// The colour classes of the member-count scale: (lowest count, fill colour).
@@ -448,31 +516,6 @@ impl MapView {
 mod tests {
     use super::*;
 
-    #[test]
-    fn leaflet_dir_matches_index_html_and_the_locked_version() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let read =
-            |name: &str| std::fs::read_to_string(format!("{root}/{name}")).unwrap_or_default();
-        let index = read("index.html");
-        for file in ["leaflet.js", "leaflet.css"] {
-            assert!(
-                index.contains(&format!(
-                    "href=\"node_modules/leaflet/dist/{file}\" data-target-path=\"{LEAFLET_DIR}\""
-                )),
-                "index.html copies {file} into {LEAFLET_DIR}"
-            );
-        }
-        let lock = read("package-lock.json");
-        let locked = lock
-            .split("\"node_modules/leaflet\": {")
-            .nth(1)
-            .and_then(|rest| rest.split("\"version\": \"").nth(1))
-            .and_then(|rest| rest.split('"').next());
-        assert_eq!(
-            locked.map(|v| format!("leaflet-{v}")).as_deref(),
-            Some(LEAFLET_DIR)
-        );
-    }
     use crate::model::{SourceFile, load_dataset};
 
     fn dataset(json: &str) -> Dataset {
@@ -709,21 +752,66 @@ mod tests {
     }
 
     #[test]
-    fn only_finite_positions_on_the_globe_reach_leaflet() {
-        assert!(valid_position(45.4, -75.7));
-        assert!(valid_position(-90.0, 180.0));
-        for (lat, lon) in [
-            (f64::NAN, 0.0),
-            (0.0, f64::INFINITY),
-            (9999.0, 0.0),
-            (1e308, -1e308),
-            (0.0, -180.5),
-        ] {
-            assert!(!valid_position(lat, lon), "{lat}, {lon}");
+    fn countries_are_coloured_by_their_members_in_the_selection() {
+        let data = dataset(NETWORK);
+        let selection = select(&data, &Filters::default());
+        let belarus = selection.colours_of("BY");
+        assert!(belarus.shaded);
+        assert_eq!(belarus.fill, CLASSES[1].1, "two members");
+        assert_eq!(belarus.outline, outline_for(belarus.fill));
+        assert_eq!(
+            selection.colours_of("FR"),
+            CountryColours {
+                fill: NEUTRAL,
+                outline: OUTLINE,
+                shaded: false
+            }
+        );
+        // Canada and Mexico have no shape here: drawn at their label points.
+        let missing = selection.without_shape(&["BY", "", "FR"]);
+        let codes: Vec<&str> = missing.iter().map(|m| m.0).collect();
+        assert_eq!(codes, ["CA", "MX"]);
+        let mexico = countries::by_code("MX").expect("Mexico");
+        assert_eq!(missing[1], ("MX", mexico.lat, mexico.lon));
+        assert_eq!(code_of_numeric(112), Some("BY"));
+        assert_eq!(code_of_numeric(0), None);
+    }
+
+    #[test]
+    fn markers_take_each_members_position_and_country() {
+        let data = dataset(
+            r#"{"format": "mapline/1", "members": [
+              {"id": "a", "name": "A", "country": "BY", "region": "europe-central-asia",
+               "coordinates": {"lat": 53.9, "lon": 27.56}},
+              {"id": "b", "name": "B", "country": "CA", "region": "americas"}]}"#,
+        );
+        let (points, countries) = member_points(&data, &[1, 0, 7]);
+        assert_eq!(countries, ["CA", "BY", ""]);
+        assert_eq!(points[1], (53.9, 27.56));
+        assert_eq!(Some(points[0]), data.members[1].position());
+        assert!(
+            points[2].0.is_nan(),
+            "no such member: left out by clustering"
+        );
+    }
+
+    #[test]
+    fn the_map_opens_on_the_addressed_view_or_the_world() {
+        let mut view = MapView::default();
+        assert_eq!(start_view(&view, false), (25.0, 10.0, 2.0));
+        assert_eq!(start_view(&view, true), (25.0, 10.0, 1.0));
+        view.center = Some((-33.9, 18.4));
+        view.zoom = Some(6.0);
+        assert_eq!(start_view(&view, true), (-33.9, 18.4, 6.0));
+    }
+
+    #[test]
+    fn filter_fields_read_all_as_none_and_only_plausible_years() {
+        assert_eq!(menu_value(String::new()), None);
+        assert_eq!(menu_value("x".into()), Some("x".into()));
+        assert_eq!(year_value(" 2012 "), Some(2012));
+        for bad in ["", "0", "10000", "-5", "2012.5", "twenty"] {
+            assert_eq!(year_value(bad), None, "{bad}");
         }
-        assert_eq!(valid_zoom(-5.0), Some(MIN_ZOOM));
-        assert_eq!(valid_zoom(1e308), Some(MAX_ZOOM));
-        assert_eq!(valid_zoom(4.5), Some(4.5));
-        assert_eq!(valid_zoom(f64::NAN), None);
     }
 }

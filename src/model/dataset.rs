@@ -64,6 +64,12 @@ impl Dataset {
         self.timelines.iter().find(|r| r.id == id)
     }
 
+    /// Whether the timeline has anything to show: a case, a campaign or a
+    /// timeline document (the timeline view, its embed and the preview ask).
+    pub fn has_timeline_records(&self) -> bool {
+        !(self.cases.is_empty() && self.campaigns.is_empty() && self.timelines.is_empty())
+    }
+
     /// Any event (case outcome, campaign milestone, timeline event) by id.
     pub fn event(&self, id: &str) -> Option<&Event> {
         self.events().find(|e| e.id == id)

@@ -1,29 +1,42 @@
-//! `/cases/:id`, `/members/:id`, `/campaigns` and `/campaigns/:id`.
+//! `/cases/:id`, `/members/:id`, `/campaigns` and `/campaigns/:id`. The
+//! parts other capabilities draw (a locator map, a gallery, a chart) come
+//! from the app ([`RecordParts`]).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::charts::OutcomeTallies;
-use crate::charts::view::OutcomesInfographic;
 use crate::countries;
 use crate::data::{SharedData, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
-use crate::gallery::view::GalleryBlock;
 use crate::i18n::{Msg, case_status};
-use crate::map::locator_view::LocatorMap;
 use crate::model::{Campaign, Case, Member};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
+
+/// What a record page shows that other capabilities draw: the app, which
+/// knows every view, passes them in.
+#[derive(Clone, Copy)]
+pub struct RecordParts {
+    /// A locator map: the country (ISO alpha-2), the place (lat, lon) when
+    /// known, and the place in words for its label.
+    pub locator: fn(String, Option<(f64, f64)>, String) -> AnyView,
+    /// A gallery, by id, as a block of the page.
+    pub gallery: fn(String) -> AnyView,
+    /// The outcomes of a campaign's cases as a chart (`id`: its element id).
+    pub outcomes: fn(OutcomeTallies, &'static str) -> AnyView,
+}
 
 /// The record's country and place as a locator map, with a link to the
 /// country on the network map.
 fn locator(
+    parts: RecordParts,
     country: &str,
     place: Option<(f64, f64)>,
     place_name: Option<String>,
@@ -36,19 +49,24 @@ fn locator(
     let on_map = href(Route::MapCountry(country));
     view! {
         <figure class="locator-figure">
-            <LocatorMap country=country.to_owned() place=place label=label/>
+            {(parts.locator)(country.to_owned(), place, label)}
             <figcaption><A href=on_map>{tr(Msg::ShowOnMap)}</A></figcaption>
         </figure>
     }
 }
 
 #[component]
-pub fn CasePage() -> impl IntoView {
+pub fn CasePage(
+    /// The parts other capabilities draw.
+    parts: RecordParts,
+) -> impl IntoView {
     let id = route_id();
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.case(&id) {
-            Some(case) => view! { <CaseView case=case.clone() data=data.clone()/> }.into_any(),
+            Some(case) => {
+                view! { <CaseView case=case.clone() data=data.clone() parts=parts/> }.into_any()
+            }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })
@@ -56,7 +74,7 @@ pub fn CasePage() -> impl IntoView {
 
 /// One case: who, where, its status and its dated outcomes.
 #[component]
-fn CaseView(case: Case, data: SharedData) -> impl IntoView {
+fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
     let lang = use_lang();
     let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
     let place = case.place.as_ref().and_then(|p| p.lat.zip(p.lon));
@@ -70,13 +88,14 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
     view! {
         <article class="case" data-case-id=case.id.clone()>
             <h1>{localized(&case.person)}" "<IllustrativeBadge illustrative=case.illustrative/></h1>
-            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())/>
+            <ViewActions view=EmbedView::Timeline start=first_outcome title=EmbedTitle::Data(case.person.clone())
+                carried=&crate::timeline::VIEW_KEYS/>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
                 <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&case.country).to_owned()}</dd>
                 <dt>{tr(Msg::Status)}</dt><dd data-status=format!("{:?}", case.status)>{tr(case_status(case.status))}</dd>
             </dl>
-            {locator(&case.country, place, place_name)}
+            {locator(parts, &case.country, place, place_name)}
             {case.photo.clone().map(|m| view! { <MediaView media=m/> })}
             <RichText text=case.summary.clone()/>
             <h2>{tr(Msg::Outcomes)}</h2>
@@ -98,7 +117,7 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
                 <h2>{tr(Msg::Campaigns)}</h2>
                 <ul>{campaigns.into_iter().map(|c| view! { <li><A href=href(Route::Campaign(&c.id))>{localized(&c.name)}</A></li> }).collect_view()}</ul>
             })}
-            {case.gallery.clone().map(|id| view! { <GalleryBlock gallery=id/> })}
+            {case.gallery.clone().map(parts.gallery)}
             {(!case.sources.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Sources)}</h2>
                 <ul>{case.sources.iter().map(|s| {
@@ -111,13 +130,17 @@ fn CaseView(case: Case, data: SharedData) -> impl IntoView {
 }
 
 #[component]
-pub fn MemberPage() -> impl IntoView {
+pub fn MemberPage(
+    /// The parts other capabilities draw.
+    parts: RecordParts,
+) -> impl IntoView {
     let id = route_id();
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.member(&id) {
             Some(member) => {
-                view! { <MemberView member=member.clone() data=data.clone()/> }.into_any()
+                view! { <MemberView member=member.clone() data=data.clone() parts=parts/> }
+                    .into_any()
             }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
@@ -126,7 +149,7 @@ pub fn MemberPage() -> impl IntoView {
 
 /// One member organisation and the cases it worked on.
 #[component]
-fn MemberView(member: Member, data: SharedData) -> impl IntoView {
+fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl IntoView {
     let cases: Vec<Case> = data.dataset.cases_of_member(&member.id).cloned().collect();
     // A country's centre stands in for missing coordinates: no dot for it.
     let place = member
@@ -147,7 +170,7 @@ fn MemberView(member: Member, data: SharedData) -> impl IntoView {
                     <dd>{external_or_local_link(url.clone(), url.into_any())}</dd>
                 })}
             </dl>
-            {locator(&member.country, place, city)}
+            {locator(parts, &member.country, place, city)}
             <RichText text=member.description.clone()/>
             {(!cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>
@@ -179,13 +202,17 @@ pub fn CampaignsIndex() -> impl IntoView {
 }
 
 #[component]
-pub fn CampaignPage() -> impl IntoView {
+pub fn CampaignPage(
+    /// The parts other capabilities draw.
+    parts: RecordParts,
+) -> impl IntoView {
     let id = route_id();
     with_data(use_network_data(), move |data: SharedData| {
         let id = id();
         match data.dataset.campaign(&id) {
             Some(campaign) => {
-                view! { <CampaignView campaign=campaign.clone() data=data.clone()/> }.into_any()
+                view! { <CampaignView campaign=campaign.clone() data=data.clone() parts=parts/> }
+                    .into_any()
             }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
@@ -194,7 +221,7 @@ pub fn CampaignPage() -> impl IntoView {
 
 /// One campaign: its description, featured cases and results.
 #[component]
-fn CampaignView(campaign: Campaign, data: SharedData) -> impl IntoView {
+fn CampaignView(campaign: Campaign, data: SharedData, parts: RecordParts) -> impl IntoView {
     let person = |case_id: &str| data.dataset.case(case_id).map(|c| c.person.clone());
     view! {
         <article class="campaign" data-campaign-id=campaign.id.clone()>
@@ -209,7 +236,7 @@ fn CampaignView(campaign: Campaign, data: SharedData) -> impl IntoView {
             })}
             {
                 let tallies = OutcomeTallies::of(data.dataset.cases_of_campaign(&campaign.id));
-                (!tallies.is_empty()).then(|| view! { <OutcomesInfographic tallies=tallies id="campaign-results"/> })
+                (!tallies.is_empty()).then(|| (parts.outcomes)(tallies, "campaign-results"))
             }
             {(!campaign.results.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Outcomes)}</h2>

@@ -1,9 +1,44 @@
 //! Staff preview of a draft (`crate::draft`): files picked, dropped or pasted,
 //! checked and shown as they would be published. Nothing leaves the browser.
-//! Pure logic here (tested natively); the view is in `view.rs`.
+//! Pure logic here (tested natively); the views are in `view/`.
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
+
+use crate::i18n::Msg;
+use crate::model::Dataset;
+use crate::route::Route;
+use crate::share::encode_query_value;
+
+/// Links that open the draft's data (`?data=draft`) in each view it would be
+/// published in, as (address, label): the map when it has members, the
+/// timeline and its embed when it has anything to show, each story and its
+/// embed, each gallery.
+pub fn draft_views(dataset: &Dataset) -> Vec<(String, Msg)> {
+    let on_draft = |route: Route| format!("{}?data=draft", route.path());
+    let mut links: Vec<(String, Msg)> = Vec::new();
+    if !dataset.members.is_empty() {
+        links.push((on_draft(Route::Map), Msg::NavMap));
+    }
+    if dataset.has_timeline_records() {
+        links.push((on_draft(Route::Timeline), Msg::NavTimeline));
+        links.push(("/embed/timeline?data=draft".into(), Msg::EmbedTimeline));
+    }
+    for story in &dataset.stories {
+        links.push((on_draft(Route::Story(&story.id)), Msg::NavStories));
+        links.push((
+            format!(
+                "/embed/story?data=draft&id={}",
+                encode_query_value(&story.id)
+            ),
+            Msg::EmbedStory,
+        ));
+    }
+    for gallery in &dataset.galleries {
+        links.push((on_draft(Route::Gallery(&gallery.id)), Msg::NavGalleries));
+    }
+    links
+}
 
 /// The selection (in UTF-16 code units, as a textarea counts) from a 1-based
 /// line and column to the end of that line; the end of the text when the line
@@ -32,6 +67,50 @@ pub fn selection_at(text: &str, line: u32, column: u32) -> (u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{SourceFile, load_dataset};
+
+    fn dataset(json: &str) -> Dataset {
+        load_dataset(&[SourceFile {
+            name: "draft.json".into(),
+            text: json.into(),
+        }])
+        .dataset
+    }
+
+    #[test]
+    fn the_draft_opens_in_each_view_it_has_records_for() {
+        let views = |json: &str| -> Vec<(String, Msg)> { draft_views(&dataset(json)) };
+        assert!(views(r#"{"format": "mapline/1"}"#).is_empty());
+        assert_eq!(
+            views(
+                r#"{"format": "mapline/1",
+                "members": [{"id": "a", "name": "A", "country": "BY", "region": "europe-central-asia"}],
+                "stories": [{"id": "s 1", "title": "S", "slides": [{"id": "x", "headline": "X"}]}],
+                "galleries": [{"id": "g", "title": "G", "cover": "p", "photos": [
+                  {"id": "p", "url": "p.jpg", "width": 800, "height": 600, "alt": "A photo"}]}]}"#
+            ),
+            [
+                ("/map?data=draft".to_owned(), Msg::NavMap),
+                ("/stories/s%201?data=draft".to_owned(), Msg::NavStories),
+                (
+                    "/embed/story?data=draft&id=s%201".to_owned(),
+                    Msg::EmbedStory
+                ),
+                ("/galleries/g?data=draft".to_owned(), Msg::NavGalleries),
+            ]
+        );
+        let cases = views(
+            r#"{"format": "mapline/1",
+            "cases": [{"id": "k", "person": "K", "country": "BY", "status": "open"}]}"#,
+        );
+        assert_eq!(
+            cases,
+            [
+                ("/timeline?data=draft".to_owned(), Msg::NavTimeline),
+                ("/embed/timeline?data=draft".to_owned(), Msg::EmbedTimeline),
+            ]
+        );
+    }
 
     #[test]
     fn selections_count_utf16_units_like_a_textarea() {

@@ -11,7 +11,7 @@ use crate::i18n::{Counted, Msg};
 use crate::search::{Hit, Kind, SearchIndex};
 use crate::ui::intl::{Intl, decompose};
 use crate::ui::lang::{tr, use_lang};
-use crate::ui::links::href;
+use crate::ui::links::href_now;
 
 /// How many results the list shows.
 const MAX_RESULTS: usize = 8;
@@ -51,7 +51,7 @@ pub fn SearchBox() -> impl IntoView {
     });
     let navigate = use_navigate();
     let go = move |hit: &Hit| {
-        navigate(&href(hit.kind.route(&hit.id)), Default::default());
+        navigate(&href_now(hit.kind.route(&hit.id)), Default::default());
         query.set(String::new());
         open.set(false);
         active.set(None);

@@ -1,11 +1,11 @@
 //! Story maps: narrated slides that move the map. Pure logic here (tested
-//! natively); the view is in `view.rs`.
+//! natively); the views are in `view/`.
 
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 
 use crate::countries;
-use crate::map::valid_position;
+use crate::geo::valid_position;
 use crate::model::{Place, SlideType, Story};
 
 /// Where the map goes for a slide.
@@ -113,6 +113,43 @@ pub fn camera_at(story: &Story, index: usize) -> Camera {
             _ => Camera::Fit(all),
         }
     })
+}
+
+/// What the story's map draws for each slide, worked out once per story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapPlan {
+    /// Every slide's place, one marker each, in slide order.
+    pub markers: Vec<(f64, f64)>,
+    /// The marker of each slide (highlighted while it is current), if it has a place.
+    pub marker_of: Vec<Option<usize>>,
+    /// Where the map goes for each slide ([`camera_at`]).
+    pub cameras: Vec<Camera>,
+    /// Whether a line joins the places.
+    pub line: bool,
+}
+
+impl MapPlan {
+    pub fn of(story: &Story) -> MapPlan {
+        let places = points(story);
+        let mut markers = Vec::new();
+        let marker_of = places
+            .iter()
+            .map(|place| {
+                place.map(|point| {
+                    markers.push(point);
+                    markers.len() - 1
+                })
+            })
+            .collect();
+        MapPlan {
+            markers,
+            marker_of,
+            cameras: (0..story.slides.len())
+                .map(|i| camera_at(story, i))
+                .collect(),
+            line: story.line,
+        }
+    }
 }
 
 /// The slide to open: `?slide=` (number or id), else `?start_at=` (an id or
@@ -261,5 +298,17 @@ mod tests {
         minsk.lat = Some(f64::NAN);
         minsk.lon = Some(0.0);
         assert_eq!(camera(&story, 1), Camera::Keep);
+    }
+
+    #[test]
+    fn the_map_plan_gives_each_slide_its_marker_and_camera() {
+        let story = story();
+        let plan = MapPlan::of(&story);
+        let by = countries::by_code("BY").expect("Belarus");
+        assert_eq!(plan.markers, [(by.lat, by.lon), (43.65, -79.38)]);
+        assert_eq!(plan.marker_of, [None, Some(0), None, Some(1)]);
+        assert_eq!(plan.cameras.len(), 4);
+        assert_eq!(plan.cameras[2], camera_at(&story, 2));
+        assert!(!plan.line);
     }
 }

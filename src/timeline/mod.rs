@@ -136,6 +136,10 @@ pub enum Grouping {
     Group,
 }
 
+/// The timeline's view in the page's query that its embed takes as it is
+/// (the lanes, `?group=`, and the layout, `?layout=`).
+pub const VIEW_KEYS: [&str; 2] = ["group", "layout"];
+
 impl Grouping {
     pub const ALL: [Grouping; 6] = [
         Grouping::None,

@@ -1,9 +1,11 @@
 //! The reader's interface language: chosen from `?lang=`, the stored choice and the
-//! browser's preferences; persisted; mirrored onto `<html lang dir>`.
+//! browser's preferences; persisted; mirrored onto `<html lang dir>`, and onto
+//! the address's `?lang=` when it has one (links carry it, `crate::route`).
 
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::ui::address::{query_param, replace_query};
 
 const STORAGE_KEY: &str = "mapline.lang";
 
@@ -23,11 +25,7 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
 /// Chooses the language at start-up and keeps the document and storage in step.
 pub fn provide_lang() -> RwSignal<Lang> {
     let window = web_sys::window();
-    let explicit = window
-        .as_ref()
-        .and_then(|w| w.location().search().ok())
-        .and_then(|search| web_sys::UrlSearchParams::new_with_str(&search).ok())
-        .and_then(|params| params.get("lang"));
+    let explicit = query_param("lang");
     let storage = window
         .as_ref()
         .and_then(|w| w.local_storage().ok().flatten());
@@ -57,7 +55,7 @@ pub fn provide_lang() -> RwSignal<Lang> {
     ));
     provide_context(LangContext(lang));
 
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<Lang>| {
         let lang = lang.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
@@ -67,6 +65,13 @@ pub fn provide_lang() -> RwSignal<Lang> {
             // Private modes may refuse storage; the choice then lasts for the visit.
             let _ = storage.set_item(STORAGE_KEY, lang.code());
         }
+        // Once the reader picks another language, an address that names one
+        // names the one picked: a reload or a copied link shows what the
+        // reader sees. (At start-up the address is left as given.)
+        if previous.is_some_and(|before| before != lang) && query_param("lang").is_some() {
+            replace_query(&[("lang", Some(lang.code()))]);
+        }
+        lang
     });
     lang
 }

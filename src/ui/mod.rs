@@ -6,10 +6,12 @@
 pub mod address;
 pub mod intl;
 pub mod lang;
+pub mod leaflet;
 pub mod links;
 pub mod media;
 pub mod problems;
 pub mod record;
+pub mod share;
 pub mod state;
 pub mod text;
 

@@ -129,6 +129,34 @@ test('?lang=ar switches to Arabic, right to left, and the choice persists', asyn
   await page.context().close();
 });
 
+test('links keep the data and the language of the address, and follow the language menu', async () => {
+  const data = '/fixtures/bad-records/manifest.json';
+  const page = await app.open(`/?lang=fr&data=${encodeURIComponent(data)}`);
+  await waitReady(page);
+  const stories = page.locator('.site-nav a[href*="/stories"]');
+  const params = async (href) => new URL(href, page.url()).searchParams;
+  let link = await params(await stories.getAttribute('href'));
+  assert.equal(link.get('lang'), 'fr');
+  assert.equal(link.get('data'), data);
+  await stories.click();
+  await page.locator('[data-page="stories"]').waitFor();
+  let here = new URL(page.url()).searchParams;
+  assert.equal(here.get('lang'), 'fr', 'the language goes with the link');
+  assert.equal(here.get('data'), data, 'and so does the data');
+  // Another language: the address and the links drawn before follow it.
+  await page.selectOption('.language-select select', 'es');
+  await page.waitForURL((url) => url.searchParams.get('lang') === 'es');
+  assert.equal(new URL(page.url()).searchParams.get('data'), data);
+  link = await params(await page.locator('.site-nav a[href*="/map"]').getAttribute('href'));
+  assert.equal(link.get('lang'), 'es');
+  assert.equal(link.get('data'), data);
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'es');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('a dataset that cannot be loaded gives a readable error and a retry button', async () => {
   const page = await app.open('/?data=/fixtures/missing-manifest.json');
   assert.equal(await settledState(page), 'error');

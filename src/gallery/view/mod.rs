@@ -13,19 +13,20 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
-use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
+use crate::data::{SharedData, use_network_data};
 use crate::gallery::gesture::PhotoGesture;
 use crate::gallery::{Tile, key_step, neighbours, srcset, step_index, thumb_sizes};
 use crate::i18n::{Counted, Msg, fill};
 use crate::model::{Gallery, Photo};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
+use crate::ui::address::query_param;
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, tr_count, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::problems::ProblemList;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, localized, localized_opt};
 

@@ -12,11 +12,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::dialog::ViewActions;
-use crate::embed::{EmbedTitle, EmbedView};
+use crate::data::{SharedData, use_network_data};
 use crate::i18n::{Counted, Lang, Locale, Msg, count as count_in, fill};
 use crate::route::Route;
+use crate::share::{EmbedTitle, EmbedView};
 use crate::timeline::gesture::{self, AxisAction, AxisGesture};
 use crate::timeline::layout::{
     self, Item, Layout, Step, Viewport, label_width_px, stack, step_selection,
@@ -26,6 +25,7 @@ use crate::timeline::{
     EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
     lanes,
 };
+use crate::ui::address::query_param;
 use crate::ui::address::replace_query;
 use crate::ui::intl::Intl;
 use crate::ui::lang::{tr, use_intl, use_lang};
@@ -33,6 +33,7 @@ use crate::ui::links::href;
 use crate::ui::media::MediaView;
 use crate::ui::problems::ProblemList;
 use crate::ui::record::IllustrativeBadge;
+use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
@@ -67,7 +68,7 @@ pub fn TimelinePage() -> impl IntoView {
         view! {
             <section data-page="timeline">
                 <h1>{tr(Msg::NavTimeline)}</h1>
-                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName)/>
+                <ViewActions view=EmbedView::Timeline title=EmbedTitle::Ui(Msg::TimelineName) carried=&crate::timeline::VIEW_KEYS/>
                 <Timeline data=data.clone()/>
                 <ProblemList problems=data.problems.clone()/>
             </section>

@@ -8,29 +8,14 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-use crate::embed::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
 use crate::i18n::{Lang, Msg, fill};
+use crate::share::{EmbedOptions, EmbedTitle, EmbedView, Start, Theme, share_url};
+use crate::ui::address::query_pairs;
 use crate::ui::lang::{tr, use_lang};
 
 /// The deployment's public URL (the document's base URI, ending in `/`).
 fn base_uri() -> String {
     document().base_uri().ok().flatten().unwrap_or_default()
-}
-
-/// The page's query parameters, decoded.
-fn page_pairs() -> Vec<(String, String)> {
-    let search = window().location().search().unwrap_or_default();
-    let mut pairs = Vec::new();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return pairs;
-    };
-    for entry in params.entries().into_iter().flatten() {
-        let entry = js_sys::Array::from(&entry);
-        if let (Some(key), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string()) {
-            pairs.push((key, value));
-        }
-    }
-    pairs
 }
 
 /// Writes `text` to the clipboard; false when the browser has no clipboard
@@ -87,15 +72,20 @@ pub fn ViewActions(
     start: Option<String>,
     /// The embed's title (the iframe's `title`).
     title: EmbedTitle,
+    /// The page parameters the embed takes as they are (the map's view and
+    /// filters, the timeline's lanes).
+    #[prop(optional)]
+    carried: &'static [&'static str],
 ) -> impl IntoView {
     let lang = use_lang();
     let open = RwSignal::new(None::<EmbedOptions>);
     let on_embed = move |_| {
-        let pairs = page_pairs();
+        let pairs = query_pairs();
         let mut options = EmbedOptions::from_page(
             view,
             id.clone(),
             lang.get_untracked(),
+            carried,
             pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         );
         if let (Start::First, Some(start)) = (&options.start, &start) {

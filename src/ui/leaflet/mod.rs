@@ -1,20 +1,30 @@
-//! The boundary with Leaflet: every Leaflet and JS type of the map lives here.
-//! The rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes,
-//! [`Shape`]s, [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
-//! removes the map and releases every listener.
+//! The boundary with Leaflet, the one map widget the network map and the
+//! story maps draw on: every Leaflet and JS type of the maps lives here. The
+//! rest of the app speaks plain Rust ((lat, lon) pairs, ISO codes, rings,
+//! [`Cluster`]s). One [`LeafletMap`] per mounted view; [`LeafletMap::remove`]
+//! removes the map and releases every listener. [`MapLoadError`] says why a
+//! map is not drawn.
+
+mod layers;
+mod load;
+mod load_error;
+
+pub use self::load::load_leaflet;
+pub use self::load_error::MapLoadError;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Array;
-use leaflet::{Canvas, CircleMarker, LatLng, LayerGroup, Map, MapOptions, Path, PathOptions};
+use leaflet::{Canvas, LatLng, LayerGroup, Map, MapOptions, Path};
 use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::map::cluster::{Bounds, Cluster, radius};
-use crate::map::topojson::Ring;
-use crate::map::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
+use self::load::{LEAFLET_MISSING, leaflet_present};
+use crate::geo::cluster::{Bounds, Cluster, radius};
+use crate::geo::topojson::Ring;
+use crate::geo::{MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
 
 #[wasm_bindgen]
 extern "C" {
@@ -324,133 +334,6 @@ impl LeafletMap {
         bounds_of(&self.map)
     }
 
-    /// Replaces the drawn countries. `on_hover` gets a shaded country's code and
-    /// whether the pointer enters (true) or leaves it; clicks go to
-    /// [`LeafletMap::on_click`].
-    pub fn draw_countries<'a>(
-        &mut self,
-        countries: impl Iterator<Item = (CountryGeometry<'a>, CountryStyle)>,
-        on_hover: impl Fn(&str, bool) + Clone + 'static,
-    ) {
-        self.countries.clear_layers();
-        self.paths.clear();
-        self.layer_listeners.clear();
-        self.highlighted = None;
-        for (geometry, style) in countries {
-            let options = PathOptions::new();
-            options.set_fill_color(style.fill.to_owned());
-            options.set_fill_opacity(1.0);
-            options.set_color(style.outline.to_owned());
-            options.set_weight(if style.shaded { 1.0 } else { 0.5 });
-            options.set_interactive(style.shaded);
-            options.set_class_name(if style.shaded {
-                "map-country map-shaded".to_owned()
-            } else {
-                "map-country".to_owned()
-            });
-            let path: Path = match geometry {
-                CountryGeometry::Polygons(polygons) => {
-                    let latlngs: Array = polygons
-                        .iter()
-                        .map(|rings| {
-                            JsValue::from(
-                                rings
-                                    .iter()
-                                    .map(|r| JsValue::from(lat_lng_array(r)))
-                                    .collect::<Array>(),
-                            )
-                        })
-                        .collect();
-                    leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
-                        .unchecked_into()
-                }
-                CountryGeometry::Point(lat, lon) => {
-                    let Some(at) = lat_lng(lat, lon) else {
-                        continue;
-                    };
-                    let _ = js_sys::Reflect::set(&options, &"radius".into(), &5.0.into());
-                    CircleMarker::new_with_options(&at, &options).unchecked_into()
-                }
-            };
-            path.unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&self.countries);
-            if !style.shaded {
-                continue;
-            }
-            if let Some(element) = element_of(&path) {
-                let _ = element.set_attribute("data-country", &style.code);
-            }
-            let code = style.code.clone();
-            let hover = on_hover.clone();
-            let over: Listener = Closure::new(move |_: JsValue| hover(&code, true));
-            let code = style.code.clone();
-            let hover = on_hover.clone();
-            let out: Listener = Closure::new(move |_: JsValue| hover(&code, false));
-            path.on("mouseover", over.as_ref());
-            path.on("mouseout", out.as_ref());
-            self.layer_listeners.extend([over, out]);
-            self.paths.push((style.code, path));
-        }
-    }
-
-    /// Outlines one country (hover, keyboard focus in the list, open panel).
-    pub fn highlight(&mut self, code: Option<&str>) {
-        if self.highlighted.as_deref() == code {
-            return;
-        }
-        let restyle = |code: &str, weight: f64, class: bool| {
-            for (_, path) in self.paths.iter().filter(|(c, _)| c == code) {
-                let options = PathOptions::new();
-                options.set_weight(weight);
-                path.set_style(&options);
-                if class {
-                    path.bring_to_front();
-                }
-                if let Some(element) = element_of(path) {
-                    let list = element.class_list();
-                    let _ = if class {
-                        list.add_1("map-highlight")
-                    } else {
-                        list.remove_1("map-highlight")
-                    };
-                }
-            }
-        };
-        if let Some(old) = self.highlighted.take() {
-            restyle(&old, 1.0, false);
-        }
-        if let Some(code) = code {
-            restyle(code, 3.0, true);
-            self.highlighted = Some(code.to_owned());
-        }
-    }
-
-    /// Replaces the member markers with `clusters`, drawn on the canvas.
-    /// `on_click` gets a clicked cluster.
-    pub fn draw_clusters(&mut self, clusters: Vec<Cluster>, on_click: impl Fn(&Cluster) + 'static) {
-        self.markers.clear_layers();
-        for cluster in &clusters {
-            let Some(at) = lat_lng(cluster.lat, cluster.lon) else {
-                continue;
-            };
-            let options = PathOptions::new();
-            options.set_renderer(self.canvas.clone().into());
-            options.set_pane(MARKER_PANE.to_owned());
-            options.set_interactive(false);
-            options.set_color("#ffffff".to_owned());
-            options.set_weight(1.5);
-            options.set_fill_color("#c2410c".to_owned());
-            options.set_fill_opacity(0.85);
-            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
-            CircleMarker::new_with_options(&at, &options)
-                .unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&self.markers);
-        }
-        let mut hits = self.hits.borrow_mut();
-        hits.clusters = clusters;
-        hits.on_click = Some(Rc::new(on_click));
-    }
-
     /// Zooms in on a point by `delta` levels.
     pub fn zoom_to(&self, lat: f64, lon: f64, delta: f64) {
         let (Some(at), Some(zoom)) = (lat_lng(lat, lon), valid_zoom(self.map.get_zoom() + delta))
@@ -459,25 +342,6 @@ impl LeafletMap {
         };
         // A move Leaflet refuses leaves the view where it is.
         let _ = self.catching().set_view(&at, zoom, &JsValue::UNDEFINED);
-    }
-
-    /// Shows an outside tile layer under the countries (`Some(url template)`), or
-    /// removes it (`None`).
-    pub fn set_tiles(&mut self, url: Option<&str>) {
-        if let Some(layer) = self.tiles.take() {
-            layer.unchecked_ref::<leaflet::Layer>().remove();
-        }
-        // With tiles, the country fills turn see-through (map.css).
-        let _ = self
-            .map
-            .get_container()
-            .class_list()
-            .toggle_with_force("map-with-tiles", url.is_some());
-        if let Some(url) = url {
-            let layer = leaflet::TileLayer::new(url);
-            layer.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
-            self.tiles = Some(layer);
-        }
     }
 
     /// Moves the view to `viewport`, flying or jumping; nowhere when it is
@@ -526,59 +390,6 @@ impl LeafletMap {
         }
     }
 
-    /// Replaces the markers with a story's places (SVG circles with the class
-    /// `story-marker`, the current one also `story-current`), joined by a line
-    /// when `line` is true.
-    pub fn draw_places(&mut self, points: &[(f64, f64)], current: Option<usize>, line: bool) {
-        self.markers.clear_layers();
-        let on_globe: Vec<(f64, f64)> = points
-            .iter()
-            .copied()
-            .filter(|&(lat, lon)| valid_position(lat, lon))
-            .collect();
-        if line && on_globe.len() > 1 {
-            let options = PathOptions::new();
-            options.set_color("#c2410c".to_owned());
-            options.set_weight(2.0);
-            options.set_dash_array("6 6".to_owned());
-            options.set_interactive(false);
-            options.set_class_name("story-line".to_owned());
-            leaflet::Polyline::new_with_options(&lat_lng_array(&on_globe), options.unchecked_ref())
-                .unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&self.markers);
-        }
-        for (i, &(lat, lon)) in points.iter().enumerate() {
-            // Skipped, but counted: `current` indexes `points`.
-            let Some(at) = lat_lng(lat, lon) else {
-                continue;
-            };
-            let is_current = Some(i) == current;
-            let options = PathOptions::new();
-            options.set_interactive(false);
-            options.set_color(if is_current { "#1e3a8a" } else { "#ffffff" }.to_owned());
-            options.set_weight(if is_current { 3.0 } else { 1.5 });
-            options.set_fill_color(if is_current { "#1d4ed8" } else { "#c2410c" }.to_owned());
-            options.set_fill_opacity(0.9);
-            options.set_class_name(
-                if is_current {
-                    "story-marker story-current"
-                } else {
-                    "story-marker"
-                }
-                .to_owned(),
-            );
-            let radius: f64 = if is_current { 10.0 } else { 6.0 };
-            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius.into());
-            let marker = CircleMarker::new_with_options(&at, &options);
-            marker
-                .unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&self.markers);
-            if is_current {
-                marker.unchecked_ref::<Path>().bring_to_front();
-            }
-        }
-    }
-
     /// Leaflet's size check after the container changed size.
     pub fn invalidate_size(&self) {
         let _ = self.catching().invalidate_size(false);
@@ -612,82 +423,4 @@ pub fn with_map<U>(slot: MapSlot, f: impl FnOnce(&mut LeafletMap) -> U) -> Optio
     let out = f(&mut map);
     let _ = slot.try_set_value(Some(map));
     Some(out)
-}
-
-const LEAFLET_MISSING: &str = "Leaflet could not be loaded";
-
-thread_local! {
-    /// The page's one load of Leaflet, shared by every map that waits for it.
-    static LEAFLET_LOAD: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
-}
-
-/// Whether Leaflet's global `L` exists.
-fn leaflet_present() -> bool {
-    js_sys::Reflect::has(&js_sys::global(), &JsValue::from_str("L")).unwrap_or(false)
-}
-
-/// Loads Leaflet on first need, so pages without a map never fetch it (about
-/// 46 KB gzip of JS and CSS): adds its stylesheet (first in `<head>`, so the
-/// app's own rules still override it) and its script, and resolves once both
-/// have loaded. Later calls share the first load.
-pub async fn load_leaflet() -> Result<(), String> {
-    if leaflet_present() {
-        return Ok(());
-    }
-    let load =
-        LEAFLET_LOAD.with(|cell| cell.borrow_mut().get_or_insert_with(inject_leaflet).clone());
-    let loaded = wasm_bindgen_futures::JsFuture::from(load).await;
-    if loaded.is_ok() && leaflet_present() {
-        Ok(())
-    } else {
-        Err(LEAFLET_MISSING.to_owned())
-    }
-}
-
-/// Adds the stylesheet and the script; the promise settles when both have.
-fn inject_leaflet() -> js_sys::Promise {
-    let Some(head) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.head())
-    else {
-        return js_sys::Promise::reject(&JsValue::from_str(LEAFLET_MISSING));
-    };
-    // Relative URLs: they resolve against `<base href>`, the app's public URL.
-    let css_url = format!("{LEAFLET_DIR}/leaflet.css");
-    let js_url = format!("{LEAFLET_DIR}/leaflet.js");
-    let first = head.first_child();
-    let css = load_element(
-        &head,
-        "link",
-        &[("rel", "stylesheet"), ("href", &css_url)],
-        first.as_ref(),
-    );
-    let js = load_element(&head, "script", &[("src", &js_url)], None);
-    js_sys::Promise::all(&Array::of2(&css, &js))
-}
-
-/// An element added to `parent` (before `before`, or last), as a promise of
-/// its `load` (rejected on `error`).
-fn load_element(
-    parent: &web_sys::HtmlHeadElement,
-    tag: &str,
-    attributes: &[(&str, &str)],
-    before: Option<&web_sys::Node>,
-) -> js_sys::Promise {
-    let Some(document) = parent.owner_document() else {
-        return js_sys::Promise::reject(&JsValue::from_str(LEAFLET_MISSING));
-    };
-    js_sys::Promise::new(&mut |resolve, reject| {
-        let added = document.create_element(tag).and_then(|element| {
-            for (name, value) in attributes {
-                element.set_attribute(name, value)?;
-            }
-            element.add_event_listener_with_callback("load", &resolve)?;
-            element.add_event_listener_with_callback("error", &reject)?;
-            parent.insert_before(&element, before)
-        });
-        if let Err(error) = added {
-            let _ = reject.call1(&JsValue::NULL, &error);
-        }
-    })
 }

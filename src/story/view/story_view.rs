@@ -1,125 +1,24 @@
-//! `/stories` and `/stories/:id` (and the story embed): slides beside a map
-//! that follows them. Every slide element carries `data-slide-id`, the current
-//! one `aria-current="true"`; all stay in the DOM (the slide layout hides the
-//! others).
+//! A story: its slides beside the map that follows them.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use crate::data::{SharedData, query_param, use_network_data};
-use crate::embed::dialog::ViewActions;
+use super::effect;
+use super::slides::{scroll_to_slide, slide_elements, slide_in_view, typing_in};
+use super::story_map::StoryMap;
 use crate::embed::messaging::announce_change;
-use crate::embed::{EmbedTitle, EmbedView};
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
-use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_map};
-use crate::map::view::MapLoadError;
 use crate::model::{SlideType, Story, StoryLayout};
-use crate::route::Route;
-use crate::story::{Camera, camera_at, points, start_slide};
-use crate::ui::address::replace_query;
+use crate::share::{EmbedTitle, EmbedView};
+use crate::story::{MapPlan, start_slide};
+use crate::ui::address::{query_param, replace_query};
 use crate::ui::lang::{tr, use_lang};
-use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
-use crate::ui::problems::ProblemList;
-use crate::ui::record::{IllustrativeBadge, RecordNotFound};
-use crate::ui::state::with_data;
+use crate::ui::record::IllustrativeBadge;
+use crate::ui::share::ViewActions;
 use crate::ui::text::{RichText, localized, localized_opt};
-
-#[component]
-pub fn StoriesIndex() -> impl IntoView {
-    with_data(use_network_data(), |data| {
-        view! {
-            <section data-page="stories">
-                <h1>{tr(Msg::NavStories)}</h1>
-                <ul class="cards">
-                    {data.dataset.stories.iter().map(|story| {
-                        let count = crate::ui::lang::tr_count(crate::i18n::Counted::Slides, story.slides.len());
-                        let title = localized(&story.title);
-                        view! {
-                            <li class="card" data-story-id=story.id.clone()>
-                                {story.cover.clone().map(|cover| view! { <MediaView media=cover/> })}
-                                <div class="card-body">
-                                    <h2><A href=href(Route::Story(&story.id))>{title}</A></h2>
-                                    <RichText text=story.summary.clone()/>
-                                    <p class="muted">{count}</p>
-                                </div>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                <ProblemList problems=data.problems.clone()/>
-            </section>
-        }
-    })
-}
-
-#[component]
-pub fn StoryPage() -> impl IntoView {
-    let id = route_id();
-    with_data(use_network_data(), move |data: SharedData| {
-        let id = id();
-        match data.dataset.story(&id) {
-            // The data's problems too, as on every page that shows data: a
-            // slide left out says why.
-            Some(story) => view! {
-                <StoryView story=story.clone() actions=true/>
-                <ProblemList problems=data.problems.clone()/>
-            }
-            .into_any(),
-            None => view! { <RecordNotFound id=id/> }.into_any(),
-        }
-    })
-}
-
-/// Runs `f` as an effect (one instantiation of `Effect::new` for the view).
-fn effect(f: Box<dyn Fn()>) {
-    Effect::new(move |_| f());
-}
-
-/// The slide elements of the list.
-fn slide_elements(list: &web_sys::Element) -> Vec<web_sys::Element> {
-    let children = list.children();
-    (0..children.length())
-        .filter_map(|i| children.item(i))
-        .collect()
-}
-
-/// Brings slide `index` to the top of the reading area (scroll layout).
-fn scroll_to_slide(list: &web_sys::Element, index: usize) {
-    if let Some(slide) = slide_elements(list).get(index) {
-        slide.scroll_into_view_with_bool(true);
-    }
-}
-
-/// The slide being read in the scroll layout: the last whose top has passed
-/// the middle of the window (the first at the top of the page).
-fn slide_in_view(list: &web_sys::Element) -> usize {
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|h| h.as_f64())
-        .unwrap_or(800.0);
-    slide_elements(list)
-        .iter()
-        .rposition(|slide| slide.get_bounding_client_rect().top() < height * 0.55)
-        .unwrap_or(0)
-}
-
-/// True when a key press belongs to a field, a control that uses arrows or
-/// the map (which pans with them).
-fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|el| {
-            el.closest("input, textarea, select, [contenteditable], .leaflet-container")
-                .ok()
-                .flatten()
-        })
-        .is_some()
-}
 
 type ObserverCallback = Closure<dyn FnMut(JsValue)>;
 
@@ -152,6 +51,7 @@ pub fn StoryView(
         }
         .into_any();
     }
+    let plan = MapPlan::of(&story);
     let start = if preview {
         0
     } else {
@@ -236,78 +136,6 @@ pub fn StoryView(
         on_cleanup(move || keys.remove());
     }
 
-    // The map: created once the element is mounted, removed on cleanup.
-    let map_ref = NodeRef::<leptos::html::Div>::new();
-    let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
-    // Leaflet loads on first need (index.html does not load it); without it
-    // the slides still read, with the reason where the map would be.
-    let leaflet_loaded = RwSignal::new(false);
-    let map_error: RwSignal<Option<String>> = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        let _ = match load_leaflet().await {
-            Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
-            Err(message) => map_error.try_set(Some(message)).map(|_| ()),
-        };
-    });
-    {
-        let slide_points = points(&story);
-        let all: Vec<(f64, f64)> = slide_points.iter().flatten().copied().collect();
-        let mut n = 0;
-        let marker_of: Vec<Option<usize>> = slide_points
-            .iter()
-            .map(|p| {
-                p.map(|_| {
-                    n += 1;
-                    n - 1
-                })
-            })
-            .collect();
-        let cameras: Vec<Camera> = (0..count).map(|i| camera_at(&story, i)).collect();
-        let line = story.line;
-        effect(Box::new(move || {
-            let i = current.get();
-            let Some(element) = map_ref.get() else {
-                return;
-            };
-            if !leaflet_loaded.get() {
-                return;
-            }
-            let first = leaflet.with_value(Option::is_none);
-            if first {
-                let world = Viewport {
-                    lat: 20.0,
-                    lon: 0.0,
-                    zoom: 1.0,
-                };
-                match LeafletMap::new(&element, world) {
-                    Ok(map) => leaflet.set_value(Some(map)),
-                    Err(_) => return,
-                }
-            }
-            // Leaflet runs with the map out of its slot (see `with_map`).
-            with_map(leaflet, |map| {
-                map.draw_places(&all, marker_of.get(i).copied().flatten(), line);
-                let motion = if first {
-                    Motion::Jump
-                } else {
-                    Motion::flight()
-                };
-                match cameras.get(i) {
-                    Some(&Camera::Point { lat, lon, zoom }) => {
-                        map.move_to(Viewport { lat, lon, zoom }, motion);
-                    }
-                    Some(Camera::Fit(points)) => map.fit_points(points, motion),
-                    _ => {}
-                }
-            });
-        }));
-    }
-    on_cleanup(move || {
-        if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
-            map.remove();
-        }
-    });
-
     // The scroll layout: the slide in view becomes current.
     let observer: StoredValue<
         Option<(web_sys::IntersectionObserver, ObserverCallback)>,
@@ -324,10 +152,6 @@ pub fn StoryView(
             return;
         };
         disconnect();
-        // The map's box changed with the layout.
-        request_animation_frame(move || {
-            with_map(leaflet, |map| map.invalidate_size());
-        });
         if !scroll {
             return;
         }
@@ -433,11 +257,7 @@ pub fn StoryView(
                 </div>
             </div>
             <div class="story-body">
-                <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
-                    {move || map_error.get().map(|detail| view! {
-                        <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
-                    })}
-                </div>
+                <StoryMap plan=plan current=current layout=layout/>
                 <ol class="slides" node_ref=list_ref
                     on:pointerdown=swipe_start
                     on:pointerup=swipe_end

@@ -1,0 +1,100 @@
+//! The story's map: the slides' places on the shared Leaflet widget, moving
+//! with the current slide.
+
+use leptos::prelude::*;
+
+use super::effect;
+use crate::i18n::Msg;
+use crate::model::StoryLayout;
+use crate::story::{Camera, MapPlan};
+use crate::ui::lang::tr;
+use crate::ui::leaflet::{LeafletMap, MapLoadError, Motion, Viewport, load_leaflet, with_map};
+
+/// The map beside the slides: every place of the story, the current slide's
+/// highlighted, the camera moving to it. Created once its element is mounted
+/// and Leaflet has loaded (on first need: index.html does not load it);
+/// without Leaflet the slides still read, with the reason where the map
+/// would be. Removed on cleanup.
+#[component]
+pub(super) fn StoryMap(
+    /// The markers and cameras of the story's slides.
+    plan: MapPlan,
+    /// The current slide.
+    current: RwSignal<usize>,
+    /// The layout, which changes the map's box.
+    layout: RwSignal<StoryLayout>,
+) -> impl IntoView {
+    let map_ref = NodeRef::<leptos::html::Div>::new();
+    let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
+    let leaflet_loaded = RwSignal::new(false);
+    let map_error: RwSignal<Option<String>> = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let _ = match load_leaflet().await {
+            Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
+            Err(message) => map_error.try_set(Some(message)).map(|_| ()),
+        };
+    });
+    let MapPlan {
+        markers,
+        marker_of,
+        cameras,
+        line,
+    } = plan;
+    effect(Box::new(move || {
+        let i = current.get();
+        let Some(element) = map_ref.get() else {
+            return;
+        };
+        if !leaflet_loaded.get() {
+            return;
+        }
+        let first = leaflet.with_value(Option::is_none);
+        if first {
+            let world = Viewport {
+                lat: 20.0,
+                lon: 0.0,
+                zoom: 1.0,
+            };
+            match LeafletMap::new(&element, world) {
+                Ok(map) => leaflet.set_value(Some(map)),
+                Err(_) => return,
+            }
+        }
+        // Leaflet runs with the map out of its slot (see `with_map`).
+        with_map(leaflet, |map| {
+            map.draw_places(&markers, marker_of.get(i).copied().flatten(), line);
+            let motion = if first {
+                Motion::Jump
+            } else {
+                Motion::flight()
+            };
+            match cameras.get(i) {
+                Some(&Camera::Point { lat, lon, zoom }) => {
+                    map.move_to(Viewport { lat, lon, zoom }, motion);
+                }
+                Some(Camera::Fit(points)) => map.fit_points(points, motion),
+                _ => {}
+            }
+        });
+    }));
+    // The map's box changed with the layout: Leaflet measures it again once
+    // the new layout is drawn.
+    effect(Box::new(move || {
+        layout.track();
+        request_animation_frame(move || {
+            with_map(leaflet, |map| map.invalidate_size());
+        });
+    }));
+    on_cleanup(move || {
+        if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
+            map.remove();
+        }
+    });
+    view! {
+        <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
+            {move || map_error.get().map(|detail| view! {
+                <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,23 @@
+//! What a Leaflet map shows where it could not be drawn.
+
+use leptos::prelude::*;
+
+use crate::i18n::Msg;
+use crate::ui::lang::tr;
+
+/// Why a map is not drawn (the rest of its view still works), with the
+/// technical detail.
+#[component]
+pub fn MapLoadError(
+    /// What the reader still has.
+    headline: Msg,
+    /// The error itself.
+    detail: String,
+) -> impl IntoView {
+    view! {
+        <div class="load-error map-error" role="alert">
+            <p><strong>{tr(headline)}</strong></p>
+            <p class="load-error-detail"><code>{detail}</code></p>
+        </div>
+    }
+}
