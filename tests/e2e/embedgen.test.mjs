@@ -95,6 +95,8 @@ test('timeline: the Embed dialog by keyboard, options in the snippet and the pre
       && doc.documentElement.dataset.theme === 'dark';
   }, snippet.src, { timeout: 20000 });
   const preview = page.frameLocator('[data-embed-preview]');
+  // The start is selected once the view has laid out its events, a frame or more after `ready`.
+  await preview.locator('[aria-current="true"][data-event-id]').first().waitFor({ timeout: 10000 });
   assert.equal(await preview.locator('[aria-current="true"][data-event-id]').count(), 1, 'start_at=end selects an event');
   assert.equal(await preview.locator('main.embed').evaluate((m) => m.getBoundingClientRect().height), 480);
 
