@@ -106,15 +106,10 @@ catalogue! {
     NotFoundText => ["There is nothing at this address. It may have moved, or the link may be mistyped.", "Il n’y a rien à cette adresse. Elle a peut-être changé, ou le lien contient une faute.", "No hay nada en esta dirección. Puede que haya cambiado o que el enlace tenga un error.", "لا يوجد شيء في هذا العنوان. ربما نُقل أو أن الرابط غير صحيح."],
     RecordNotFound => ["Nothing in the data has the id “{id}”.", "Aucun élément des données n’a l’identifiant « {id} ».", "Ningún elemento de los datos tiene el identificador «{id}».", "لا يوجد في البيانات عنصر بالمعرّف «{id}»."],
     BackHome => ["Back to the home page", "Retour à l’accueil", "Volver al inicio", "العودة إلى الصفحة الرئيسية"],
-    HomeLead => ["A global network defending and promoting free expression: {members} member organisations in {countries} countries.", "Un réseau mondial qui défend et promeut la liberté d’expression : {members} organisations membres dans {countries} pays.", "Una red mundial que defiende y promueve la libertad de expresión: {members} organizaciones miembro en {countries} países.", "شبكة عالمية تدافع عن حرية التعبير وتعززها: {members} منظمة عضوًا في {countries} بلدًا."],
+    HomeLead => ["A global network defending and promoting free expression: {members} {countries}.", "Un réseau mondial qui défend et promeut la liberté d’expression : {members} {countries}.", "Una red mundial que defiende y promueve la libertad de expresión: {members} {countries}.", "شبكة عالمية تدافع عن حرية التعبير وتعززها: {members} {countries}."],
+    StatsSummary => ["{members} {countries}, {cases}, {campaigns}, {stories}, {galleries}", "{members} {countries}, {cases}, {campaigns}, {stories}, {galleries}", "{members} {countries}, {cases}, {campaigns}, {stories}, {galleries}", "{members} {countries}، {cases}، {campaigns}، {stories}، {galleries}"],
+    StatsSummaryTimelines => ["{summary}, {timelines}", "{summary}, {timelines}", "{summary}, {timelines}", "{summary}، {timelines}"],
     AtAGlance => ["The network at a glance", "Le réseau en un coup d’œil", "La red de un vistazo", "الشبكة في لمحة"],
-    StatMembers => ["member organisations", "organisations membres", "organizaciones miembro", "منظمة عضو"],
-    StatCountries => ["countries", "pays", "países", "بلدًا"],
-    StatCases => ["cases followed", "affaires suivies", "casos seguidos", "قضية متابَعة"],
-    StatOutcomes => ["dated outcomes", "résultats datés", "resultados fechados", "نتيجة مؤرخة"],
-    StatCampaigns => ["campaigns", "campagnes", "campañas", "حملة"],
-    StatStories => ["stories", "récits", "historias", "قصة"],
-    StatGalleries => ["galleries", "galeries", "galerías", "معرض"],
     ExploreMap => ["See the members on the map", "Voir les membres sur la carte", "Ver los miembros en el mapa", "اعرض الأعضاء على الخريطة"],
     ExploreTimeline => ["Follow the cases through time", "Suivre les affaires dans le temps", "Seguir los casos en el tiempo", "تابع القضايا عبر الزمن"],
     ExploreStories => ["Read the stories", "Lire les récits", "Leer las historias", "اقرأ القصص"],
@@ -245,7 +240,7 @@ catalogue! {
     Year => ["Year", "Année", "Año", "السنة"],
     Kind => ["Kind", "Type", "Tipo", "النوع"],
     // Gallery view messages.
-    PhotoCounter => ["{index} of {count}", "{index} sur {count}", "{index} de {count}", "{index} من {count}"],
+    PhotoCounter => ["{n} of {count}", "{n} sur {count}", "{n} de {count}", "{n} من {count}"],
     PreviousPhoto => ["Previous photo", "Photo précédente", "Foto anterior", "الصورة السابقة"],
     NextPhoto => ["Next photo", "Photo suivante", "Foto siguiente", "الصورة التالية"],
     ClosePhoto => ["Close", "Fermer", "Cerrar", "إغلاق"],
@@ -267,7 +262,6 @@ catalogue! {
     EmbedTimeline => ["Timeline (embed)", "Chronologie (intégration)", "Cronología (inserción)", "الخط الزمني (تضمين)"],
     EmbedStory => ["Story (embed)", "Récit (intégration)", "Historia (inserción)", "القصة (تضمين)"],
     DraftHeld => ["This draft stopped the preview last time, so it was not opened again. Nothing in it is lost: open it anyway, download it or discard it.", "Ce brouillon a arrêté l’aperçu la dernière fois ; il n’a donc pas été rouvert. Rien n’est perdu : ouvrez-le quand même, téléchargez-le ou supprimez-le.", "Este borrador detuvo la vista previa la última vez, así que no se volvió a abrir. No se ha perdido nada: ábralo de todos modos, descárguelo o descártelo.", "أوقفت هذه المسودة المعاينة في المرة السابقة، لذا لم تُفتح مجددًا. لم يُفقد منها شيء: افتحها على أي حال أو نزّلها أو تخلّص منها."],
-    DraftFileSize => ["({bytes} bytes)", "({bytes} octets)", "({bytes} bytes)", "({bytes} بايت)"],
     DraftOpenAnyway => ["Open it anyway", "L’ouvrir quand même", "Abrirlo de todos modos", "افتحها على أي حال"],
     DraftDownload => ["Download it", "Le télécharger", "Descargarlo", "نزّلها"],
     DraftDiscard => ["Discard it", "Le supprimer", "Descartarlo", "تخلّص منها"],
@@ -460,6 +454,66 @@ counted! {
         es: ["hace {count} año", "hace {count} de años", "hace {count} años"],
         ar: ["الآن", "قبل سنة واحدة", "قبل سنتين", "قبل {count} سنوات", "قبل {count} سنة", "قبل {count} سنة"],
     },
+    Members => {
+        en: ["{count} member organisation", "{count} member organisations"],
+        fr: ["{count} organisation membre", "{count} d’organisations membres", "{count} organisations membres"],
+        es: ["{count} organización miembro", "{count} de organizaciones miembro", "{count} organizaciones miembro"],
+        ar: ["لا منظمات أعضاء", "منظمة عضو واحدة", "منظمتان عضوان", "{count} منظمات أعضاء", "{count} منظمة عضوًا", "{count} منظمة عضو"],
+    },
+    InCountries => {
+        en: ["in {count} country", "in {count} countries"],
+        fr: ["dans {count} pays", "dans {count} de pays", "dans {count} pays"],
+        es: ["en {count} país", "en {count} de países", "en {count} países"],
+        ar: ["في أي دولة", "في دولة واحدة", "في دولتين", "في {count} دول", "في {count} دولة", "في {count} دولة"],
+    },
+    Countries => {
+        en: ["{count} country", "{count} countries"],
+        fr: ["{count} pays", "{count} de pays", "{count} pays"],
+        es: ["{count} país", "{count} de países", "{count} países"],
+        ar: ["لا دول", "دولة واحدة", "دولتان", "{count} دول", "{count} دولة", "{count} دولة"],
+    },
+    Cases => {
+        en: ["{count} case followed", "{count} cases followed"],
+        fr: ["{count} affaire suivie", "{count} d’affaires suivies", "{count} affaires suivies"],
+        es: ["{count} caso seguido", "{count} de casos seguidos", "{count} casos seguidos"],
+        ar: ["لا قضايا متابَعة", "قضية متابَعة واحدة", "قضيتان متابَعتان", "{count} قضايا متابَعة", "{count} قضية متابَعة", "{count} قضية متابَعة"],
+    },
+    Outcomes => {
+        en: ["{count} dated outcome", "{count} dated outcomes"],
+        fr: ["{count} résultat daté", "{count} de résultats datés", "{count} résultats datés"],
+        es: ["{count} resultado fechado", "{count} de resultados fechados", "{count} resultados fechados"],
+        ar: ["لا نتائج مؤرخة", "نتيجة مؤرخة واحدة", "نتيجتان مؤرختان", "{count} نتائج مؤرخة", "{count} نتيجة مؤرخة", "{count} نتيجة مؤرخة"],
+    },
+    Campaigns => {
+        en: ["{count} campaign", "{count} campaigns"],
+        fr: ["{count} campagne", "{count} de campagnes", "{count} campagnes"],
+        es: ["{count} campaña", "{count} de campañas", "{count} campañas"],
+        ar: ["لا حملات", "حملة واحدة", "حملتان", "{count} حملات", "{count} حملة", "{count} حملة"],
+    },
+    Stories => {
+        en: ["{count} story", "{count} stories"],
+        fr: ["{count} récit", "{count} de récits", "{count} récits"],
+        es: ["{count} historia", "{count} de historias", "{count} historias"],
+        ar: ["لا قصص", "قصة واحدة", "قصتان", "{count} قصص", "{count} قصة", "{count} قصة"],
+    },
+    Galleries => {
+        en: ["{count} gallery", "{count} galleries"],
+        fr: ["{count} galerie", "{count} de galeries", "{count} galeries"],
+        es: ["{count} galería", "{count} de galerías", "{count} galerías"],
+        ar: ["لا معارض", "معرض واحد", "معرضان", "{count} معارض", "{count} معرضًا", "{count} معرض"],
+    },
+    Timelines => {
+        en: ["{count} timeline", "{count} timelines"],
+        fr: ["{count} chronologie", "{count} de chronologies", "{count} chronologies"],
+        es: ["{count} cronología", "{count} de cronologías", "{count} cronologías"],
+        ar: ["لا خطوط زمنية", "خط زمني واحد", "خطان زمنيان", "{count} خطوط زمنية", "{count} خطًا زمنيًا", "{count} خط زمني"],
+    },
+    Bytes => {
+        en: ["({count} byte)", "({count} bytes)"],
+        fr: ["({count} octet)", "({count} d’octets)", "({count} octets)"],
+        es: ["({count} byte)", "({count} de bytes)", "({count} bytes)"],
+        ar: ["(فارغ)", "(بايت واحد)", "(بايتان)", "({count} بايتات)", "({count} بايتًا)", "({count} بايت)"],
+    },
 }
 
 /// A calendar date to write, at the precision it has: the fields present
@@ -481,7 +535,7 @@ pub struct DateParts {
 /// language's month names, eras and digits at no cost to the wasm.
 pub trait Locale {
     fn lang(&self) -> Lang;
-    /// `12,000`, `١٢٬٠٠٠`.
+    /// `12,000`, `12 000`, `١٢٬٠٠٠` (the digits CLDR gives the language).
     fn number(&self, n: f64) -> String;
     /// A large number in words: `13.8 billion`, `13,8 milliards`.
     fn compact(&self, n: f64) -> String;
@@ -599,17 +653,115 @@ pub fn outcome_kind(kind: crate::model::OutcomeKind) -> Msg {
     }
 }
 
-/// The home page's figures: each one's name (`data-stat`), value and label.
-pub fn stat_figures(stats: &crate::model::Stats) -> [(&'static str, usize, Msg); 7] {
+/// The home page's figures: each one's name (`data-stat`), value and
+/// what it counts.
+pub fn stat_figures(stats: &crate::model::Stats) -> [(&'static str, usize, Counted); 7] {
     [
-        ("members", stats.members, Msg::StatMembers),
-        ("countries", stats.member_countries, Msg::StatCountries),
-        ("cases", stats.cases, Msg::StatCases),
-        ("outcomes", stats.outcomes, Msg::StatOutcomes),
-        ("campaigns", stats.campaigns, Msg::StatCampaigns),
-        ("stories", stats.stories, Msg::StatStories),
-        ("galleries", stats.galleries, Msg::StatGalleries),
+        ("members", stats.members, Counted::Members),
+        ("countries", stats.member_countries, Counted::Countries),
+        ("cases", stats.cases, Counted::Cases),
+        ("outcomes", stats.outcomes, Counted::Outcomes),
+        ("campaigns", stats.campaigns, Counted::Campaigns),
+        ("stories", stats.stories, Counted::Stories),
+        ("galleries", stats.galleries, Counted::Galleries),
     ]
+}
+
+/// A figure set large above its label: `12` over `member organisations`.
+/// The label is the plural form for `n` without its number; Arabic's forms
+/// that name the number in words stand whole (`2` over `قصتان`, two
+/// stories), except zero's "none" (`لا قصص`), which under a `0` would say
+/// it twice: the form a written number takes stands in.
+pub fn figure(locale: &dyn Locale, msg: Counted, n: usize) -> (String, String) {
+    let n = n as f64;
+    let lang = locale.lang();
+    let plural = locale.plural(n);
+    let mut text = msg.text(lang, plural);
+    if plural == Plural::Zero && !text.contains("{count}") {
+        text = msg.text(lang, Plural::Other);
+    }
+    let label = text.replace("{count}", " ");
+    (
+        locale.number(n),
+        label.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
+}
+
+/// The home page's lead: `… 104 member organisations in 67 countries.`
+pub fn home_lead(locale: &dyn Locale, stats: &crate::model::Stats) -> String {
+    fill(
+        Msg::HomeLead.text(locale.lang()),
+        &[
+            ("members", &count(locale, Counted::Members, stats.members)),
+            (
+                "countries",
+                &count(locale, Counted::InCountries, stats.member_countries),
+            ),
+        ],
+    )
+}
+
+/// A dataset in one line, in the locale's language: `2 member organisations
+/// in 1 country, 3 cases followed, …` (then the timelines, when there are any).
+pub fn stats_summary(locale: &dyn Locale, stats: &crate::model::Stats) -> String {
+    let lang = locale.lang();
+    let summary = fill(
+        Msg::StatsSummary.text(lang),
+        &[
+            ("members", &count(locale, Counted::Members, stats.members)),
+            (
+                "countries",
+                &count(locale, Counted::InCountries, stats.member_countries),
+            ),
+            ("cases", &count(locale, Counted::Cases, stats.cases)),
+            (
+                "campaigns",
+                &count(locale, Counted::Campaigns, stats.campaigns),
+            ),
+            ("stories", &count(locale, Counted::Stories, stats.stories)),
+            (
+                "galleries",
+                &count(locale, Counted::Galleries, stats.galleries),
+            ),
+        ],
+    );
+    if stats.timelines == 0 {
+        return summary;
+    }
+    fill(
+        Msg::StatsSummaryTimelines.text(lang),
+        &[
+            ("summary", &summary),
+            (
+                "timelines",
+                &count(locale, Counted::Timelines, stats.timelines),
+            ),
+        ],
+    )
+}
+
+/// A calendar year (astronomical: 0 is 1 BCE) written the locale's way:
+/// `2012`, `501 BCE`, `501 av. J.-C.`.
+pub fn year(locale: &dyn Locale, year: i64) -> String {
+    locale.date(&DateParts {
+        year,
+        month: None,
+        day: None,
+        time: None,
+        with_year: true,
+    })
+}
+
+/// A position such as `3 of 12` (`msg` has `{n}` and `{count}`), both
+/// numbers written the locale's way.
+pub fn nth_of(locale: &dyn Locale, msg: Msg, n: usize, total: usize) -> String {
+    fill(
+        msg.text(locale.lang()),
+        &[
+            ("n", &locale.number(n as f64)),
+            ("count", &locale.number(total as f64)),
+        ],
+    )
 }
 
 /// Fills `{name}` placeholders in a catalogue text.
@@ -727,38 +879,119 @@ mod tests {
         );
         assert_eq!(Plural::from_name("few"), Plural::Few);
         assert_eq!(Plural::from_name("bogus"), Plural::Other);
-        // A locale whose browser said "two": Arabic's dual, without a digit.
-        struct Dual;
-        impl Locale for Dual {
-            fn lang(&self) -> Lang {
-                Lang::Ar
-            }
-            fn number(&self, n: f64) -> String {
-                English.number(n)
-            }
-            fn compact(&self, n: f64) -> String {
-                English.compact(n)
-            }
-            fn plural(&self, _: f64) -> Plural {
-                Plural::Two
-            }
-            fn date(&self, parts: &DateParts) -> String {
-                English.date(parts)
-            }
-        }
-        assert_eq!(count(&Dual, Counted::Photos, 2), "صورتان");
+        // Arabic's dual, without a digit.
+        assert_eq!(count(&Arabic, Counted::Photos, 2), "صورتان");
         assert_eq!(English.compact(13.8e9), "13.8 billion");
         assert_eq!(English.compact(2e6), "2 million");
         assert_eq!(English.number(-1234.0), "-1,234");
     }
 
+    /// Arabic as CLDR counts (the rule `Intl.PluralRules("ar")` applies),
+    /// with English's digits and dates: to check which form each text takes.
+    struct Arabic;
+    impl Locale for Arabic {
+        fn lang(&self) -> Lang {
+            Lang::Ar
+        }
+        fn number(&self, n: f64) -> String {
+            English.number(n)
+        }
+        fn compact(&self, n: f64) -> String {
+            English.compact(n)
+        }
+        fn plural(&self, n: f64) -> Plural {
+            match (n as u64, n as u64 % 100) {
+                (0, _) => Plural::Zero,
+                (1, _) => Plural::One,
+                (2, _) => Plural::Two,
+                (_, 3..=10) => Plural::Few,
+                (_, 11..=99) => Plural::Many,
+                _ => Plural::Other,
+            }
+        }
+        fn date(&self, parts: &DateParts) -> String {
+            English.date(parts)
+        }
+    }
+
+    fn stats(members: usize, countries: usize) -> crate::model::Stats {
+        crate::model::Stats {
+            members,
+            member_countries: countries,
+            cases: 3,
+            campaigns: 1,
+            stories: 2,
+            galleries: 11,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn the_home_lead_counts_members_and_countries_in_their_plural_forms() {
+        assert_eq!(
+            home_lead(&English, &stats(104, 67)),
+            "A global network defending and promoting free expression: 104 member organisations in 67 countries."
+        );
+        assert!(
+            home_lead(&English, &stats(1, 1)).ends_with(": 1 member organisation in 1 country.")
+        );
+        // The dual and the few-form in Arabic; the many-form (11 to 99).
+        assert!(home_lead(&Arabic, &stats(2, 3)).ends_with(": منظمتان عضوان في 3 دول."));
+        assert!(home_lead(&Arabic, &stats(100, 67)).ends_with(": 100 منظمة عضو في 67 دولة."));
+        // 104 ends in 4: the few-form, as for 3 to 10.
+        assert!(home_lead(&Arabic, &stats(104, 2)).ends_with(": 104 منظمات أعضاء في دولتين."));
+        assert!(home_lead(&Arabic, &stats(12, 1)).ends_with(": 12 منظمة عضوًا في دولة واحدة."));
+    }
+
+    #[test]
+    fn a_figure_is_its_number_over_the_label_of_its_plural_form() {
+        let figure_of = |locale: &dyn Locale, n| figure(locale, Counted::Members, n);
+        assert_eq!(
+            figure_of(&English, 1),
+            ("1".into(), "member organisation".into())
+        );
+        assert_eq!(
+            figure_of(&English, 1200),
+            ("1,200".into(), "member organisations".into())
+        );
+        assert_eq!(figure_of(&Arabic, 2), ("2".into(), "منظمتان عضوان".into()));
+        assert_eq!(figure_of(&Arabic, 5), ("5".into(), "منظمات أعضاء".into()));
+        assert_eq!(figure_of(&Arabic, 11), ("11".into(), "منظمة عضوًا".into()));
+        // Not "0" over "no member organisations".
+        assert_eq!(figure_of(&Arabic, 0), ("0".into(), "منظمة عضو".into()));
+        for (name, _, msg) in stat_figures(&stats(4, 2)) {
+            for n in [0, 1, 2, 5, 11, 100] {
+                let (_, label) = figure(&Arabic, msg, n);
+                assert!(!label.is_empty() && !label.contains('{'), "{name} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_everything_in_the_language() {
+        let mut with_timeline = stats(2, 1);
+        assert_eq!(
+            stats_summary(&English, &with_timeline),
+            "2 member organisations in 1 country, 3 cases followed, 1 campaign, 2 stories, 11 galleries"
+        );
+        with_timeline.timelines = 1;
+        assert!(stats_summary(&English, &with_timeline).ends_with(", 11 galleries, 1 timeline"));
+        assert_eq!(
+            stats_summary(&Arabic, &with_timeline),
+            "منظمتان عضوان في دولة واحدة، 3 قضايا متابَعة، حملة واحدة، قصتان، 11 معرضًا، خط زمني واحد"
+        );
+    }
+
+    #[test]
+    fn years_are_written_as_dates_of_year_precision() {
+        assert_eq!(year(&English, 2012), "2012");
+        assert_eq!(year(&English, 0), "1 BCE");
+        assert_eq!(year(&English, -500), "501 BCE");
+    }
+
     #[test]
     fn fill_replaces_every_placeholder() {
-        let text = fill(
-            Msg::HomeLead.text(Lang::En),
-            &[("members", "104"), ("countries", "67")],
-        );
-        assert!(text.contains("104 member organisations in 67 countries"));
-        assert!(!text.contains('{'));
+        let text = fill(Msg::RecordNotFound.text(Lang::En), &[("id", "case-1")]);
+        assert_eq!(text, "Nothing in the data has the id “case-1”.");
     }
 }

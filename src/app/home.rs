@@ -10,8 +10,8 @@ use crate::ui::links::href;
 use crate::charts::OutcomeTallies;
 use crate::charts::view::OutcomesInfographic;
 use crate::data::{SharedData, use_network_data};
-use crate::i18n::{Msg, fill};
-use crate::ui::lang::{tr, use_lang};
+use crate::i18n::{Msg, figure, home_lead};
+use crate::ui::lang::{tr, use_intl};
 use crate::ui::problems::ProblemList;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, localized_opt};
@@ -26,7 +26,7 @@ pub fn Home() -> impl IntoView {
 
 #[component]
 fn HomeContent(data: SharedData) -> impl IntoView {
-    let lang = use_lang();
+    let intl = use_intl();
     let stats = data.dataset.stats();
     let tallies = OutcomeTallies::of(&data.dataset.cases);
     let title = localized_opt(
@@ -40,15 +40,7 @@ fn HomeContent(data: SharedData) -> impl IntoView {
         .manifest
         .as_ref()
         .and_then(|m| m.description.clone());
-    let lead = move || {
-        fill(
-            Msg::HomeLead.text(lang.get()),
-            &[
-                ("members", &stats.members.to_string()),
-                ("countries", &stats.member_countries.to_string()),
-            ],
-        )
-    };
+    let lead = move || home_lead(&intl(), &stats);
     let figures = crate::i18n::stat_figures(&stats);
     view! {
         <section class="home" data-page="home">
@@ -59,11 +51,15 @@ fn HomeContent(data: SharedData) -> impl IntoView {
             <ul class="stats">
                 {figures
                     .into_iter()
-                    .map(|(name, value, label)| view! {
-                        <li data-stat=name>
-                            <span class="stat-value">{value}</span>
-                            <span class="stat-label">{tr(label)}</span>
-                        </li>
+                    .map(|(name, value, counted)| {
+                        let figure = move || figure(&intl(), counted, value);
+                        view! {
+                            <li data-stat=name>
+                                <span class="stat-value">{move || figure().0}</span>
+                                " "
+                                <span class="stat-label">{move || figure().1}</span>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::charts::{OutcomeTallies, bar_length, nice_axis};
 use crate::countries;
-use crate::i18n::{Msg, outcome_kind};
-use crate::ui::lang::{tr, use_lang};
+use crate::i18n::{Locale, Msg, outcome_kind};
+use crate::ui::lang::{tr, use_intl, use_lang};
 
 const CHART_WIDTH: f64 = 640.0;
 const LABEL_WIDTH: f64 = 200.0;
@@ -58,16 +58,14 @@ pub fn OutcomesInfographic(
                 .collect::<Vec<_>>()
         }
     };
+    let intl = use_intl();
     let year_bars = move || {
+        let intl = intl();
         tallies
             .by_year
             .iter()
             .map(|t| Bar {
-                label: if t.key <= 0 {
-                    format!("{} BCE", 1 - t.key)
-                } else {
-                    t.key.to_string()
-                },
+                label: crate::i18n::year(&intl, t.key),
                 count: t.count,
             })
             .collect::<Vec<_>>()
@@ -96,6 +94,8 @@ fn BarChart(
     /// The bars, in order.
     bars: Signal<Vec<Bar>>,
 ) -> impl IntoView {
+    let intl = use_intl();
+    let written = move |n: usize| intl().number(n as f64);
     let heading_id = format!("{id}-title");
     let labelled_by = heading_id.clone();
     let chart = move || {
@@ -110,7 +110,7 @@ fn BarChart(
                 view! {
                     <g class="tick" aria-hidden="true">
                         <line x1=x x2=x y1=AXIS_HEIGHT - 4.0 y2=height></line>
-                        <text x=x y=AXIS_HEIGHT - 8.0 text-anchor="middle">{tick}</text>
+                        <text x=x y=AXIS_HEIGHT - 8.0 text-anchor="middle">{written(tick)}</text>
                     </g>
                 }
             })
@@ -121,12 +121,13 @@ fn BarChart(
             .map(|(i, bar)| {
                 let y = AXIS_HEIGHT + i as f64 * (BAR_HEIGHT + BAR_GAP);
                 let length = bar_length(bar.count, top, plot_width).max(2.0);
-                let name = format!("{}: {}", bar.label, bar.count);
+                let value = written(bar.count);
+                let name = format!("{}: {value}", bar.label);
                 view! {
                     <g class="bar" tabindex="0" role="img" aria-label=name>
                         <text x=LABEL_WIDTH - 8.0 y=y + BAR_HEIGHT * 0.7 text-anchor="end" aria-hidden="true">{bar.label}</text>
                         <rect x=LABEL_WIDTH y=y width=length height=BAR_HEIGHT rx="3"></rect>
-                        <text x=LABEL_WIDTH + length + 6.0 y=y + BAR_HEIGHT * 0.7 class="bar-value" aria-hidden="true">{bar.count}</text>
+                        <text x=LABEL_WIDTH + length + 6.0 y=y + BAR_HEIGHT * 0.7 class="bar-value" aria-hidden="true">{value}</text>
                     </g>
                 }
             })
@@ -149,7 +150,7 @@ fn BarChart(
                     <thead><tr><th scope="col">{tr(key_header)}</th><th scope="col">{tr(Msg::Count)}</th></tr></thead>
                     <tbody>
                         {move || bars.get().into_iter().map(|bar| view! {
-                            <tr><th scope="row">{bar.label}</th><td>{bar.count}</td></tr>
+                            <tr><th scope="row">{bar.label}</th><td>{written(bar.count)}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

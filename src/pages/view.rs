@@ -8,11 +8,11 @@ use leptos_router::components::A;
 use crate::charts::OutcomeTallies;
 use crate::countries;
 use crate::data::{SharedData, use_network_data};
-use crate::i18n::{Msg, case_status};
+use crate::i18n::{Msg, case_status, year};
 use crate::model::{Campaign, Case, Member};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_intl, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
@@ -76,6 +76,7 @@ pub fn CasePage(
 #[component]
 fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
     let lang = use_lang();
+    let intl = use_intl();
     let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
     let place = case.place.as_ref().and_then(|p| p.lat.zip(p.lon));
     let place_name = case
@@ -101,7 +102,7 @@ fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
             <h2>{tr(Msg::Outcomes)}</h2>
             <ol class="events">
                 {case.outcomes.iter().map(|event| {
-                    let date = { let event = event.clone(); move || event.date_label(lang.get().code()) };
+                    let date = { let event = event.clone(); move || event.date_label_in(&intl()) };
                     let on_timeline = href(Route::TimelineEvent(&event.id));
                     view! {
                         <li class="event" data-event-id=event.id.clone()>
@@ -150,6 +151,7 @@ pub fn MemberPage(
 /// One member organisation and the cases it worked on.
 #[component]
 fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl IntoView {
+    let intl = use_intl();
     let cases: Vec<Case> = data.dataset.cases_of_member(&member.id).cloned().collect();
     // A country's centre stands in for missing coordinates: no dot for it.
     let place = member
@@ -164,7 +166,7 @@ fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl Into
             <dl class="facts">
                 <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&member.country).to_owned()}</dd>
                 {member.city.as_ref().map(|city| view! { <dt>{tr(Msg::City)}</dt><dd>{localized(city)}</dd> })}
-                {member.joined.map(|year| view! { <dt>{tr(Msg::Joined)}</dt><dd>{year}</dd> })}
+                {member.joined.map(|joined| view! { <dt>{tr(Msg::Joined)}</dt><dd>{move || year(&intl(), joined.into())}</dd> })}
                 {member.website.clone().map(|url| view! {
                     <dt>{tr(Msg::Website)}</dt>
                     <dd>{external_or_local_link(url.clone(), url.into_any())}</dd>
@@ -182,7 +184,8 @@ fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl Into
 
 #[component]
 pub fn CampaignsIndex() -> impl IntoView {
-    with_data(use_network_data(), |data| {
+    let intl = use_intl();
+    with_data(use_network_data(), move |data| {
         view! {
             <section data-page="campaigns">
                 <h1>{tr(Msg::Campaigns)}</h1>
@@ -191,7 +194,7 @@ pub fn CampaignsIndex() -> impl IntoView {
                         <li class="card" data-campaign-id=c.id.clone()>
                             <div class="card-body">
                                 <h2><A href=href(Route::Campaign(&c.id))>{name}</A></h2>
-                                {c.period.map(|p| view! { <p>{p.label()}</p> })}
+                                {c.period.map(|p| view! { <p class="campaign-period">{move || p.label_in(&intl())}</p> })}
                             </div>
                         </li>
                     }}).collect_view()}
@@ -222,11 +225,12 @@ pub fn CampaignPage(
 /// One campaign: its description, featured cases and results.
 #[component]
 fn CampaignView(campaign: Campaign, data: SharedData, parts: RecordParts) -> impl IntoView {
+    let intl = use_intl();
     let person = |case_id: &str| data.dataset.case(case_id).map(|c| c.person.clone());
     view! {
         <article class="campaign" data-campaign-id=campaign.id.clone()>
             <h1>{localized(&campaign.name)}" "<IllustrativeBadge illustrative=campaign.illustrative/></h1>
-            {campaign.period.map(|p| view! { <p>{p.label()}</p> })}
+            {campaign.period.map(|p| view! { <p class="campaign-period">{move || p.label_in(&intl())}</p> })}
             <RichText text=campaign.description.clone()/>
             {(!campaign.featured_cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>

@@ -704,13 +704,7 @@ pub fn gallery_page(ctx: &Ctx, gallery: &Gallery) -> Page {
 pub fn home_page(ctx: &Ctx) -> Page {
     let stats = ctx.dataset.stats();
     let manifest = ctx.dataset.manifest.as_ref();
-    let lead = fill(
-        ctx.tr(Msg::HomeLead),
-        &[
-            ("members", &stats.members.to_string()),
-            ("countries", &stats.member_countries.to_string()),
-        ],
-    );
+    let lead = crate::i18n::home_lead(&English, &stats);
     let figures = crate::i18n::stat_figures(&stats);
     let mut html = format!(
         "<section class=\"home\" data-page=\"home\"><h1>{}</h1><p class=\"lead\">{}</p>{}<h2>{}</h2><ul class=\"stats\">",
@@ -719,10 +713,11 @@ pub fn home_page(ctx: &Ctx) -> Page {
         ctx.rich(manifest.and_then(|m| m.description.as_ref())),
         text(ctx.tr(Msg::AtAGlance))
     );
-    for (name, value, label) in figures {
+    for (name, value, counted) in figures {
+        let (value, label) = crate::i18n::figure(&English, counted, value);
         html.push_str(&format!(
-            "<li data-stat=\"{name}\"><span class=\"stat-value\">{value}</span><span class=\"stat-label\">{}</span></li>",
-            text(ctx.tr(label))
+            "<li data-stat=\"{name}\"><span class=\"stat-value\">{value}</span> <span class=\"stat-label\">{}</span></li>",
+            text(&label)
         ));
     }
     html.push_str("</ul><ul class=\"explore\">");
@@ -776,13 +771,7 @@ pub fn map_page(ctx: &Ctx) -> Page {
     p.title = ctx.title(ctx.tr(Msg::NavMap));
     p.heading = ctx.tr(Msg::MapLabel).to_owned();
     let stats = ctx.dataset.stats();
-    p.description = fill(
-        ctx.tr(Msg::HomeLead),
-        &[
-            ("members", &stats.members.to_string()),
-            ("countries", &stats.member_countries.to_string()),
-        ],
-    );
+    p.description = crate::i18n::home_lead(&English, &stats);
     p.card_line = p.description.clone();
     p.main = html;
     p
@@ -812,11 +801,10 @@ pub fn timeline_page(ctx: &Ctx) -> Page {
     let mut p = page(Route::Timeline, PageKind::Website);
     p.title = ctx.title(ctx.tr(Msg::NavTimeline));
     p.heading = ctx.tr(Msg::NavTimeline).to_owned();
-    let count = entries.len().to_string();
     p.description = format!(
-        "{} · {count} {}",
+        "{} · {}",
         ctx.tr(Msg::NavTimeline),
-        ctx.tr(Msg::StatOutcomes)
+        count(&English, Counted::Outcomes, entries.len())
     );
     p.card_line = p.description.clone();
     p.main = html;

@@ -33,7 +33,13 @@ thread_local! {
 }
 
 /// The BCP 47 tag Intl gets: British English, the network's spelling (and
-/// "2 Nov 2012", as the native labels read).
+/// "2 Nov 2012", as the native labels read). Arabic is plain `ar`, Modern
+/// Standard Arabic for every region, and its digits are CLDR's for it:
+/// Western (`12,345`, `2 نوفمبر 2012`) since CLDR 42, as Chromium writes;
+/// Eastern Arabic-Indic (`١٢٬٣٤٥`) is CLDR's choice only for regions such as
+/// `ar-EG` or `ar-SA`, which the interface does not single out. Every number
+/// and date the interface writes goes through here, so a page never mixes
+/// the two (a browser on an older CLDR writes Eastern digits throughout).
 fn tag(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-GB",

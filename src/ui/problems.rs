@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Locale, Msg, fill};
 use crate::model::{Problem, Severity};
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_intl};
 
 /// A collapsible list of every problem, each with its file, line, column and JSON
 /// path. Renders nothing when there are none.
@@ -16,10 +16,16 @@ pub fn ProblemList(
     if problems.is_empty() {
         return ().into_any();
     }
-    let lang = use_lang();
-    let count = problems.len().to_string();
+    let intl = use_intl();
+    let count = problems.len() as f64;
     let any_error = problems.iter().any(Problem::is_error);
-    let heading = move || fill(Msg::DataProblems.text(lang.get()), &[("count", &count)]);
+    let heading = move || {
+        let intl = intl();
+        fill(
+            Msg::DataProblems.text(intl.0),
+            &[("count", &intl.number(count))],
+        )
+    };
     view! {
         <details class="problems" open=any_error>
             <summary>{heading}</summary>

@@ -138,7 +138,7 @@ test('several files at once: a manifest and its documents', async () => {
     path.join(ROOT, 'tests/fixtures/partly-broken/manifest.json'),
     path.join(ROOT, 'tests/fixtures/partly-broken/members.json'),
   ]);
-  await page.locator('.preview-summary', { hasText: '2 members' }).waitFor();
+  await page.locator('.preview-summary', { hasText: '2 member organisations' }).waitFor();
   const texts = await problemTexts(page);
   assert.ok(texts.some((t) => /^manifest\.json:\d+:\d+: files\[1\]: missing\.json is not in the draft/.test(t)), texts.join('\n'));
   assert.ok(texts.some((t) => /^members\.json:13:18: members\[1\]\.country/.test(t)), texts.join('\n'));
@@ -231,12 +231,12 @@ test('files named été, café.js and خريطة.json open, survive a reload, an
     { name: 'café.js', mimeType: 'text/javascript', buffer: memberDoc('cafe', 'FR', 'europe-central-asia') },
     { name: 'خريطة.json', mimeType: 'application/json', buffer: memberDoc('kharita', 'EG', 'mena') },
   ]);
-  await page.locator('.preview-summary', { hasText: /^3 members/ }).waitFor();
+  await page.locator('.preview-summary', { hasText: /^3 member organisations/ }).waitFor();
   await page.reload();
   await waitReady(page);
   const names = await page.locator('.draft-file').allInnerTexts();
   assert.deepEqual(names, ['été', 'café.js', 'خريطة.json']);
-  await page.locator('.preview-summary', { hasText: /^3 members/ }).waitFor();
+  await page.locator('.preview-summary', { hasText: /^3 member organisations/ }).waitFor();
   // The report still answers: a problem planted in one file is listed under its name.
   await page.locator('.draft-file', { hasText: 'خريطة.json' }).click();
   await page.locator('#draft-text').fill('{"format": "mapline/1", "members": 7}');

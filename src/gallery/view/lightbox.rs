@@ -81,12 +81,11 @@ pub(super) fn Lightbox(
 
     let counter = move || {
         current.get().map(|i| {
-            fill(
-                Msg::PhotoCounter.text(lang.get()),
-                &[
-                    ("index", &(i + 1).to_string()),
-                    ("count", &count.to_string()),
-                ],
+            crate::i18n::nth_of(
+                &crate::ui::intl::Intl(lang.get()),
+                Msg::PhotoCounter,
+                i + 1,
+                count,
             )
         })
     };
@@ -231,7 +230,6 @@ pub(super) fn LightboxPhoto(
     };
     let caption = localized_opt(photo.caption.as_ref());
     let credit = localized_opt(photo.credit.as_ref());
-    let date = photo.date.as_ref().map(|d| d.label());
     let place = photo.place.as_ref().and_then(|place| {
         place
             .name
@@ -245,11 +243,17 @@ pub(super) fn LightboxPhoto(
                     .map(|c| c.name.to_owned())
             })
     });
-    let meta = [date, place]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ");
+    let date = photo.date;
+    let has_meta = date.is_some() || place.is_some();
+    // The date in the reader's language, at its precision.
+    let meta = move || {
+        let date = date.map(|d| d.label_in(&crate::ui::intl::Intl(lang.get())));
+        [date, place.clone()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
     view! {
         <figure class="lightbox-figure" data-photo-id=photo.id.clone()>
             <div class="lightbox-stage" node_ref=stage
@@ -268,7 +272,7 @@ pub(super) fn LightboxPhoto(
             <figcaption class="lightbox-caption">
                 <span class="lightbox-caption-text">{caption}</span>
                 " "<span class="media-credit">{credit}</span>
-                {(!meta.is_empty()).then(|| view! { " "<span class="lightbox-meta">{meta}</span> })}
+                {has_meta.then(|| view! { " "<span class="lightbox-meta">{meta}</span> })}
             </figcaption>
         </figure>
     }

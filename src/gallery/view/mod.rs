@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use crate::data::{SharedData, use_network_data};
 use crate::gallery::gesture::PhotoGesture;
 use crate::gallery::{Tile, key_step, neighbours, srcset, step_index, thumb_sizes};
-use crate::i18n::{Counted, Msg, fill};
+use crate::i18n::{Counted, Msg};
 use crate::model::{Gallery, Photo};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};

@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::draft::Draft;
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Counted, Msg};
 use crate::preview::view::download;
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, tr_count};
 
 /// A draft that stopped the preview last time: its files, and the choice to
 /// open it anyway, download it or discard it.
@@ -16,7 +16,6 @@ pub(super) fn HeldDraft(
     on_open: impl Fn() + Send + Sync + 'static,
     on_discard: impl Fn() + Send + Sync + 'static,
 ) -> impl IntoView {
-    let lang = use_lang();
     let files = draft.with_untracked(|d| {
         d.files
             .iter()
@@ -40,9 +39,8 @@ pub(super) fn HeldDraft(
             <p><strong>{tr(Msg::DraftHeld)}</strong></p>
             <ul class="held-files">
                 {files.into_iter().map(|(name, bytes)| {
-                    let size = bytes.to_string();
                     view! {
-                        <li><code>{name}</code>" "{move || fill(Msg::DraftFileSize.text(lang.get()), &[("bytes", &size)])}</li>
+                        <li><code>{name}</code>" "{tr_count(Counted::Bytes, bytes)}</li>
                     }
                 }).collect_view()}
             </ul>

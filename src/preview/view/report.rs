@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Locale, Msg, fill, stats_summary};
 use crate::model::{Loaded, Problem, Severity};
 use crate::preview::view::download;
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_intl, use_lang};
 
 /// Every problem, each a button that shows its place in the draft; the summary
 /// `mapline check` would print; downloads of the normalised dataset and report.
@@ -19,7 +19,8 @@ pub(super) fn CheckReport(
     on_select: impl Fn(Problem) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let lang = use_lang();
-    let summary = move || checked.with(|l| l.dataset.stats().to_string());
+    let intl = use_intl();
+    let summary = move || checked.with(|l| stats_summary(&intl(), &l.dataset.stats()));
     let count = move || checked.with(|l| l.problems.len());
     let download_dataset = move |_| {
         let json = checked.with_untracked(|l| {
@@ -41,7 +42,7 @@ pub(super) fn CheckReport(
                     return view! { <p class="no-problems">{tr(Msg::NoProblems)}</p> }.into_any();
                 }
                 view! {
-                    <p>{move || fill(Msg::DataProblems.text(lang.get()), &[("count", &count().to_string())])}</p>
+                    <p>{move || fill(Msg::DataProblems.text(lang.get()), &[("count", &intl().number(count() as f64))])}</p>
                     <ol class="problem-links">
                         {problems
                             .into_iter()

@@ -9,12 +9,12 @@ use super::slides::{scroll_to_slide, slide_elements, slide_in_view, typing_in};
 use super::story_map::StoryMap;
 use crate::embed::messaging::announce_change;
 use crate::gallery::{key_step, swipe_step};
-use crate::i18n::{Msg, fill};
+use crate::i18n::{Msg, nth_of};
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::share::{EmbedTitle, EmbedView};
 use crate::story::{MapPlan, start_slide};
 use crate::ui::address::{query_param, replace_query};
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_intl, use_lang};
 use crate::ui::media::MediaView;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::share::ViewActions;
@@ -186,14 +186,8 @@ pub fn StoryView(
     }));
     on_cleanup(disconnect);
 
-    let total = count.to_string();
-    let counter = move || {
-        let n = (current.get() + 1).to_string();
-        fill(
-            Msg::SlideOf.text(lang.get()),
-            &[("n", &n), ("count", &total)],
-        )
-    };
+    let intl = use_intl();
+    let counter = move || nth_of(&intl(), Msg::SlideOf, current.get() + 1, count);
     let layout_button = move |value: StoryLayout, label: Msg| {
         view! {
             <button
@@ -269,7 +263,7 @@ pub fn StoryView(
                                 aria-current=move || (current.get() == i).then_some("true")
                                 hidden=move || layout.get() == StoryLayout::Slides && current.get() != i>
                                 <h2>{localized_opt(slide.headline.as_ref())}</h2>
-                                {slide.date.map(|d| view! { <p class="slide-date">{d.label()}</p> })}
+                                {slide.date.map(|d| view! { <p class="slide-date">{move || d.label_in(&intl())}</p> })}
                                 <RichText text=slide.text.clone()/>
                                 {slide.media.map(|m| view! { <MediaView media=m/> })}
                             </li>

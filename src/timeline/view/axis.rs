@@ -256,7 +256,7 @@ pub(super) fn TimelineAxis(tl: Tl) -> impl IntoView {
                             view! {
                                 <button type="button" class="tl-more" style=style tabindex="-1" aria-label=label
                                     data-zoom-day=start.to_string()>
-                                    {format!("+{count}")}
+                                    {format!("+{}", Intl(lang).number(count as f64))}
                                 </button>
                             }
                         })

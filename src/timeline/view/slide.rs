@@ -57,14 +57,7 @@ pub(super) fn SlidePanel(tl: Tl, title: Option<Arc<TitleSlide>>) -> impl IntoVie
         let intl = use_intl();
         move || {
             let (at, total) = position(selected.get(), count, has_title);
-            let l = intl();
-            fill(
-                Msg::SlideOf.text(l.0),
-                &[
-                    ("n", &l.number(at as f64)),
-                    ("count", &l.number(total as f64)),
-                ],
-            )
+            crate::i18n::nth_of(&intl(), Msg::SlideOf, at, total)
         }
     };
     let rtl = move || lang.get().is_rtl();
