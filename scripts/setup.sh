@@ -131,15 +131,27 @@ build_dist() {
     esac
     shift
   done
-  local entry
+  local entry html bin lean=()
   if [ -z "$reader_only" ]; then
     for entry in "${ENTRIES[@]}"; do
-      bins+=(--bin "mapline-$(basename "${entry%% *}" .html)")
+      html="${entry%% *}"
+      bin="mapline-$(basename "$html" .html)"
+      # The features each entry is built with are the ones its HTML gives
+      # Trunk (data-cargo-no-default-features: the embeds, without the CSV
+      # importer), so this prebuild is the build Trunk then finds done.
+      if grep -q 'data-cargo-no-default-features' "$html"; then
+        lean+=(--bin "$bin")
+      else
+        bins+=(--bin "$bin")
+      fi
     done
   fi
-  # One cargo run links the entries' wasm side by side (two cores); Trunk's
-  # own cargo runs below then find them built.
+  # Two cargo runs (one per feature set) link the entries' wasm side by side
+  # (two cores); Trunk's own cargo runs below then find them built.
   cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
+  if [ ${#lean[@]} -gt 0 ]; then
+    cargo build --target wasm32-unknown-unknown "${release[@]}" --no-default-features "${lean[@]}"
+  fi
   trunk build "${release[@]}" "${public[@]}" --dist "$dist" index.html
   publish_pages "$dist" "$base"
   [ -n "$reader_only" ] && { node scripts/entries.mjs compress "$dist"; return; }

@@ -9,12 +9,14 @@ use crate::data::{SharedData, use_network_data};
 use crate::gallery::view::GalleryView;
 use crate::i18n::{Msg, fill};
 use crate::map::view::{MapExplorer, map_loader};
+use crate::model::Problem;
 use crate::share::Theme;
 use crate::story::view::StoryView;
 use crate::timeline::view::Timeline;
 use crate::ui::address::query_param;
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::app_href;
+use crate::ui::problems::ProblemList;
 use crate::ui::state::with_data;
 use crate::ui::text::localized_opt;
 
@@ -26,7 +28,9 @@ fn apply_theme() {
     }
 }
 
-/// The frame around every embed: a heading and a link back to the full app.
+/// The frame around every embed: a heading, the data's errors (what was left
+/// out, such as a CSV file, which the embeds do not read) and a link back to
+/// the full app. Warnings stay on the app's pages.
 #[component]
 fn EmbedFrame(
     /// The embed's kind, for `data-embed`.
@@ -34,8 +38,16 @@ fn EmbedFrame(
     /// The heading (the dataset's or the document's title); none when the view
     /// has its own.
     title: Option<String>,
+    /// The data shown, for its errors.
+    data: SharedData,
     children: Children,
 ) -> impl IntoView {
+    let errors: Vec<Problem> = data
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .cloned()
+        .collect();
     apply_theme();
     let height = crate::share::height_param(query_param("height").as_deref())
         .map(|px| format!("height: {px}px; overflow: auto"));
@@ -43,6 +55,7 @@ fn EmbedFrame(
         <main class="embed" data-embed=kind id="main" style=height>
             {title.map(|title| view! { <h1 class="embed-title">{title}</h1> })}
             {children()}
+            <ProblemList problems=errors/>
             <p class="embed-footer">
                 <a href="./" target="_blank" rel="noopener">{tr(Msg::OpenInMapline)}</a>
             </p>
@@ -127,7 +140,7 @@ pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
         let has_events = data.dataset.has_timeline_records();
         view! {
-            <EmbedFrame kind="timeline" title=Some(dataset_title(&data))>
+            <EmbedFrame kind="timeline" title=Some(dataset_title(&data)) data=data.clone()>
                 {if has_events {
                     view! { <Timeline data=data.clone() embed=true/> }.into_any()
                 } else {
@@ -142,7 +155,7 @@ pub fn EmbedTimeline() -> impl IntoView {
 pub fn EmbedMap() -> impl IntoView {
     map_loader(|data, map_state| {
         view! {
-            <EmbedFrame kind="map" title=Some(dataset_title(&data))><MapExplorer data=data.clone() map_state=map_state/></EmbedFrame>
+            <EmbedFrame kind="map" title=Some(dataset_title(&data)) data=data.clone()><MapExplorer data=data.clone() map_state=map_state/></EmbedFrame>
         }
         .into_any()
     })
@@ -155,7 +168,7 @@ pub fn EmbedStory() -> impl IntoView {
             .and_then(|id| data.dataset.story(&id).cloned())
             .or_else(|| data.dataset.stories.first().cloned());
         view! {
-            <EmbedFrame kind="story" title=None>
+            <EmbedFrame kind="story" title=None data=data.clone()>
                 {match story {
                     Some(story) => view! { <StoryView story=story/> }.into_any(),
                     None => shown_elsewhere(&data, "story", true),
@@ -172,7 +185,7 @@ pub fn EmbedGallery() -> impl IntoView {
             .and_then(|id| data.dataset.gallery(&id).cloned())
             .or_else(|| data.dataset.galleries.first().cloned());
         view! {
-            <EmbedFrame kind="gallery" title=None>
+            <EmbedFrame kind="gallery" title=None data=data.clone()>
                 {match gallery {
                     Some(gallery) => view! { <GalleryView gallery=gallery/> }.into_any(),
                     None => shown_elsewhere(&data, "gallery", true),

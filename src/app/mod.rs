@@ -41,17 +41,20 @@ pub fn start_gallery_embed() {
     start_single(Entry::Embed, || embeds::EmbedGallery().into_any());
 }
 
-/// Mounts the studio: the staff preview of a draft, in the site's chrome.
+/// Mounts the studio: the staff preview of a draft, in the site's chrome
+/// (whose links and search go through a router).
 pub fn start_studio() {
-    start_single(Entry::Studio, || {
-        view! {
+    start_with(move || {
+        shell::routed_single_page(Entry::Studio, || {
+            view! {
             <shell::Chrome><crate::preview::view::PreviewPage draw=studio::draw_draft/></shell::Chrome>
         }
         .into_any()
+        })
     });
 }
 
-/// Mounts an entry point that shows one view.
+/// Mounts an embed, an entry point that shows one view.
 fn start_single(entry: Entry, page: fn() -> AnyView) {
     start_with(move || shell::single_page(entry, page));
 }

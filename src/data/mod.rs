@@ -404,13 +404,28 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
     }
     // The same loader as the preview and `mapline check`: a manifest may list
     // TimelineJS3, StoryMapJS and CSV files beside Mapline documents.
-    let loaded = timed_load(|| crate::import::load_any(&sources));
+    let mut loaded = timed_load(|| crate::import::load_any(&sources));
+    point_to_full_app(&mut loaded.problems);
     let mut problems = fetch_problems;
     problems.extend(loaded.problems);
     Ok(NetworkData {
         dataset: loaded.dataset,
         problems,
     })
+}
+
+/// Completes the problem of a CSV file that this entry point's build does not
+/// read (the embeds: `crate::import::CSV_IN_FULL_APP`) with the address of the
+/// reader app on the same data, where it is read.
+fn point_to_full_app(problems: &mut [Problem]) {
+    use crate::import::CSV_IN_FULL_APP;
+    for problem in problems.iter_mut() {
+        if problem.message == CSV_IN_FULL_APP {
+            let home = crate::ui::links::href_now(crate::route::Route::Home);
+            let address = absolute_url(&home, None).unwrap_or(home);
+            problem.message = format!("{CSV_IN_FULL_APP}: open it at {address}");
+        }
+    }
 }
 
 /// Loads one document of any supported format. A document that cannot be
@@ -422,6 +437,7 @@ pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
     let Fetched { text, problem } = fetch_text(&absolute).await?;
     let name = display_name(&absolute);
     let mut loaded = timed_load(|| crate::import::load_any(&[SourceFile::new(name.clone(), text)]));
+    point_to_full_app(&mut loaded.problems);
     loaded.problems.splice(0..0, problem);
     let stats = loaded.dataset.stats();
     let shows_something = stats.members

@@ -3,6 +3,10 @@
 //! HTML in imported text is reduced to the safe subset by `html`, a tokenizer
 //! that never touches a DOM.
 
+// The spreadsheet importer (and the csv crate) is in the builds of the
+// reader app, the studio and the CLI; the embeds leave it out (feature `csv`)
+// and report a CSV file they are given ([`CSV_IN_FULL_APP`]).
+#[cfg(feature = "csv")]
 pub mod csv;
 pub mod html;
 pub mod json;
@@ -121,7 +125,7 @@ fn import_with_rows(
     let mut importer = Importer::new(&file.name);
     importer.id_prefix = id_prefix;
     if is_csv(&file.name) {
-        let document = csv::import(&mut importer, &file.text);
+        let document = import_csv(&mut importer, &file.text);
         return Some((document, importer.problems, importer.rows));
     }
     import_json(importer, file).map(|(document, problems)| (document, problems, Vec::new()))
@@ -162,11 +166,40 @@ pub fn is_csv(name: &str) -> bool {
             .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
 }
 
+/// What a build without the CSV importer (the embeds) says of a CSV file it is
+/// given: the file is left out, and the embed's page adds where the full app
+/// opens the same data (`data::load_manifest_dataset`).
+pub const CSV_IN_FULL_APP: &str = "CSV templates are read by the full app";
+
+/// A CSV file converted by the spreadsheet importer.
+#[cfg(feature = "csv")]
+fn import_csv(importer: &mut Importer, text: &str) -> Document {
+    csv::import(importer, text)
+}
+
+/// Without the importer, a CSV file becomes an empty document and a problem
+/// naming the file ([`CSV_IN_FULL_APP`]), not silently nothing.
+#[cfg(not(feature = "csv"))]
+fn import_csv(importer: &mut Importer, _text: &str) -> Document {
+    csv_not_read(importer)
+}
+
+/// The empty document and problem of a CSV file in a build that has no CSV
+/// importer (always compiled, so the native tests check it in every build).
+#[cfg_attr(feature = "csv", allow(dead_code))]
+fn csv_not_read(importer: &mut Importer) -> Document {
+    importer.error("", CSV_IN_FULL_APP);
+    Document {
+        format: Some(FORMAT.to_owned()),
+        ..Document::default()
+    }
+}
+
 /// Converts a CSV, TimelineJS3 or StoryMapJS file; `None` for anything else.
 pub fn import_file(file: &SourceFile) -> Option<(Document, Vec<Problem>)> {
     let mut importer = Importer::new(&file.name);
     if is_csv(&file.name) {
-        let document = csv::import(&mut importer, &file.text);
+        let document = import_csv(&mut importer, &file.text);
         return Some((document, importer.problems));
     }
     // (load_any also keeps each CSV record's row; see import_with_rows.)
@@ -461,6 +494,24 @@ mod tests {
         assert_eq!(importer("data/Women.json"), "women-event-1");
         assert_ne!(importer("خريطة.json"), importer("قصة.json"));
         assert!(importer("خريطة.json").starts_with("imported-"));
+    }
+
+    #[test]
+    fn a_build_without_the_csv_importer_names_the_file_and_loads_the_rest() {
+        let mut importer = Importer::new("data/women.csv");
+        let document = csv_not_read(&mut importer);
+        let problems = importer.problems;
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].file, "data/women.csv");
+        assert!(problems[0].is_error());
+        assert_eq!(problems[0].message, CSV_IN_FULL_APP);
+        // The empty document it leaves loads without a problem of its own.
+        let loaded = load_sources(vec![Input::Document {
+            name: "data/women.csv (imported)".to_owned(),
+            document: Box::new(document),
+        }]);
+        assert_eq!(loaded.problems, Vec::new());
+        assert_eq!(loaded.dataset.stats().timelines, 0);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 // around a "NaN" latitude (each problem listed with its place), and a
 // manifest may list peer files (a TimelineJS3 sheet CSV and a TimelineJS3
 // JSON file) beside Mapline documents: the site reads it with the same loader
-// as the preview and `mapline check`.
+// as the preview and `mapline check` (the embeds, built without the CSV
+// importer, list the CSV file as left out and say where it is read).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startApp, waitReady, assertClean, checkAxe } from './harness.mjs';
@@ -55,6 +56,25 @@ test('a manifest listing a TimelineJS3 sheet and a TimelineJS3 file shows every 
   assert.equal(await page.locator('.problems [data-severity="error"]').count(), 0);
   assert.equal(await page.locator('[data-event-id="women-csv-event-1"]').count() > 0, true);
   assert.equal(await page.locator('[data-event-id="women-json-event-1"]').count() > 0, true);
+  assertClean(page);
+  await page.context().close();
+});
+
+test('the timeline embed (built without the CSV importer) shows the manifest\'s other file and says where its CSV is read', async () => {
+  const data = '/fixtures/mixed/manifest.json';
+  const page = await app.open(`/embed/timeline?data=${encodeURIComponent(data)}`);
+  await waitReady(page);
+  const ids = await page.locator('[data-timeline] [data-event-id]').evaluateAll(
+    (els) => [...new Set(els.map((el) => el.dataset.eventId))],
+  );
+  assert.ok(ids.length > 0 && ids.every((id) => id.startsWith('women-json-')), ids.join(', '));
+  // The left-out file is an error listed in the frame, with the address of
+  // the full app on the same data.
+  const listed = await page.locator('.embed .problems [data-severity="error"]').allInnerTexts();
+  assert.equal(listed.length, 1, listed.join('\n'));
+  const home = new URL(`/?data=${encodeURIComponent(data)}`, page.url()).href;
+  assert.equal(listed[0], `fixtures/mixed/women.csv: CSV templates are read by the full app: open it at ${home}`);
+  await checkAxe(page);
   assertClean(page);
   await page.context().close();
 });

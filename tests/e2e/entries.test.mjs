@@ -28,21 +28,31 @@ async function openRecording(p) {
   return page;
 }
 
+/** The app's own stylesheets a page fetched (not Leaflet's), by name without the hash, sorted. */
+function cssRequested(page) {
+  return page.requested
+    .filter((url) => url.endsWith('.css') && !url.includes('/leaflet-'))
+    .map((url) => path.basename(url).replace(/-[0-9a-f]+\.css$/, ''))
+    .sort();
+}
+
+// Each entry links only the stylesheets of the views it draws (its HTML).
 const ENTRIES = [
-  ['/embed/timeline?source=/anchors/TimelineJS3-eras.json', 'mapline-embed-timeline', '[data-embed="timeline"]'],
-  ['/embed/story?source=/anchors/StoryMapJS-demo.json', 'mapline-embed-story', '[data-embed="story"]'],
-  ['/embed/map', 'mapline-embed-map', '[data-embed="map"]'],
-  ['/embed/gallery', 'mapline-embed-gallery', '[data-embed="gallery"]'],
-  ['/preview', 'mapline-studio', '[data-page="preview"]'],
-  ['/timeline', 'mapline-web', '[data-timeline]'],
+  ['/embed/timeline?source=/anchors/TimelineJS3-eras.json', 'mapline-embed-timeline', '[data-embed="timeline"]', ['shell', 'timeline']],
+  ['/embed/story?source=/anchors/StoryMapJS-demo.json', 'mapline-embed-story', '[data-embed="story"]', ['shell', 'story']],
+  ['/embed/map', 'mapline-embed-map', '[data-embed="map"]', ['map', 'shell']],
+  ['/embed/gallery', 'mapline-embed-gallery', '[data-embed="gallery"]', ['gallery', 'shell']],
+  ['/preview', 'mapline-studio', '[data-page="preview"]', ['gallery', 'map', 'preview', 'shell', 'story', 'timeline']],
+  ['/timeline', 'mapline-web', '[data-timeline]', ['charts', 'embed', 'gallery', 'map', 'shell', 'story', 'timeline']],
 ];
 
-for (const [address, wasm, selector] of ENTRIES) {
+for (const [address, wasm, selector, css] of ENTRIES) {
   test(`${address} is its own entry point: it loads ${wasm}.wasm and nothing else`, async () => {
     const page = await openRecording(address);
     await waitReady(page);
     await page.locator(selector).first().waitFor();
     assert.deepEqual(wasmRequested(page), [wasm]);
+    assert.deepEqual(cssRequested(page), css);
     await checkAxe(page);
     assertClean(page);
     await page.context().close();

@@ -71,11 +71,20 @@ pub fn GalleryPage() -> impl IntoView {
         let id = id();
         match data.dataset.gallery(&id) {
             Some(gallery) => {
-                view! { <GalleryView gallery=gallery.clone() actions=true/> }.into_any()
+                view! { <GalleryView gallery=gallery.clone() actions=gallery_actions/> }.into_any()
             }
             None => view! { <RecordNotFound id=id/> }.into_any(),
         }
     })
+}
+
+/// The Share and Embed buttons of a gallery's own page ([`GalleryView`]'s
+/// `actions`).
+fn gallery_actions(gallery: &Gallery) -> AnyView {
+    view! {
+        <ViewActions view=EmbedView::Gallery id=gallery.id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
+    }
+    .into_any()
 }
 
 /// A whole gallery as a page: title, description, grid and lightbox.
@@ -83,9 +92,11 @@ pub fn GalleryPage() -> impl IntoView {
 pub fn GalleryView(
     /// The gallery to show.
     gallery: Gallery,
-    /// Shows the Share and Embed buttons (on the gallery's own page).
+    /// On the gallery's own page: draws its Share and Embed buttons. A
+    /// function given by the page, not a flag, so an entry point that never
+    /// passes it (the gallery embed) leaves the buttons' code out of its wasm.
     #[prop(optional)]
-    actions: bool,
+    actions: Option<fn(&Gallery) -> AnyView>,
 ) -> impl IntoView {
     let title = localized(&gallery.title);
     let id = gallery.id.clone();
@@ -94,9 +105,7 @@ pub fn GalleryView(
     view! {
         <article class="gallery" data-gallery-id=id.clone()>
             <h1>{title}" "<IllustrativeBadge illustrative=illustrative/></h1>
-            {actions.then(|| view! {
-                <ViewActions view=EmbedView::Gallery id=id.clone() title=EmbedTitle::Data(gallery.title.clone())/>
-            })}
+            {actions.map(|actions| actions(&gallery))}
             <RichText text=description/>
             <PhotoGrid gallery=gallery/>
         </article>

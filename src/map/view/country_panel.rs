@@ -1,7 +1,6 @@
 //! The panel of the open country.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{MapCtx, effect};
 use crate::countries;
@@ -54,7 +53,7 @@ pub(super) fn CountryPanel(
                         let name = localized(&m.name);
                         view! {
                             <li data-member-id=m.id.clone()>
-                                <A href=href(Route::Member(&m.id))>{name}</A>
+                                <a href=href(Route::Member(&m.id))>{name}</a>
                                 " "<IllustrativeBadge illustrative=m.illustrative/>
                             </li>
                         }
@@ -67,7 +66,7 @@ pub(super) fn CountryPanel(
                             let person = localized(&c.person);
                             view! {
                                 <li data-case-id=c.id.clone()>
-                                    <A href=href(Route::Case(&c.id))>{person}</A>
+                                    <a href=href(Route::Case(&c.id))>{person}</a>
                                     " · "{tr(case_status(c.status))}
                                 </li>
                             }

@@ -1,7 +1,6 @@
 //! The members of the selection as a table.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::MapCtx;
 use crate::countries;
@@ -39,7 +38,7 @@ pub(super) fn MemberList(
                 let country = countries::name_or_code(&m.country).to_owned();
                 view! {
                     <tr data-member-id=m.id.clone()>
-                        <th scope="row"><A href=href(Route::Member(&m.id))>{name}</A>" "<IllustrativeBadge illustrative=m.illustrative/></th>
+                        <th scope="row"><a href=href(Route::Member(&m.id))>{name}</a>" "<IllustrativeBadge illustrative=m.illustrative/></th>
                         <td>{country}</td>
                         <td>{city}</td>
                     </tr>

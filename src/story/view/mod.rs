@@ -61,7 +61,7 @@ pub fn StoryPage() -> impl IntoView {
             // The data's problems too, as on every page that shows data: a
             // slide left out says why.
             Some(story) => view! {
-                <StoryView story=story.clone() actions=true/>
+                <StoryView story=story.clone() actions=story_view::story_actions/>
                 <ProblemList problems=data.problems.clone()/>
             }
             .into_any(),

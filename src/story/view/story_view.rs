@@ -35,9 +35,11 @@ pub fn StoryView(
     /// no address updates.
     #[prop(optional)]
     preview: bool,
-    /// On the story's own page: the Share and Embed buttons.
+    /// On the story's own page: draws its Share and Embed buttons. A function
+    /// given by the page, not a flag, so an entry point that never passes it
+    /// (the story embed) leaves the buttons' code out of its wasm.
     #[prop(optional)]
-    actions: bool,
+    actions: Option<fn(&Story) -> AnyView>,
 ) -> impl IntoView {
     let count = story.slides.len();
     if count == 0 {
@@ -227,9 +229,7 @@ pub fn StoryView(
     view! {
         <article class=layout_class data-story-id=story.id.clone()>
             <h1>{localized(&story.title)}" "<IllustrativeBadge illustrative=story.illustrative/></h1>
-            {actions.then(|| view! {
-                <ViewActions view=EmbedView::Story id=story.id.clone() title=EmbedTitle::Data(story.title.clone())/>
-            })}
+            {actions.map(|actions| actions(&story))}
             <RichText text=story.summary.clone()/>
             <div class="story-toolbar">
                 <div class="story-nav" role="group" aria-label=tr(Msg::SlideNavigation)>
@@ -272,6 +272,14 @@ pub fn StoryView(
                 </ol>
             </div>
         </article>
+    }
+    .into_any()
+}
+
+/// The Share and Embed buttons of a story's own page ([`StoryView`]'s `actions`).
+pub fn story_actions(story: &Story) -> AnyView {
+    view! {
+        <ViewActions view=EmbedView::Story id=story.id.clone() title=EmbedTitle::Data(story.title.clone())/>
     }
     .into_any()
 }
