@@ -12,6 +12,7 @@ use leptos::prelude::{LocalStorage, SetValue, StoredValue, UpdateValue};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::map::basemap::{BORDER, LAND};
 use crate::map::cluster::{Bounds, Cluster, radius};
 use crate::map::topojson::Ring;
 use crate::map::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
@@ -114,6 +115,9 @@ struct Hits {
 /// pointer.
 const MARKER_PANE: &str = "mapline-markers";
 
+/// The pane of the bundled basemap: under everything else.
+const BASEMAP_PANE: &str = "mapline-basemap";
+
 pub struct LeafletMap {
     map: Map,
     countries: LayerGroup,
@@ -128,6 +132,8 @@ pub struct LeafletMap {
     hits: Rc<RefCell<Hits>>,
     highlighted: Option<String>,
     tiles: Option<leaflet::TileLayer>,
+    /// The bundled basemap's layer and canvas, made on its first drawing.
+    basemap: Option<(LayerGroup, Canvas)>,
 }
 
 /// A Leaflet position, for a position it can take ([`valid_position`]).
@@ -149,6 +155,21 @@ fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
             pair.push(&lat.into());
             pair.push(&lon.into());
             JsValue::from(pair)
+        })
+        .collect()
+}
+
+/// Leaflet's nested arrays of a multipolygon: polygons of rings of points.
+fn polygons_array(polygons: &[Vec<Ring>]) -> Array {
+    polygons
+        .iter()
+        .map(|rings| {
+            JsValue::from(
+                rings
+                    .iter()
+                    .map(|r| JsValue::from(lat_lng_array(r)))
+                    .collect::<Array>(),
+            )
         })
         .collect()
 }
@@ -251,6 +272,7 @@ impl LeafletMap {
             hits: Rc::default(),
             highlighted: None,
             tiles: None,
+            basemap: None,
         })
     }
 
@@ -349,21 +371,11 @@ impl LeafletMap {
                 "map-country".to_owned()
             });
             let path: Path = match geometry {
-                CountryGeometry::Polygons(polygons) => {
-                    let latlngs: Array = polygons
-                        .iter()
-                        .map(|rings| {
-                            JsValue::from(
-                                rings
-                                    .iter()
-                                    .map(|r| JsValue::from(lat_lng_array(r)))
-                                    .collect::<Array>(),
-                            )
-                        })
-                        .collect();
-                    leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
-                        .unchecked_into()
-                }
+                CountryGeometry::Polygons(polygons) => leaflet::Polygon::new_with_options(
+                    &polygons_array(polygons),
+                    options.unchecked_ref(),
+                )
+                .unchecked_into(),
                 CountryGeometry::Point(lat, lon) => {
                     let Some(at) = lat_lng(lat, lon) else {
                         continue;
@@ -577,6 +589,58 @@ impl LeafletMap {
                 marker.unchecked_ref::<Path>().bring_to_front();
             }
         }
+    }
+
+    /// The visible area, unpadded (the whole world when the view is wider).
+    pub fn visible_bounds(&self) -> Bounds {
+        let b = self.map.get_bounds();
+        let (sw, ne) = (b.get_south_west(), b.get_north_east());
+        Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), 0.0)
+    }
+
+    /// Draws the bundled basemap (land, coasts and borders: `polygons`, see
+    /// `basemap.rs`) as one path on its own canvas, in a pane under every
+    /// other layer (and under an outside tile layer, which covers it once
+    /// loaded), replacing what it drew before. The container's
+    /// `data-basemap` says which scale is drawn (`scale`, for tests), and its
+    /// class `map-basemap-detail` (`detailed`) lets `/map`'s coarse country
+    /// shapes show the finer coast beneath (map.css).
+    pub fn draw_basemap(&mut self, polygons: &[Vec<Ring>], scale: &str, detailed: bool) {
+        let (group, canvas) = match &self.basemap {
+            Some(made) => made.clone(),
+            None => {
+                let pane = self.map.create_pane_by_name(BASEMAP_PANE);
+                let _ = pane.style().set_property("z-index", "150");
+                let _ = pane.style().set_property("pointer-events", "none");
+                let group = LayerGroup::new();
+                group.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
+                let canvas_options = leaflet::CanvasOptions::new();
+                canvas_options.set_pane(BASEMAP_PANE.to_owned());
+                let canvas = Canvas::with_options(&canvas_options);
+                self.basemap = Some((group.clone(), canvas.clone()));
+                (group, canvas)
+            }
+        };
+        group.clear_layers();
+        let options = PathOptions::new();
+        options.set_renderer(canvas.into());
+        options.set_pane(BASEMAP_PANE.to_owned());
+        options.set_interactive(false);
+        options.set_fill_color(LAND.to_owned());
+        options.set_fill_opacity(1.0);
+        options.set_color(BORDER.to_owned());
+        options.set_weight(0.8);
+        let latlngs = polygons_array(polygons);
+        if latlngs.length() > 0 {
+            leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&group);
+        }
+        let container = self.map.get_container();
+        let _ = container.set_attribute("data-basemap", scale);
+        let _ = container
+            .class_list()
+            .toggle_with_force("map-basemap-detail", detailed);
     }
 
     /// Leaflet's size check after the container changed size.

@@ -3,10 +3,13 @@
 //! the view's URL state; TopoJSON decoding in `topojson.rs`, clustering in
 //! `cluster.rs`. The Leaflet boundary is `leaflet_map.rs`, the views `view.rs`.
 
+pub mod basemap;
 pub mod cluster;
 pub mod locator;
 pub mod topojson;
 
+#[cfg(target_arch = "wasm32")]
+pub mod basemap_layer;
 #[cfg(target_arch = "wasm32")]
 pub mod leaflet_map;
 #[cfg(target_arch = "wasm32")]

@@ -14,15 +14,17 @@ use leptos_router::components::A;
 use wasm_bindgen::JsCast;
 
 use crate::countries;
-use crate::data::{SharedData, absolute_url, fetch_text, use_network_data};
+use crate::data::{SharedData, use_network_data};
 use crate::embed::dialog::ViewActions;
 use crate::embed::{EmbedTitle, EmbedView};
 use crate::i18n::{Msg, case_status, fill};
+use crate::map::basemap::Scale;
+use crate::map::basemap_layer;
 use crate::map::cluster::{Bounds, Cluster, cluster};
 use crate::map::leaflet_map::{
     CountryGeometry, CountryStyle, LeafletMap, Viewport, load_leaflet, with_map,
 };
-use crate::map::topojson::{self, Shape};
+use crate::map::topojson::Shape;
 use crate::map::{
     CLASSES, Filters, MapView, NEUTRAL, OUTLINE, REGIONS, STATUSES, Selection, SortKey, VIEW_KEYS,
     class_label, class_of, outline_for, region_key, select, sorted, status_key,
@@ -41,9 +43,6 @@ use crate::ui::text::localized;
 fn effect(f: Box<dyn Fn()>) {
     Effect::new(move |_| f());
 }
-
-/// The bundled country shapes (copied into dist/ by index.html).
-const SHAPES_URL: &str = "countries-110m.json";
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -90,26 +89,9 @@ pub fn map_loader(
 /// The world's country shapes, decoded once per page load.
 type WorldShapes = Option<Result<Arc<Vec<Shape>>, LoadError>>;
 
-thread_local! {
-    /// Decoded once and kept: the map and every locator of a visit share them.
-    static SHAPES: std::cell::RefCell<Option<Arc<Vec<Shape>>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The country shapes, decoded (fetched the first time only).
+/// The 1:110m country shapes, the same decoded copy as the basemap's.
 async fn load_shapes() -> Result<Arc<Vec<Shape>>, LoadError> {
-    if let Some(shapes) = SHAPES.with_borrow(Clone::clone) {
-        return Ok(shapes);
-    }
-    let url = absolute_url(SHAPES_URL, None)?;
-    let text = fetch_text(&url).await?.text;
-    let shapes = topojson::decode(&text, "countries")
-        .map(Arc::new)
-        .map_err(|message| LoadError {
-            source: SHAPES_URL.to_owned(),
-            message,
-        })?;
-    SHAPES.with_borrow_mut(|cache| *cache = Some(shapes.clone()));
-    Ok(shapes)
+    basemap_layer::load(Scale::Small).await
 }
 
 /// A signal that receives the country shapes once loaded (or the error).
@@ -328,6 +310,7 @@ pub fn MapExplorer(
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
+                basemap_layer::attach(leaflet);
                 map_ready.set(true);
             }
             Err(message) => {

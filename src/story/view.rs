@@ -281,7 +281,10 @@ pub fn StoryView(
                     zoom: 1.0,
                 };
                 match LeafletMap::new(&element, world) {
-                    Ok(map) => leaflet.set_value(Some(map)),
+                    Ok(map) => {
+                        leaflet.set_value(Some(map));
+                        crate::map::basemap_layer::attach(leaflet);
+                    }
                     Err(_) => return,
                 }
             }
