@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use crate::map::basemap::{BORDER, LAND};
 use crate::map::cluster::{Bounds, Cluster, radius};
 use crate::map::topojson::Ring;
+use crate::map::zoomify::{ZOOM_OFFSET, Zoomify};
 use crate::map::{LEAFLET_DIR, MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
 
 #[wasm_bindgen]
@@ -134,6 +135,8 @@ pub struct LeafletMap {
     tiles: Option<leaflet::TileLayer>,
     /// The bundled basemap's layer and canvas, made on its first drawing.
     basemap: Option<(LayerGroup, Canvas)>,
+    /// An image map's tile URLs (`new_image`), kept while Leaflet calls it.
+    image_tiles: Option<Closure<dyn FnMut(JsValue) -> String>>,
 }
 
 /// A Leaflet position, for a position it can take ([`valid_position`]).
@@ -250,7 +253,15 @@ impl LeafletMap {
         options.set_world_copy_jump(true);
         // The credit is in the page (Natural Earth, Leaflet): no attribution box.
         options.set_attribution_control(false);
-        let map = Map::new_with_element(element, &options).map_err(js_err)?;
+        Self::with_options(element, &options)
+    }
+
+    /// The map with `options`, its layer groups and its marker pane.
+    fn with_options(
+        element: &web_sys::HtmlElement,
+        options: &MapOptions,
+    ) -> Result<LeafletMap, String> {
+        let map = Map::new_with_element(element, options).map_err(js_err)?;
         let countries = LayerGroup::new();
         countries.unchecked_ref::<leaflet::Layer>().add_to(&map);
         let markers = LayerGroup::new();
@@ -273,7 +284,70 @@ impl LeafletMap {
             highlighted: None,
             tiles: None,
             basemap: None,
+            image_tiles: None,
         })
+    }
+
+    /// Creates a map of a picture in Zoomify tiles (`map/zoomify.rs`) in
+    /// `element`, showing it whole: Leaflet's flat `CRS.Simple`, each tile
+    /// from `folder` (`…/TileGroup0/0-0-0.jpg`). Call it only once the reader
+    /// has agreed to load the picture from its host.
+    pub fn new_image(
+        element: &web_sys::HtmlElement,
+        folder: &str,
+        image: Zoomify,
+    ) -> Result<LeafletMap, String> {
+        if !leaflet_present() {
+            return Err(LEAFLET_MISSING.to_owned());
+        }
+        let simple = js_sys::Reflect::get(&js_sys::global(), &"L".into())
+            .and_then(|l| js_sys::Reflect::get(&l, &"CRS".into()))
+            .and_then(|crs| js_sys::Reflect::get(&crs, &"Simple".into()))
+            .map_err(js_err)?;
+        let ((south, west), (north, east)) = image.bounds();
+        let top = f64::from(image.top()) + ZOOM_OFFSET;
+        let fit = image.fit_zoom(
+            f64::from(element.client_width()),
+            f64::from(element.client_height()),
+        );
+        let options = MapOptions::new();
+        options.set_crs(simple);
+        options.set_center(LatLng::new((south + north) / 2.0, (west + east) / 2.0));
+        options.set_zoom(fit);
+        options.set_min_zoom(ZOOM_OFFSET);
+        options.set_max_zoom(top + 1.0);
+        options.set_zoom_snap(0.25);
+        options.set_attribution_control(false);
+        let mut map = Self::with_options(element, &options)?;
+        let bounds =
+            leaflet::LatLngBounds::new(&LatLng::new(south, west), &LatLng::new(north, east));
+        let tile_options = leaflet::TileLayerOptions::new();
+        tile_options.set_bounds(bounds);
+        tile_options.set_min_zoom(ZOOM_OFFSET);
+        tile_options.set_max_zoom(top + 1.0);
+        tile_options.set_max_native_zoom(top);
+        tile_options.set_no_wrap(true);
+        let layer = leaflet::TileLayer::new_options("", &tile_options);
+        // Leaflet asks the layer for each tile's URL: Zoomify's numbering.
+        let folder = folder.to_owned();
+        let tile_url: Closure<dyn FnMut(JsValue) -> String> =
+            Closure::new(move |coords: JsValue| {
+                let n = |key: &str| {
+                    js_sys::Reflect::get(&coords, &key.into())
+                        .ok()
+                        .and_then(|v| v.as_f64())
+                        .map_or(-1, |v| v as i64)
+                };
+                image
+                    .tile_path(n("z") - ZOOM_OFFSET as i64, n("x"), n("y"))
+                    .map(|path| format!("{folder}{path}"))
+                    .unwrap_or_default()
+            });
+        let _ = js_sys::Reflect::set(&layer, &"getTileUrl".into(), tile_url.as_ref());
+        layer.unchecked_ref::<leaflet::Layer>().add_to(&map.map);
+        let _ = map.map.get_container().class_list().add_1("map-image");
+        map.image_tiles = Some(tile_url);
+        Ok(map)
     }
 
     /// Calls `callback` with the new viewport and padded bounds after every pan

@@ -7,6 +7,7 @@ pub mod basemap;
 pub mod cluster;
 pub mod locator;
 pub mod topojson;
+pub mod zoomify;
 
 #[cfg(target_arch = "wasm32")]
 pub mod basemap_layer;

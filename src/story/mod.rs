@@ -2,6 +2,11 @@
 //! natively); the view is in `view.rs`.
 
 #[cfg(target_arch = "wasm32")]
+pub mod image_consent;
+pub mod image_map;
+#[cfg(target_arch = "wasm32")]
+pub mod tiles;
+#[cfg(target_arch = "wasm32")]
 pub mod view;
 
 use crate::countries;

@@ -16,8 +16,12 @@ use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, fill};
 use crate::map::leaflet_map::{LeafletMap, Motion, Viewport, load_leaflet, with_map};
 use crate::map::view::MapLoadError;
+use crate::map::zoomify::Zoomify;
 use crate::model::{SlideType, Story, StoryLayout};
 use crate::route::Route;
+use crate::story::image_consent::{ImageConsent, ImageCredit};
+use crate::story::image_map::onto_image;
+use crate::story::tiles::StoryTiles;
 use crate::story::{Camera, camera_at, points, start_slide};
 use crate::ui::address::replace_query;
 use crate::ui::lang::{tr, use_lang};
@@ -244,6 +248,9 @@ pub fn StoryView(
     // the slides still read, with the reason where the map would be.
     let leaflet_loaded = RwSignal::new(false);
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // A story told on a picture from another host waits for the reader's yes.
+    let image = story.image.clone();
+    let image_agreed = RwSignal::new(image.is_none());
     leptos::task::spawn_local(async move {
         let _ = match load_leaflet().await {
             Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
@@ -264,13 +271,29 @@ pub fn StoryView(
             })
             .collect();
         let cameras: Vec<Camera> = (0..count).map(|i| camera_at(&story, i)).collect();
+        let picture = image.clone().map(|i| Zoomify {
+            width: i.width,
+            height: i.height,
+        });
+        let (all, cameras) = match picture {
+            Some(picture) => {
+                let overview: Vec<bool> = story
+                    .slides
+                    .iter()
+                    .map(|s| s.slide_type == SlideType::Overview)
+                    .collect();
+                onto_image(&all, &cameras, &overview, picture)
+            }
+            None => (all, cameras),
+        };
+        let folder = image.as_ref().map(|i| i.url.clone()).unwrap_or_default();
         let line = story.line;
         effect(Box::new(move || {
             let i = current.get();
             let Some(element) = map_ref.get() else {
                 return;
             };
-            if !leaflet_loaded.get() {
+            if !leaflet_loaded.get() || !image_agreed.get() {
                 return;
             }
             let first = leaflet.with_value(Option::is_none);
@@ -280,10 +303,16 @@ pub fn StoryView(
                     lon: 0.0,
                     zoom: 1.0,
                 };
-                match LeafletMap::new(&element, world) {
+                let made = match picture {
+                    Some(picture) => LeafletMap::new_image(&element, &folder, picture),
+                    None => LeafletMap::new(&element, world),
+                };
+                match made {
                     Ok(map) => {
                         leaflet.set_value(Some(map));
-                        crate::map::basemap_layer::attach(leaflet);
+                        if picture.is_none() {
+                            crate::map::basemap_layer::attach(leaflet);
+                        }
                     }
                     Err(_) => return,
                 }
@@ -366,6 +395,13 @@ pub fn StoryView(
     }));
     on_cleanup(disconnect);
 
+    // The story's outside tiles, only once the reader ticks the box.
+    let tiles = story.tiles.clone().map(|tiles| {
+        let show = Callback::new(move |url: Option<String>| {
+            with_map(leaflet, |map| map.set_tiles(url.as_deref()));
+        });
+        view! { <StoryTiles tiles=tiles on_change=show/> }
+    });
     let total = count.to_string();
     let counter = move || {
         let n = (current.get() + 1).to_string();
@@ -441,6 +477,7 @@ pub fn StoryView(
                     {move || map_error.get().map(|detail| view! {
                         <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
                     })}
+                    {image.clone().map(|image| view! { <ImageConsent image=image agreed=image_agreed/> })}
                 </div>
                 <ol class="slides" node_ref=list_ref
                     on:pointerdown=swipe_start
@@ -461,6 +498,8 @@ pub fn StoryView(
                     }).collect_view()}
                 </ol>
             </div>
+            {tiles}
+            {image.map(|image| view! { <ImageCredit image=image agreed=image_agreed/> })}
         </article>
     }
     .into_any()
