@@ -9,6 +9,7 @@
 //! 1:50m (0.7 MB, 230 KB gzip) and 1:10m (3.6 MB, 0.9 MB gzip) ones are fetched
 //! from the deployment only when the reader zooms where they are needed.
 
+use crate::countries::{self, Country};
 use crate::map::cluster::Bounds;
 use crate::map::topojson::Ring;
 
@@ -72,6 +73,30 @@ pub const LAND: &str = crate::map::NEUTRAL;
 pub const BORDER: &str = "#7b8a91";
 /// The sea (the map container's background; map.css and story.css say the same).
 pub const WATER: &str = "#c9dfe6";
+
+/// The narrowest a country's main polygon may be on screen, in pixels, to be
+/// labelled (so names fit, and a world view is not a wall of text).
+pub const LABEL_MIN_PX: f64 = 56.0;
+
+/// The countries to label in `view` at `zoom`: their label point
+/// (`countries`) in view and their main polygon at least [`LABEL_MIN_PX`] wide.
+pub fn labels(view: Bounds, zoom: f64) -> Vec<&'static Country> {
+    let world_px = 256.0 * zoom.clamp(0.0, 24.0).exp2();
+    countries::all()
+        .iter()
+        .filter(|c| {
+            let [west, _, east, _] = c.bbox;
+            let degrees = if west <= east {
+                east - west
+            } else {
+                east + 360.0 - west
+            };
+            degrees / 360.0 * world_px >= LABEL_MIN_PX
+                && (view.south..=view.north).contains(&c.lat)
+                && (view.west..=view.east).contains(&c.lon)
+        })
+        .collect()
+}
 
 /// Whether the drawn area `drawn` still covers `view` (no redraw needed).
 pub fn covers(drawn: Bounds, view: Bounds) -> bool {
@@ -310,6 +335,33 @@ mod tests {
             (view.south - 1e-9..=view.north + 1e-9).contains(&lat)
                 && (view.west - 1e-9..=view.east + 1e-9).contains(&lon)
         }));
+    }
+
+    #[test]
+    fn big_countries_are_named_first_and_small_ones_closer_in() {
+        let codes =
+            |view, zoom| -> Vec<&str> { labels(view, zoom).iter().map(|c| c.code).collect() };
+        let world = codes(Bounds::WORLD, 2.0);
+        for big in ["RU", "CA", "BR", "AU", "CN"] {
+            assert!(world.contains(&big), "{big} at zoom 2: {world:?}");
+        }
+        assert!(
+            !world.contains(&"LU") && !world.contains(&"BE"),
+            "{world:?}"
+        );
+        assert!(world.len() < 60, "{} labels at zoom 2", world.len());
+        // Western Europe at zoom 7: Luxembourg and Belgium, not Russia (out of view).
+        let europe = codes(area(44.0, -2.0, 53.0, 12.0), 7.0);
+        for near in ["LU", "BE", "FR", "DE"] {
+            assert!(europe.contains(&near), "{near}: {europe:?}");
+        }
+        assert!(!europe.contains(&"RU"));
+        // Across the antimeridian: Russia's box runs west > east.
+        assert!(codes(area(50.0, 30.0, 70.0, 120.0), 3.0).contains(&"RU"));
+        assert!(
+            codes(Bounds::WORLD, f64::NAN).is_empty(),
+            "no zoom, no labels"
+        );
     }
 
     #[test]

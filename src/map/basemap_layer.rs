@@ -8,8 +8,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
+use wasm_bindgen::{JsCast, JsValue};
+
 use crate::data::{absolute_url, fetch_text};
-use crate::map::basemap::{Scale, clip, covers};
+use crate::map::basemap::{Scale, clip, covers, labels};
 use crate::map::cluster::Bounds;
 use crate::map::leaflet_map::{MapSlot, with_map};
 use crate::map::topojson::{self, Shape};
@@ -86,6 +88,8 @@ fn view_of(slot: MapSlot) -> Option<(Scale, Bounds)> {
 /// the map is out of its slot.
 fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
     leptos::task::spawn_local(async move {
+        // Names follow every move; only the shapes wait for a new scale.
+        name_countries(slot);
         let Some((scale, view)) = view_of(slot) else {
             return;
         };
@@ -136,4 +140,47 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
         });
         state.borrow_mut().drawn = Some((scale, area));
     });
+}
+
+/// Names the countries in view that have room for it, in the page's
+/// language where the browser knows the name (`Intl.DisplayNames`), else
+/// Natural Earth's English name.
+fn name_countries(slot: MapSlot) {
+    let Some((zoom, view)) = with_map(slot, |map| (map.viewport().zoom, map.visible_bounds()))
+    else {
+        return;
+    };
+    let names = display_names();
+    let labels: Vec<(f64, f64, String)> = labels(view, zoom)
+        .into_iter()
+        .map(|country| {
+            let name = names
+                .as_ref()
+                .and_then(|names| {
+                    let of = js_sys::Reflect::get(names, &"of".into()).ok()?;
+                    let of: &js_sys::Function = of.dyn_ref()?;
+                    of.call1(names, &country.code.into()).ok()?.as_string()
+                })
+                .filter(|name| !name.is_empty() && name != country.code)
+                .unwrap_or_else(|| country.name.to_owned());
+            (country.lat, country.lon, name)
+        })
+        .collect();
+    with_map(slot, |map| map.draw_labels(&labels));
+}
+
+/// `new Intl.DisplayNames([<html lang>], {type: "region"})`, when the browser has it.
+fn display_names() -> Option<JsValue> {
+    let lang = web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")
+        .unwrap_or_else(|| "en".to_owned());
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?;
+    let constructor: &js_sys::Function = constructor.dyn_ref()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options);
+    js_sys::Reflect::construct(constructor, &args).ok()
 }

@@ -119,6 +119,10 @@ const MARKER_PANE: &str = "mapline-markers";
 /// The pane of the bundled basemap: under everything else.
 const BASEMAP_PANE: &str = "mapline-basemap";
 
+/// The pane of the basemap's country names: over the country shapes, under
+/// the markers, hidden from screen readers (the map's lists say the same).
+const LABEL_PANE: &str = "mapline-labels";
+
 pub struct LeafletMap {
     map: Map,
     countries: LayerGroup,
@@ -135,6 +139,8 @@ pub struct LeafletMap {
     tiles: Option<leaflet::TileLayer>,
     /// The bundled basemap's layer and canvas, made on its first drawing.
     basemap: Option<(LayerGroup, Canvas)>,
+    /// The basemap's country names, made on their first drawing.
+    labels: Option<LayerGroup>,
     /// An image map's tile URLs (`new_image`), kept while Leaflet calls it.
     image_tiles: Option<Closure<dyn FnMut(JsValue) -> String>>,
 }
@@ -284,6 +290,7 @@ impl LeafletMap {
             highlighted: None,
             tiles: None,
             basemap: None,
+            labels: None,
             image_tiles: None,
         })
     }
@@ -715,6 +722,57 @@ impl LeafletMap {
         let _ = container
             .class_list()
             .toggle_with_force("map-basemap-detail", detailed);
+    }
+
+    /// Replaces the basemap's country names: (lat, lon, name) each, as text
+    /// that neither takes focus nor catches the pointer.
+    pub fn draw_labels(&mut self, labels: &[(f64, f64, String)]) {
+        let group = match &self.labels {
+            Some(group) => group.clone(),
+            None => {
+                let pane = self.map.create_pane_by_name(LABEL_PANE);
+                let _ = pane.style().set_property("z-index", "420");
+                let _ = pane.style().set_property("pointer-events", "none");
+                let _ = pane.set_attribute("aria-hidden", "true");
+                let group = LayerGroup::new();
+                group.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
+                self.labels = Some(group.clone());
+                group
+            }
+        };
+        group.clear_layers();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        for (lat, lon, name) in labels {
+            let (Some(at), Ok(text)) = (lat_lng(*lat, *lon), document.create_element("span"))
+            else {
+                continue;
+            };
+            text.set_text_content(Some(name));
+            let icon_options = leaflet::DivIconOptions::new();
+            icon_options.set_class_name("map-label".to_owned());
+            // An element, not HTML: the name is text whatever it holds.
+            let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &text);
+            let _ = js_sys::Reflect::set(&icon_options, &"iconSize".into(), &JsValue::NULL);
+            // `L.divIcon`: the crate's `DivIcon::new` makes a plain `L.Icon`.
+            let Some(icon) = js_sys::Reflect::get(&js_sys::global(), &"L".into())
+                .and_then(|l| js_sys::Reflect::get(&l, &"divIcon".into()))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call1(&JsValue::NULL, &icon_options).ok())
+            else {
+                continue;
+            };
+            let options = leaflet::MarkerOptions::new();
+            options.set_icon(icon.unchecked_into());
+            options.set_pane(LABEL_PANE.to_owned());
+            options.set_interactive(false);
+            options.set_keyboard(false);
+            leaflet::Marker::new_with_options(&at, &options)
+                .unchecked_ref::<leaflet::Layer>()
+                .add_to_layer_group(&group);
+        }
     }
 
     /// Leaflet's size check after the container changed size.

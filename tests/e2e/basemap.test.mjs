@@ -92,6 +92,12 @@ test('a story shows land and sea at its overview, and the 1:10m coast only once 
   // The world from the Americas to Central Asia: much land, much sea.
   assert.ok(overview.land > 0.25 && overview.water > 0.25, JSON.stringify(overview));
   assert.deepEqual(fetchedScales(page), ['110m'], 'only the world scale at the overview');
+  // Country names where there is room, hidden from screen readers (the slides
+  // and lists say where things are), never focusable.
+  const labels = page.locator('.leaflet-mapline-labels-pane .map-label');
+  await labels.filter({ hasText: 'Brazil' }).waitFor();
+  assert.equal(await page.locator('.leaflet-mapline-labels-pane').getAttribute('aria-hidden'), 'true');
+  assert.equal(await page.locator('.leaflet-mapline-labels-pane [tabindex]').count(), 0);
   // The launch in Toronto, at zoom 10: the 1:10m shapes, fetched now.
   await page.keyboard.press('ArrowRight');
   await basemapAt(page, '.story-map', '10m');
@@ -195,6 +201,15 @@ test('a zoomify story reads before consent, says what it would load, and shows i
   await page.keyboard.press('ArrowRight');
   await page.waitForTimeout(500);
   assert.ok(painting().some((p) => p.startsWith('/painting/TileGroup0/2-')), 'the top level at zoom 2');
+  assertClean(page);
+  await page.context().close();
+});
+
+test("country names follow the reader's language", async () => {
+  const page = await openRecorded('/stories/ending-impunity?lang=fr');
+  const labels = page.locator('.leaflet-mapline-labels-pane .map-label');
+  await labels.filter({ hasText: 'Brésil' }).waitFor();
+  assert.equal(await labels.filter({ hasText: 'Brazil' }).count(), 0);
   assertClean(page);
   await page.context().close();
 });
