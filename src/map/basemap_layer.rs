@@ -61,6 +61,9 @@ struct State {
     /// The scale drawn and the area it was cut to (`None`: the whole world).
     drawn: Option<(Scale, Option<Bounds>)>,
     loading: Option<Scale>,
+    /// The names drawn: redrawn only when they change (a pan within a
+    /// country's reach leaves them be).
+    labels: Vec<(f64, f64, String)>,
 }
 
 /// Draws the basemap under the map in `slot` now and after every pan and
@@ -89,7 +92,7 @@ fn view_of(slot: MapSlot) -> Option<(Scale, Bounds)> {
 fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
     leptos::task::spawn_local(async move {
         // Names follow every move; only the shapes wait for a new scale.
-        name_countries(slot);
+        name_countries(slot, &state);
         let Some((scale, view)) = view_of(slot) else {
             return;
         };
@@ -145,7 +148,7 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
 /// Names the countries in view that have room for it, in the page's
 /// language where the browser knows the name (`Intl.DisplayNames`), else
 /// Natural Earth's English name.
-fn name_countries(slot: MapSlot) {
+fn name_countries(slot: MapSlot, state: &RefCell<State>) {
     let Some((zoom, view)) = with_map(slot, |map| (map.viewport().zoom, map.visible_bounds()))
     else {
         return;
@@ -166,7 +169,11 @@ fn name_countries(slot: MapSlot) {
             (country.lat, country.lon, name)
         })
         .collect();
+    if state.borrow().labels == labels {
+        return;
+    }
     with_map(slot, |map| map.draw_labels(&labels));
+    state.borrow_mut().labels = labels;
 }
 
 /// `new Intl.DisplayNames([<html lang>], {type: "region"})`, when the browser has it.
