@@ -230,6 +230,7 @@ catalogue! {
     StoryLayoutScroll => ["Scroll", "Défilement", "Desplazamiento", "التمرير"],
     StoryMapFailed => ["The map could not be loaded; every slide still reads here.", "La carte n’a pas pu être chargée ; toutes les diapositives restent lisibles ici.", "No se pudo cargar el mapa; todas las diapositivas siguen legibles aquí.", "تعذّر تحميل الخريطة؛ تبقى كل الشرائح مقروءة هنا."],
     StoryMapLabel => ["Map of the story's places (the slides describe each place)", "Carte des lieux du récit (les diapositives décrivent chaque lieu)", "Mapa de los lugares del relato (las diapositivas describen cada lugar)", "خريطة أماكن القصة (تصف الشرائح كل مكان)"],
+    StoryImageNotice => ["This story is told on a picture hosted by {host}. Loading it connects your browser to that site; every slide reads here without it.", "Ce récit se déroule sur une image hébergée par {host}. La charger connecte votre navigateur à ce site ; toutes les diapositives restent lisibles ici sans elle.", "Este relato se cuenta sobre una imagen alojada en {host}. Cargarla conecta su navegador con ese sitio; todas las diapositivas se leen aquí sin ella.", "تُروى هذه القصة على صورة مستضافة على {host}. تحميلها يوصل متصفحك بذلك الموقع؛ وتبقى كل الشرائح مقروءة هنا من دونها."],
     // Chart messages.
     ResultsInfographic => ["Campaign results", "Résultats des campagnes", "Resultados de las campañas", "نتائج الحملات"],
     OutcomesByKind => ["Outcomes by kind", "Résultats par type", "Resultados por tipo", "النتائج حسب النوع"],

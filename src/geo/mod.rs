@@ -1,10 +1,13 @@
 //! Geography for the maps, pure and tested natively: the positions and zoom
-//! levels Leaflet can take, TopoJSON decoding (`topojson.rs`) and marker
-//! clustering (`cluster.rs`). Below the web side: the Leaflet boundary
+//! levels Leaflet can take, TopoJSON decoding (`topojson.rs`), marker
+//! clustering (`cluster.rs`), the basemap's scales, clipping and labels
+//! (`basemap.rs`) and an image map's Zoomify tiles (`zoomify.rs`). Below the web side: the Leaflet boundary
 //! (`ui::leaflet`), the network map and the story maps use it.
 
+pub mod basemap;
 pub mod cluster;
 pub mod topojson;
+pub mod zoomify;
 
 /// The folder index.html copies Leaflet's script, stylesheet and images into
 /// (`data-target-path`), named after the npm version: the version is the cache

@@ -7,6 +7,8 @@
 pub mod locator;
 
 #[cfg(target_arch = "wasm32")]
+pub mod basemap_layer;
+#[cfg(target_arch = "wasm32")]
 pub mod locator_view;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
@@ -322,7 +324,7 @@ pub const CLASSES: [(usize, &str); 4] = [
     (4, "#0b5d6b"),
 ];
 /// Fill of countries without members.
-pub const NEUTRAL: &str = "#e9e6df";
+pub const NEUTRAL: &str = crate::geo::basemap::LAND;
 /// Outline of light fills.
 pub const OUTLINE: &str = "#3d4a52";
 /// Outline of dark fills.
@@ -813,5 +815,31 @@ mod tests {
         for bad in ["", "0", "10000", "-5", "2012.5", "twenty"] {
             assert_eq!(year_value(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn land_borders_and_water_are_told_apart_and_markers_stand_out() {
+        use crate::geo::basemap::{BORDER, LAND, WATER};
+        // Coasts and borders against land and sea (WCAG 1.4.11's 3:1 is for
+        // the markers; a border only needs to show).
+        assert!(contrast(BORDER, LAND).unwrap_or(0.0) >= 2.0);
+        assert!(contrast(BORDER, WATER).unwrap_or(0.0) >= 1.5);
+        assert!(LAND != WATER);
+        // The story markers (ui/leaflet/layers.rs draw_places) and /map's: the fill
+        // or its outline stands out 3:1 on land and on water.
+        for (fill, outline) in [("#c2410c", "#ffffff"), ("#1d4ed8", "#1e3a8a")] {
+            for ground in [LAND, WATER] {
+                let best = contrast(fill, ground)
+                    .unwrap_or(0.0)
+                    .max(contrast(outline, ground).unwrap_or(0.0));
+                assert!(best >= 3.0, "{fill}/{outline} on {ground}: {best:.2}");
+            }
+        }
+        let css = |name: &str| {
+            std::fs::read_to_string(format!("{}/src/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap_or_default()
+        };
+        assert!(css("map/map.css").contains(WATER), "map.css's water");
+        assert!(css("story/story.css").contains(WATER), "story.css's water");
     }
 }

@@ -49,6 +49,20 @@ pub struct Tiles {
     pub attribution: Option<Text>,
 }
 
+/// A picture in Zoomify tiles (`TileGroup0/0-0-0.jpg` …) that a story's
+/// slides are placed on; positions are StoryMapJS's (geo/zoomify.rs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct ImageMap {
+    /// The folder holding the `TileGroup` folders.
+    pub url: String,
+    /// The full image's size in pixels.
+    pub width: u32,
+    pub height: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Text>,
+}
+
 /// One JSON file holding any of the collections.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -402,6 +416,14 @@ pub struct Story {
     /// Draw the line joining the slides' places.
     #[serde(default, skip_serializing_if = "is_false")]
     pub line: bool,
+    /// Map tiles from outside the deployment for this story's map (a
+    /// StoryMapJS `map_type`): off until the reader ticks the box.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tiles: Option<Tiles>,
+    /// A picture the slides are placed on instead of the world (a StoryMapJS
+    /// `zoomify` map), from outside: loaded once the reader agrees.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<ImageMap>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub slides: Vec<Slide>,
     #[serde(default, skip_serializing_if = "is_false")]

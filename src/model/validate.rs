@@ -12,7 +12,7 @@ use super::problem::Problem;
 use super::text::Text;
 use super::types::{
     Alliance, Background, Campaign, Case, Coordinates, Era, Event, FORMAT, Gallery, Manifest,
-    Media, MediaKind, Member, Origin, Place, Source, Story, Timeline,
+    Media, MediaKind, Member, Origin, Place, Source, Story, Tiles, Timeline,
 };
 use super::url::{is_safe_url, resolve};
 use crate::countries;
@@ -361,11 +361,16 @@ pub fn check_manifest(checker: &mut Checker<'_>, manifest: &mut Manifest) {
     }
     checker.optional_text("", "title", manifest.title.as_ref());
     checker.markdown("", "description", manifest.description.as_ref());
-    if let Some(tiles) = &mut manifest.tiles {
-        let ok = checker.url("tiles.url", &mut tiles.url);
-        checker.optional_text("tiles", "attribution", tiles.attribution.as_ref());
+    check_tiles(checker, "", &mut manifest.tiles);
+}
+
+/// Outside tiles (a manifest's or a story's): an unsafe URL drops them.
+fn check_tiles(checker: &mut Checker<'_>, path: &str, tiles: &mut Option<Tiles>) {
+    if let Some(t) = tiles {
+        let ok = checker.url(&join(path, "tiles.url"), &mut t.url);
+        checker.optional_text(&join(path, "tiles"), "attribution", t.attribution.as_ref());
         if !ok {
-            manifest.tiles = None;
+            *tiles = None;
         }
     }
 }
@@ -443,6 +448,18 @@ pub fn check_story(checker: &mut Checker<'_>, path: &str, story: &mut Story) {
     checker.required_text(path, "title", &story.title);
     checker.markdown(path, "summary", story.summary.as_ref());
     checker.media(path, "cover", &mut story.cover);
+    check_tiles(checker, path, &mut story.tiles);
+    if let Some(image) = &mut story.image {
+        let ok = checker.url(&join(path, "image.url"), &mut image.url);
+        checker.optional_text(
+            &join(path, "image"),
+            "attribution",
+            image.attribution.as_ref(),
+        );
+        if !ok {
+            story.image = None;
+        }
+    }
     if story.slides.is_empty() {
         checker.error(&join(path, "slides"), "a story needs at least one slide");
     }

@@ -1,6 +1,7 @@
 //! Story maps: narrated slides that move the map. Pure logic here (tested
 //! natively); the views are in `view/`.
 
+pub mod image_map;
 #[cfg(target_arch = "wasm32")]
 pub mod view;
 

@@ -109,6 +109,7 @@ pub fn MapExplorer(
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
+                crate::map::basemap_layer::attach(leaflet);
                 map_ready.set(true);
             }
             Err(message) => {

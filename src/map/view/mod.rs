@@ -24,9 +24,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use self::explorer::MapExplorer;
-use crate::data::{SharedData, absolute_url, fetch_text, use_network_data};
-use crate::geo::topojson::{self, Shape};
+use crate::data::{SharedData, use_network_data};
+use crate::geo::basemap::Scale;
+use crate::geo::topojson::Shape;
 use crate::i18n::Msg;
+use crate::map::basemap_layer;
 use crate::map::{MapView, Selection, VIEW_KEYS};
 use crate::share::{EmbedTitle, EmbedView};
 use crate::ui::address::{query_pairs, replace_owned_query};
@@ -40,9 +42,6 @@ use crate::ui::state::{LoadError, PageState, with_data_until};
 fn effect(f: Box<dyn Fn()>) {
     Effect::new(move |_| f());
 }
-
-/// The bundled country shapes (copied into dist/ by index.html).
-const SHAPES_URL: &str = "countries-110m.json";
 
 #[component]
 pub fn MapPage() -> impl IntoView {
@@ -72,26 +71,9 @@ pub fn map_loader(
 /// The world's country shapes, decoded once per page load.
 type WorldShapes = Option<Result<Arc<Vec<Shape>>, LoadError>>;
 
-thread_local! {
-    /// Decoded once and kept: the map and every locator of a visit share them.
-    static SHAPES: std::cell::RefCell<Option<Arc<Vec<Shape>>>> = const { std::cell::RefCell::new(None) };
-}
-
-/// The country shapes, decoded (fetched the first time only).
+/// The 1:110m country shapes, the same decoded copy as the basemap's.
 async fn load_shapes() -> Result<Arc<Vec<Shape>>, LoadError> {
-    if let Some(shapes) = SHAPES.with_borrow(Clone::clone) {
-        return Ok(shapes);
-    }
-    let url = absolute_url(SHAPES_URL, None)?;
-    let text = fetch_text(&url).await?.text;
-    let shapes = topojson::decode(&text, "countries")
-        .map(Arc::new)
-        .map_err(|message| LoadError {
-            source: SHAPES_URL.to_owned(),
-            message,
-        })?;
-    SHAPES.with_borrow_mut(|cache| *cache = Some(shapes.clone()));
-    Ok(shapes)
+    basemap_layer::load(Scale::Small).await
 }
 
 /// A signal that receives the country shapes once loaded (or the error).

@@ -5,9 +5,11 @@
 //! One component per file: the story (`story_view.rs`) and its map
 //! (`story_map.rs`); the index and the story's page here.
 
+mod image_consent;
 mod slides;
 mod story_map;
 mod story_view;
+mod tiles;
 
 use leptos::prelude::*;
 use leptos_router::components::A;

@@ -1,11 +1,15 @@
-//! The story's map: the slides' places on the shared Leaflet widget, moving
-//! with the current slide.
+//! The story's map: the slides' places on the shared Leaflet widget, over
+//! the bundled basemap (or on the story's picture, once the reader agreed to
+//! load it), moving with the current slide.
 
 use leptos::prelude::*;
 
 use super::effect;
+use super::image_consent::ImageConsent;
+use crate::geo::zoomify::Zoomify;
 use crate::i18n::Msg;
-use crate::model::StoryLayout;
+use crate::model::{ImageMap, StoryLayout};
+use crate::story::image_map::onto_image;
 use crate::story::{Camera, MapPlan};
 use crate::ui::lang::tr;
 use crate::ui::leaflet::{LeafletMap, MapLoadError, Motion, Viewport, load_leaflet, with_map};
@@ -23,6 +27,14 @@ pub(super) fn StoryMap(
     current: RwSignal<usize>,
     /// The layout, which changes the map's box.
     layout: RwSignal<StoryLayout>,
+    /// Whether each slide is the overview (which shows a whole picture).
+    overview: Vec<bool>,
+    /// The picture the story is told on (a StoryMapJS `zoomify` story).
+    image: Option<ImageMap>,
+    /// Whether the reader agreed to load that picture (true without one).
+    image_agreed: RwSignal<bool>,
+    /// The outside tile layer the reader turned on, if any.
+    tiles: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
@@ -40,12 +52,21 @@ pub(super) fn StoryMap(
         cameras,
         line,
     } = plan;
+    let picture = image.as_ref().map(|i| Zoomify {
+        width: i.width,
+        height: i.height,
+    });
+    let (markers, cameras) = match picture {
+        Some(picture) => onto_image(&markers, &cameras, &overview, picture),
+        None => (markers, cameras),
+    };
+    let folder = image.as_ref().map(|i| i.url.clone()).unwrap_or_default();
     effect(Box::new(move || {
         let i = current.get();
         let Some(element) = map_ref.get() else {
             return;
         };
-        if !leaflet_loaded.get() {
+        if !leaflet_loaded.get() || !image_agreed.get() {
             return;
         }
         let first = leaflet.with_value(Option::is_none);
@@ -55,8 +76,17 @@ pub(super) fn StoryMap(
                 lon: 0.0,
                 zoom: 1.0,
             };
-            match LeafletMap::new(&element, world) {
-                Ok(map) => leaflet.set_value(Some(map)),
+            let made = match picture {
+                Some(picture) => LeafletMap::new_image(&element, &folder, picture),
+                None => LeafletMap::new(&element, world),
+            };
+            match made {
+                Ok(map) => {
+                    leaflet.set_value(Some(map));
+                    if picture.is_none() {
+                        crate::map::basemap_layer::attach(leaflet);
+                    }
+                }
                 Err(_) => return,
             }
         }
@@ -85,6 +115,11 @@ pub(super) fn StoryMap(
             with_map(leaflet, |map| map.invalidate_size());
         });
     }));
+    // The outside tiles, only once the reader ticked the box (StoryTiles).
+    effect(Box::new(move || {
+        let url = tiles.get();
+        with_map(leaflet, |map| map.set_tiles(url.as_deref()));
+    }));
     on_cleanup(move || {
         if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
             map.remove();
@@ -95,6 +130,7 @@ pub(super) fn StoryMap(
             {move || map_error.get().map(|detail| view! {
                 <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
             })}
+            {image.map(|image| view! { <ImageConsent image=image agreed=image_agreed/> })}
         </div>
     }
 }

@@ -5,8 +5,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::effect;
+use super::image_consent::ImageCredit;
 use super::slides::{scroll_to_slide, slide_elements, slide_in_view, typing_in};
 use super::story_map::StoryMap;
+use super::tiles::StoryTiles;
 use crate::embed::messaging::announce_change;
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, nth_of};
@@ -54,6 +56,19 @@ pub fn StoryView(
         .into_any();
     }
     let plan = MapPlan::of(&story);
+    let overview: Vec<bool> = story
+        .slides
+        .iter()
+        .map(|s| s.slide_type == SlideType::Overview)
+        .collect();
+    // A story told on a picture from another host waits for the reader's yes.
+    let image = story.image.clone();
+    let image_agreed = RwSignal::new(image.is_none());
+    let tiles_url: RwSignal<Option<String>> = RwSignal::new(None);
+    let tiles = story.tiles.clone().map(|tiles| {
+        let show = Callback::new(move |url: Option<String>| tiles_url.set(url));
+        view! { <StoryTiles tiles=tiles on_change=show/> }
+    });
     let start = if preview {
         0
     } else {
@@ -251,7 +266,8 @@ pub fn StoryView(
                 </div>
             </div>
             <div class="story-body">
-                <StoryMap plan=plan current=current layout=layout/>
+                <StoryMap plan=plan current=current layout=layout overview=overview
+                    image=image.clone() image_agreed=image_agreed tiles=tiles_url/>
                 <ol class="slides" node_ref=list_ref
                     on:pointerdown=swipe_start
                     on:pointerup=swipe_end
@@ -271,6 +287,8 @@ pub fn StoryView(
                     }).collect_view()}
                 </ol>
             </div>
+            {tiles}
+            {image.map(|image| view! { <ImageCredit image=image agreed=image_agreed/> })}
         </article>
     }
     .into_any()

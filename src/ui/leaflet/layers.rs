@@ -3,14 +3,13 @@
 
 use std::rc::Rc;
 
-use js_sys::Array;
 use leaflet::{CircleMarker, Path, PathOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::{
     CountryGeometry, CountryStyle, LeafletMap, Listener, MARKER_PANE, element_of, lat_lng,
-    lat_lng_array,
+    lat_lng_array, polygons_array,
 };
 use crate::geo::cluster::{Cluster, radius};
 use crate::geo::valid_position;
@@ -41,21 +40,11 @@ impl LeafletMap {
                 "map-country".to_owned()
             });
             let path: Path = match geometry {
-                CountryGeometry::Polygons(polygons) => {
-                    let latlngs: Array = polygons
-                        .iter()
-                        .map(|rings| {
-                            JsValue::from(
-                                rings
-                                    .iter()
-                                    .map(|r| JsValue::from(lat_lng_array(r)))
-                                    .collect::<Array>(),
-                            )
-                        })
-                        .collect();
-                    leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
-                        .unchecked_into()
-                }
+                CountryGeometry::Polygons(polygons) => leaflet::Polygon::new_with_options(
+                    &polygons_array(polygons),
+                    options.unchecked_ref(),
+                )
+                .unchecked_into(),
                 CountryGeometry::Point(lat, lon) => {
                     let Some(at) = lat_lng(lat, lon) else {
                         continue;

@@ -5,6 +5,8 @@
 //! removes the map and releases every listener. [`MapLoadError`] says why a
 //! map is not drawn.
 
+mod basemap;
+mod image;
 mod layers;
 mod load;
 mod load_error;
@@ -138,6 +140,12 @@ pub struct LeafletMap {
     hits: Rc<RefCell<Hits>>,
     highlighted: Option<String>,
     tiles: Option<leaflet::TileLayer>,
+    /// The bundled basemap's layer and canvas, made on its first drawing.
+    basemap: Option<(LayerGroup, Canvas)>,
+    /// The basemap's country names, made on their first drawing.
+    labels: Option<LayerGroup>,
+    /// An image map's tile URLs (`new_image`), kept while Leaflet calls it.
+    image_tiles: Option<Closure<dyn FnMut(JsValue) -> String>>,
 }
 
 /// A Leaflet position, for a position it can take ([`valid_position`]).
@@ -151,6 +159,21 @@ const WORLD: Viewport = Viewport {
     lon: 0.0,
     zoom: 1.0,
 };
+
+/// Leaflet's nested arrays of a multipolygon: polygons of rings of points.
+fn polygons_array(polygons: &[Vec<Ring>]) -> Array {
+    polygons
+        .iter()
+        .map(|rings| {
+            JsValue::from(
+                rings
+                    .iter()
+                    .map(|r| JsValue::from(lat_lng_array(r)))
+                    .collect::<Array>(),
+            )
+        })
+        .collect()
+}
 
 fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
     ring.iter()
@@ -239,7 +262,15 @@ impl LeafletMap {
         options.set_world_copy_jump(true);
         // The credit is in the page (Natural Earth, Leaflet): no attribution box.
         options.set_attribution_control(false);
-        let map = Map::new_with_element(element, &options).map_err(js_err)?;
+        Self::with_options(element, &options)
+    }
+
+    /// The map with `options`, its layer groups and its marker pane.
+    fn with_options(
+        element: &web_sys::HtmlElement,
+        options: &MapOptions,
+    ) -> Result<LeafletMap, String> {
+        let map = Map::new_with_element(element, options).map_err(js_err)?;
         let countries = LayerGroup::new();
         countries.unchecked_ref::<leaflet::Layer>().add_to(&map);
         let markers = LayerGroup::new();
@@ -261,6 +292,9 @@ impl LeafletMap {
             hits: Rc::default(),
             highlighted: None,
             tiles: None,
+            basemap: None,
+            labels: None,
+            image_tiles: None,
         })
     }
 

@@ -1,0 +1,350 @@
+//! The bundled basemap drawn under every Leaflet map (`/map`, its embed, the
+//! stories and their embed): Natural Earth's country shapes from npm's
+//! `world-atlas`, at the scale the zoom needs. Pure logic, tested natively; the
+//! loading and drawing are in `basemap_layer.rs` and `leaflet_map.rs`.
+//!
+//! The countries' polygons give both the land (their fill) and the coasts and
+//! borders (their outline), so one file per scale is enough (`land-*.json`
+//! would be the same area again). The 1:110m file comes with every map; the
+//! 1:50m (0.7 MB, 230 KB gzip) and 1:10m (3.6 MB, 0.9 MB gzip) ones are fetched
+//! from the deployment only when the reader zooms where they are needed.
+
+use crate::countries::{self, Country};
+use crate::geo::cluster::Bounds;
+use crate::geo::topojson::Ring;
+
+/// One of world-atlas's three scales.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    /// 1:110m: the whole world at a glance (8,000 points).
+    Small,
+    /// 1:50m: a continent or a region (81,000 points).
+    Medium,
+    /// 1:10m: a country and closer (477,000 points).
+    Large,
+}
+
+impl Scale {
+    pub const ALL: [Scale; 3] = [Scale::Small, Scale::Medium, Scale::Large];
+
+    /// The scale for a zoom level: 1:110m up to zoom 3, 1:50m up to 5,
+    /// 1:10m beyond (at zoom 6 a pixel is 2.4 km at the equator, finer than
+    /// the 1:50m coast). A zoom that is not a number takes the lightest.
+    pub fn for_zoom(zoom: f64) -> Scale {
+        if zoom > 5.0 {
+            Scale::Large
+        } else if zoom > 3.0 {
+            Scale::Medium
+        } else {
+            Scale::Small
+        }
+    }
+
+    /// The file in dist/ (copied there by index.html from `world-atlas`).
+    pub fn file(self) -> &'static str {
+        match self {
+            Scale::Small => "countries-110m.json",
+            Scale::Medium => "countries-50m.json",
+            Scale::Large => "countries-10m.json",
+        }
+    }
+
+    /// The name tests and the container's `data-basemap` use.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scale::Small => "110m",
+            Scale::Medium => "50m",
+            Scale::Large => "10m",
+        }
+    }
+
+    /// Whether the whole world is drawn at once. The 1:110m shapes are; the
+    /// finer ones are cut to the area around the view, as handing Leaflet
+    /// every point of the 1:10m file would take seconds on a phone.
+    pub fn whole_world(self) -> bool {
+        self == Scale::Small
+    }
+}
+
+/// Land: the neutral fill of `/map` (so both read alike). One light palette in
+/// every theme, as on `/map`: the markers' colours keep their contrast.
+pub const LAND: &str = "#e9e6df";
+/// Coasts and borders.
+pub const BORDER: &str = "#7b8a91";
+/// The sea (the map container's background; map.css and story.css say the same).
+pub const WATER: &str = "#c9dfe6";
+
+/// The narrowest a country's main polygon may be on screen, in pixels, to be
+/// labelled (so names fit, and a world view is not a wall of text).
+pub const LABEL_MIN_PX: f64 = 56.0;
+
+/// The countries to label in `view` at `zoom`: their label point
+/// (`countries`) in view and their main polygon at least [`LABEL_MIN_PX`] wide.
+pub fn labels(view: Bounds, zoom: f64) -> Vec<&'static Country> {
+    let world_px = 256.0 * zoom.clamp(0.0, 24.0).exp2();
+    countries::all()
+        .iter()
+        .filter(|c| {
+            let [west, _, east, _] = c.bbox;
+            let degrees = if west <= east {
+                east - west
+            } else {
+                east + 360.0 - west
+            };
+            degrees / 360.0 * world_px >= LABEL_MIN_PX
+                && (view.south..=view.north).contains(&c.lat)
+                && (view.west..=view.east).contains(&c.lon)
+        })
+        .collect()
+}
+
+/// Whether the drawn area `drawn` still covers `view` (no redraw needed).
+pub fn covers(drawn: Bounds, view: Bounds) -> bool {
+    drawn.south <= view.south
+        && drawn.north >= view.north
+        && drawn.west <= view.west
+        && drawn.east >= view.east
+}
+
+/// The polygons (each an outer ring then its holes) cut to `area`, for
+/// drawing: rings wholly outside are dropped, rings across its edge are cut
+/// along it (Sutherland–Hodgman against each side; the cut edges lie on the
+/// area's border, which the caller keeps off screen). A polygon whose outer
+/// ring is gone goes with its holes.
+pub fn clip<'a>(polygons: impl Iterator<Item = &'a [Ring]>, area: Bounds) -> Vec<Vec<Ring>> {
+    polygons
+        .filter_map(|rings| {
+            let mut rings = rings.iter();
+            let outer = clip_ring(rings.next()?, area)?;
+            let mut kept = vec![outer];
+            kept.extend(rings.filter_map(|hole| clip_ring(hole, area)));
+            Some(kept)
+        })
+        .collect()
+}
+
+/// One ring cut to `area`; `None` when less than a triangle is left.
+fn clip_ring(ring: &Ring, area: Bounds) -> Option<Ring> {
+    // Quick accept and reject on the ring's extent.
+    let (mut south, mut west, mut north, mut east) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for &(lat, lon) in ring {
+        south = south.min(lat);
+        north = north.max(lat);
+        west = west.min(lon);
+        east = east.max(lon);
+    }
+    if ring.len() < 3
+        || north < area.south
+        || south > area.north
+        || east < area.west
+        || west > area.east
+    {
+        return None;
+    }
+    let inside =
+        area.south <= south && north <= area.north && area.west <= west && east <= area.east;
+    if inside {
+        return Some(ring.clone());
+    }
+    // (lat, lon) components: 0 is latitude, 1 longitude.
+    let sides: [(usize, f64, bool); 4] = [
+        (0, area.south, true),
+        (0, area.north, false),
+        (1, area.west, true),
+        (1, area.east, false),
+    ];
+    let mut points: Vec<(f64, f64)> = ring.clone();
+    for (axis, limit, keep_above) in sides {
+        let get = |p: (f64, f64)| if axis == 0 { p.0 } else { p.1 };
+        let is_in = |p: (f64, f64)| {
+            if keep_above {
+                get(p) >= limit
+            } else {
+                get(p) <= limit
+            }
+        };
+        let &last = points.last()?;
+        let mut out = Vec::with_capacity(points.len());
+        let mut previous = last;
+        for &point in &points {
+            let (now_in, was_in) = (is_in(point), is_in(previous));
+            if now_in != was_in {
+                // Where the edge crosses the limit (the two differ along `axis`).
+                let t = (limit - get(previous)) / (get(point) - get(previous));
+                out.push((
+                    previous.0 + t * (point.0 - previous.0),
+                    previous.1 + t * (point.1 - previous.1),
+                ));
+            }
+            if now_in {
+                out.push(point);
+            }
+            previous = point;
+        }
+        points = out;
+    }
+    (points.len() >= 3).then_some(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::topojson;
+
+    #[test]
+    fn scale_follows_the_zoom() {
+        let at = |zoom| Scale::for_zoom(zoom);
+        assert_eq!(at(1.0), Scale::Small);
+        assert_eq!(at(3.0), Scale::Small, "110m up to zoom 3");
+        assert_eq!(at(3.25), Scale::Medium);
+        assert_eq!(at(5.0), Scale::Medium, "50m up to zoom 5");
+        assert_eq!(at(5.25), Scale::Large);
+        assert_eq!(at(10.0), Scale::Large);
+        assert_eq!(at(crate::geo::MAX_ZOOM), Scale::Large);
+        assert_eq!(at(f64::NAN), Scale::Small, "not a number: the lightest");
+        assert_eq!(at(f64::INFINITY), Scale::Large);
+        assert_eq!(at(f64::NEG_INFINITY), Scale::Small);
+        // Each zoom step up never goes back to a coarser scale.
+        let steps: Vec<Scale> = (0..=48).map(|q| at(f64::from(q) * 0.25)).collect();
+        let rank = |s: &Scale| Scale::ALL.iter().position(|a| a == s);
+        assert!(steps.windows(2).all(|w| rank(&w[0]) <= rank(&w[1])));
+        assert!(Scale::Small.whole_world() && !Scale::Large.whole_world());
+        assert_eq!(Scale::Large.label(), "10m");
+    }
+
+    #[test]
+    fn every_scale_file_is_in_the_npm_package_and_copied_into_dist() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let index = std::fs::read_to_string(format!("{root}/index.html")).unwrap_or_default();
+        for scale in Scale::ALL {
+            let file = scale.file();
+            assert!(
+                index.contains(&format!(
+                    "rel=\"copy-file\" href=\"node_modules/world-atlas/{file}\""
+                )),
+                "index.html copies {file} into dist/"
+            );
+            let text = std::fs::read_to_string(format!("{root}/node_modules/world-atlas/{file}"))
+                .unwrap_or_default();
+            let shapes = topojson::decode(&text, "countries").unwrap_or_default();
+            // 177 countries at 1:110m, 241 at 1:50m, 255 at 1:10m.
+            assert!(shapes.len() >= 170, "{file}: {} shapes", shapes.len());
+            let points: usize = shapes
+                .iter()
+                .flat_map(|s| s.polygons.iter().flatten())
+                .map(Vec::len)
+                .sum();
+            println!("{file}: {} shapes, {points} ring points", shapes.len());
+        }
+    }
+
+    fn area(south: f64, west: f64, north: f64, east: f64) -> Bounds {
+        Bounds {
+            south,
+            west,
+            north,
+            east,
+        }
+    }
+
+    fn square(s: f64, w: f64, n: f64, e: f64) -> Ring {
+        vec![(s, w), (s, e), (n, e), (n, w), (s, w)]
+    }
+
+    #[test]
+    fn clipping_keeps_inside_drops_outside_and_cuts_across() {
+        let view = area(0.0, 0.0, 10.0, 10.0);
+        let inside = vec![square(2.0, 2.0, 4.0, 4.0)];
+        let outside = vec![square(20.0, 20.0, 30.0, 30.0)];
+        let across = vec![square(5.0, 5.0, 15.0, 15.0), square(6.0, 12.0, 8.0, 14.0)];
+        let polygons = [inside.clone(), outside, across];
+        let clipped = clip(polygons.iter().map(Vec::as_slice), view);
+        assert_eq!(clipped.len(), 2, "the polygon outside is dropped");
+        assert_eq!(clipped[0], inside, "a polygon inside is kept as is");
+        assert_eq!(clipped[1].len(), 1, "the hole outside the view is dropped");
+        let cut = &clipped[1][0];
+        assert!(
+            cut.iter()
+                .all(|&(lat, lon)| (5.0..=10.0).contains(&lat) && (5.0..=10.0).contains(&lon)),
+            "{cut:?}"
+        );
+        // The cut square is the square (5, 5)-(10, 10): its corners are there.
+        for corner in [(5.0, 5.0), (5.0, 10.0), (10.0, 10.0), (10.0, 5.0)] {
+            assert!(cut.contains(&corner), "{corner:?} in {cut:?}");
+        }
+        // A shape around the view keeps the view's corners; a degenerate ring goes.
+        let around = [vec![square(-50.0, -50.0, 50.0, 50.0)]];
+        let cut = clip(around.iter().map(Vec::as_slice), view);
+        assert_eq!(cut.len(), 1);
+        assert!(cut[0][0].len() >= 4);
+        let line = [vec![vec![(1.0, 1.0), (2.0, 2.0)]]];
+        assert!(clip(line.iter().map(Vec::as_slice), view).is_empty());
+        assert!(clip([&[][..]].into_iter(), view).is_empty());
+    }
+
+    #[test]
+    fn clipping_the_real_shapes_keeps_only_the_view() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let text = std::fs::read_to_string(format!(
+            "{root}/node_modules/world-atlas/countries-50m.json"
+        ))
+        .unwrap_or_default();
+        let shapes = topojson::decode(&text, "countries").unwrap_or_default();
+        let all: usize = shapes
+            .iter()
+            .flat_map(|s| s.polygons.iter().flatten())
+            .map(Vec::len)
+            .sum();
+        // Western Europe around Paris.
+        let view = area(40.0, -10.0, 55.0, 15.0);
+        let cut = clip(
+            shapes
+                .iter()
+                .flat_map(|s| s.polygons.iter().map(Vec::as_slice)),
+            view,
+        );
+        let kept: usize = cut.iter().flatten().map(Vec::len).sum();
+        assert!(cut.len() >= 8, "France, Spain, Germany… ({})", cut.len());
+        assert!(kept * 10 < all, "{kept} of {all} points");
+        assert!(cut.iter().flatten().flatten().all(|&(lat, lon)| {
+            (view.south - 1e-9..=view.north + 1e-9).contains(&lat)
+                && (view.west - 1e-9..=view.east + 1e-9).contains(&lon)
+        }));
+    }
+
+    #[test]
+    fn big_countries_are_named_first_and_small_ones_closer_in() {
+        let codes =
+            |view, zoom| -> Vec<&str> { labels(view, zoom).iter().map(|c| c.code).collect() };
+        let world = codes(Bounds::WORLD, 2.0);
+        for big in ["RU", "CA", "BR", "AU", "CN"] {
+            assert!(world.contains(&big), "{big} at zoom 2: {world:?}");
+        }
+        assert!(
+            !world.contains(&"LU") && !world.contains(&"BE"),
+            "{world:?}"
+        );
+        assert!(world.len() < 60, "{} labels at zoom 2", world.len());
+        // Western Europe at zoom 7: Luxembourg and Belgium, not Russia (out of view).
+        let europe = codes(area(44.0, -2.0, 53.0, 12.0), 7.0);
+        for near in ["LU", "BE", "FR", "DE"] {
+            assert!(europe.contains(&near), "{near}: {europe:?}");
+        }
+        assert!(!europe.contains(&"RU"));
+        // Across the antimeridian: Russia's box runs west > east.
+        assert!(codes(area(50.0, 30.0, 70.0, 120.0), 3.0).contains(&"RU"));
+        assert!(
+            codes(Bounds::WORLD, f64::NAN).is_empty(),
+            "no zoom, no labels"
+        );
+    }
+
+    #[test]
+    fn coverage() {
+        let drawn = area(0.0, 0.0, 10.0, 10.0);
+        assert!(covers(drawn, area(1.0, 1.0, 9.0, 9.0)));
+        assert!(covers(drawn, drawn));
+        assert!(!covers(drawn, area(1.0, 1.0, 9.0, 11.0)));
+        assert!(!covers(drawn, area(-1.0, 1.0, 9.0, 9.0)));
+    }
+}

@@ -1,0 +1,193 @@
+//! The bundled basemap on a live map: fetches each scale's shapes from dist/
+//! the first time a map needs them (decoded once per page, shared by every
+//! map, the choropleth of `/map` and the locators), and keeps each map's
+//! basemap at the scale its zoom needs, cut to the area around the view
+//! (`basemap.rs` holds the rules, tested natively).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::data::{absolute_url, fetch_text};
+use crate::geo::basemap::{Scale, clip, covers, labels};
+use crate::geo::cluster::Bounds;
+use crate::geo::topojson::{self, Shape};
+use crate::ui::leaflet::{MapSlot, with_map};
+use crate::ui::state::LoadError;
+
+type Shapes = Arc<Vec<Shape>>;
+
+thread_local! {
+    /// The decoded shapes of each scale ([`Scale::ALL`]'s order), kept for the visit.
+    static SHAPES: RefCell<[Option<Shapes>; 3]> = const { RefCell::new([None, None, None]) };
+}
+
+fn slot_of(scale: Scale) -> usize {
+    match scale {
+        Scale::Small => 0,
+        Scale::Medium => 1,
+        Scale::Large => 2,
+    }
+}
+
+/// The country shapes at `scale`, fetched and decoded the first time only.
+pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
+    let cached = SHAPES.with_borrow(|cache| cache.get(slot_of(scale)).cloned().flatten());
+    if let Some(shapes) = cached {
+        return Ok(shapes);
+    }
+    let file = scale.file();
+    let url = absolute_url(file, None)?;
+    let text = fetch_text(&url).await?.text;
+    let shapes = topojson::decode(&text, "countries")
+        .map(Arc::new)
+        .map_err(|message| LoadError {
+            source: file.to_owned(),
+            message,
+        })?;
+    SHAPES.with_borrow_mut(|cache| {
+        if let Some(entry) = cache.get_mut(slot_of(scale)) {
+            *entry = Some(shapes.clone());
+        }
+    });
+    Ok(shapes)
+}
+
+/// What one map's basemap shows, and which scale it is fetching.
+#[derive(Default)]
+struct State {
+    /// The scale drawn and the area it was cut to (`None`: the whole world).
+    drawn: Option<(Scale, Option<Bounds>)>,
+    loading: Option<Scale>,
+    /// The names drawn: redrawn only when they change (a pan within a
+    /// country's reach leaves them be).
+    labels: Vec<(f64, f64, String)>,
+}
+
+/// Draws the basemap under the map in `slot` now and after every pan and
+/// zoom (its listener goes with the map's `remove`).
+pub fn attach(slot: MapSlot) {
+    let state = Rc::new(RefCell::new(State::default()));
+    {
+        let state = state.clone();
+        with_map(slot, move |map| {
+            map.on_move_end(move |_, _| refresh(slot, state.clone()));
+        });
+    }
+    refresh(slot, state);
+}
+
+/// The view and the scale its zoom needs.
+fn view_of(slot: MapSlot) -> Option<(Scale, Bounds)> {
+    with_map(slot, |map| {
+        (Scale::for_zoom(map.viewport().zoom), map.visible_bounds())
+    })
+}
+
+/// Redraws the basemap when the zoom needs another scale or the view has
+/// left the area drawn. Runs as a task: Leaflet's `moveend` calls it while
+/// the map is out of its slot.
+fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
+    leptos::task::spawn_local(async move {
+        // Names follow every move; only the shapes wait for a new scale.
+        name_countries(slot, &state);
+        let Some((scale, view)) = view_of(slot) else {
+            return;
+        };
+        {
+            let mut state = state.borrow_mut();
+            let up_to_date = state.drawn.is_some_and(|(drawn, area)| {
+                drawn == scale && area.is_none_or(|a| covers(a, view))
+            });
+            // The task fetching this scale draws the view it finds then.
+            if up_to_date || state.loading == Some(scale) {
+                return;
+            }
+            state.loading = Some(scale);
+        }
+        let loaded = load(scale).await;
+        {
+            let mut state = state.borrow_mut();
+            if state.loading == Some(scale) {
+                state.loading = None;
+            }
+        }
+        let shapes = match loaded {
+            Ok(shapes) => shapes,
+            Err(error) => {
+                // The scale drawn before stays; the map works without it.
+                web_sys::console::warn_1(&format!("basemap: {error}").into());
+                return;
+            }
+        };
+        // The reader may have moved on while the file came.
+        let Some((now, view)) = view_of(slot) else {
+            return;
+        };
+        if now != scale {
+            return;
+        }
+        let area = (!scale.whole_world())
+            .then(|| Bounds::padded(view.south, view.west, view.north, view.east, 0.5));
+        let polygons = shapes
+            .iter()
+            .flat_map(|s| s.polygons.iter().map(Vec::as_slice));
+        let polygons = match area {
+            Some(area) => clip(polygons, area),
+            None => polygons.map(<[_]>::to_vec).collect(),
+        };
+        with_map(slot, |map| {
+            map.draw_basemap(&polygons, scale.label(), scale != Scale::Small);
+        });
+        state.borrow_mut().drawn = Some((scale, area));
+    });
+}
+
+/// Names the countries in view that have room for it, in the page's
+/// language where the browser knows the name (`Intl.DisplayNames`), else
+/// Natural Earth's English name.
+fn name_countries(slot: MapSlot, state: &RefCell<State>) {
+    let Some((zoom, view)) = with_map(slot, |map| (map.viewport().zoom, map.visible_bounds()))
+    else {
+        return;
+    };
+    let names = display_names();
+    let labels: Vec<(f64, f64, String)> = labels(view, zoom)
+        .into_iter()
+        .map(|country| {
+            let name = names
+                .as_ref()
+                .and_then(|names| {
+                    let of = js_sys::Reflect::get(names, &"of".into()).ok()?;
+                    let of: &js_sys::Function = of.dyn_ref()?;
+                    of.call1(names, &country.code.into()).ok()?.as_string()
+                })
+                .filter(|name| !name.is_empty() && name != country.code)
+                .unwrap_or_else(|| country.name.to_owned());
+            (country.lat, country.lon, name)
+        })
+        .collect();
+    if state.borrow().labels == labels {
+        return;
+    }
+    with_map(slot, |map| map.draw_labels(&labels));
+    state.borrow_mut().labels = labels;
+}
+
+/// `new Intl.DisplayNames([<html lang>], {type: "region"})`, when the browser has it.
+fn display_names() -> Option<JsValue> {
+    let lang = web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")
+        .unwrap_or_else(|| "en".to_owned());
+    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?;
+    let constructor: &js_sys::Function = constructor.dyn_ref()?;
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
+    let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options);
+    js_sys::Reflect::construct(constructor, &args).ok()
+}
