@@ -98,7 +98,7 @@ fn data_view<T>(
     resource: LocalResource<Result<T, LoadError>>,
     view_state: Option<RwSignal<PageState>>,
     render: Arc<dyn Fn(T) -> AnyView + Send + Sync>,
-) -> AnyView
+) -> impl IntoView + use<T>
 where
     T: Clone + Send + Sync + 'static,
 {
@@ -110,7 +110,7 @@ where
             Some(Err(_)) => PageState::Error,
         });
     });
-    (move || match resource.get() {
+    move || match resource.get() {
         None => view! { <Progress/> }.into_any(),
         Some(Ok(value)) => render(value),
         Some(Err(error)) => view! {
@@ -123,8 +123,7 @@ where
             }/>
         }
         .into_any(),
-    })
-    .into_any()
+    }
 }
 
 /// The visible progress indicator while data loads.
