@@ -3,6 +3,7 @@
 //! Async data goes through [`with_data`], the one loading/error pattern of the app.
 
 use std::fmt;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -82,6 +83,25 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // Erased here so that every route shares one copy of the loading, error
+    // and reactive rendering code below instead of one inlined per route
+    // (smaller wasm); only `render` itself stays per route.
+    data_view(
+        resource,
+        view_state,
+        Arc::new(move |value| render(value).into_any()),
+    )
+}
+
+/// The body of [`with_data_until`], generic only over the data.
+fn data_view<T>(
+    resource: LocalResource<Result<T, LoadError>>,
+    view_state: Option<RwSignal<PageState>>,
+    render: Arc<dyn Fn(T) -> AnyView + Send + Sync>,
+) -> impl IntoView + use<T>
+where
+    T: Clone + Send + Sync + 'static,
+{
     let state = page_state();
     Effect::new(move |_| {
         state.set(match resource.get() {
@@ -92,7 +112,7 @@ where
     });
     move || match resource.get() {
         None => view! { <Progress/> }.into_any(),
-        Some(Ok(value)) => render(value).into_any(),
+        Some(Ok(value)) => render(value),
         Some(Err(error)) => view! {
             <LoadFailure error=error on_retry=move || {
                 // Back to the progress indicator (and `loading`) while it
