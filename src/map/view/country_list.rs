@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::MapCtx;
+use crate::i18n::Locale;
 use crate::i18n::{Msg, fill};
 use crate::map::{SortKey, sorted};
-use crate::ui::lang::{tr, use_lang};
+use crate::ui::lang::{tr, use_intl, use_lang};
 
 /// The countries of the selection as a sortable table; a row opens the panel
 /// (its button, or Enter on the row), and focus or hover highlights the country.
@@ -102,7 +103,8 @@ pub(super) fn CountryList() -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let count = move || ctx.selection.with(|s| s.countries.len());
+    let intl = use_intl();
+    let count = move || intl().number(ctx.selection.with(|s| s.countries.len()) as f64);
     view! {
         <h2 id="countries-heading">{tr(Msg::CountriesWithMembers)}" ("<span data-count="countries">{count}</span>")"</h2>
         <table class="data map-countries" aria-labelledby="countries-heading">

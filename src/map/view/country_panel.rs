@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use super::{MapCtx, effect};
 use crate::countries;
 use crate::data::SharedData;
+use crate::i18n::Locale;
 use crate::i18n::{Msg, case_status};
 use crate::route::Route;
-use crate::ui::lang::tr;
+use crate::ui::lang::{tr, use_intl};
 use crate::ui::links::href;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::text::localized;
@@ -28,6 +29,7 @@ pub(super) fn CountryPanel(
         }
     }));
     let name = countries::name_or_code(&code).to_owned();
+    let intl = use_intl();
     let panel_content = {
         let code = code.clone();
         move || {
@@ -47,7 +49,7 @@ pub(super) fn CountryPanel(
                 .cloned()
                 .collect();
             view! {
-                <h3>{tr(Msg::Members)}" ("{members.len()}")"</h3>
+                <h3>{tr(Msg::Members)}" ("{let n = members.len() as f64; move || intl().number(n)}")"</h3>
                 <ul class="map-panel-members">
                     {members.into_iter().map(|m| {
                         let name = localized(&m.name);
@@ -60,7 +62,7 @@ pub(super) fn CountryPanel(
                     }).collect_view()}
                 </ul>
                 {(!cases.is_empty()).then(|| view! {
-                    <h3>{tr(Msg::Cases)}" ("{cases.len()}")"</h3>
+                    <h3>{tr(Msg::Cases)}" ("{let n = cases.len() as f64; move || intl().number(n)}")"</h3>
                     <ul class="map-panel-cases">
                         {cases.into_iter().map(|c| {
                             let person = localized(&c.person);

@@ -5,9 +5,10 @@ use leptos::prelude::*;
 use super::MapCtx;
 use crate::countries;
 use crate::data::SharedData;
+use crate::i18n::Locale;
 use crate::i18n::Msg;
 use crate::route::Route;
-use crate::ui::lang::tr;
+use crate::ui::lang::{tr, use_intl};
 use crate::ui::links::href;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::text::localized;
@@ -46,7 +47,8 @@ pub(super) fn MemberList(
             })
             .collect_view()
     };
-    let count = move || ctx.selection.with(|s| s.members.len());
+    let intl = use_intl();
+    let count = move || intl().number(ctx.selection.with(|s| s.members.len()) as f64);
     view! {
         <h2 id="members-heading">{tr(Msg::Members)}" ("<span data-count="members">{count}</span>")"</h2>
         <table class="data" aria-labelledby="members-heading">
