@@ -76,6 +76,19 @@ impl Zoomify {
         ))
     }
 
+    /// The address of a tile of Leaflet's zoom `map_zoom` (the image level
+    /// plus [`ZOOM_OFFSET`]) under `folder`, which may or may not end with a
+    /// slash (the importer writes one; a hand-written dataset may not).
+    pub fn tile_url(self, folder: &str, map_zoom: i64, x: i64, y: i64) -> Option<String> {
+        let path = self.tile_path(map_zoom.checked_sub(ZOOM_OFFSET as i64)?, x, y)?;
+        let slash = if folder.is_empty() || folder.ends_with('/') {
+            ""
+        } else {
+            "/"
+        };
+        Some(format!("{folder}{slash}{path}"))
+    }
+
     /// The image's corners in map units: (south-west, north-east) as
     /// (lat, lon), for the map's bounds.
     pub fn bounds(self) -> ((f64, f64), (f64, f64)) {
@@ -218,5 +231,27 @@ mod tests {
         assert_eq!(PAINTING.fit_zoom(600.0, 400.0), 2.0 + ZOOM_OFFSET);
         assert_eq!(PAINTING.fit_zoom(10.0, 10.0), ZOOM_OFFSET);
         assert_eq!(PAINTING.fit_zoom(1e9, 1e9), 5.0 + ZOOM_OFFSET);
+    }
+
+    #[test]
+    fn tile_urls_join_the_folder_with_or_without_its_slash() {
+        let image = Zoomify {
+            width: 1000,
+            height: 600,
+        };
+        let z = ZOOM_OFFSET as i64;
+        let with = image.tile_url("https://h/seurat/", z, 0, 0);
+        assert_eq!(
+            with.as_deref(),
+            Some("https://h/seurat/TileGroup0/0-0-0.jpg")
+        );
+        assert_eq!(image.tile_url("https://h/seurat", z, 0, 0), with);
+        assert_eq!(
+            image.tile_url("", z, 0, 0).as_deref(),
+            Some("TileGroup0/0-0-0.jpg")
+        );
+        // Below the image's first level, or from a zoom Leaflet never sends: none.
+        assert_eq!(image.tile_url("f/", z - 1, 0, 0), None);
+        assert_eq!(image.tile_url("f/", i64::MIN, 0, 0), None);
     }
 }

@@ -87,7 +87,11 @@ pub(super) fn StoryMap(
                         crate::map::basemap_layer::attach(leaflet);
                     }
                 }
-                Err(_) => return,
+                Err(message) => {
+                    // Said where the map would be; the slides still read.
+                    map_error.set(Some(message));
+                    return;
+                }
             }
         }
         // Leaflet runs with the map out of its slot (see `with_map`).

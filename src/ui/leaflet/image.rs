@@ -61,8 +61,7 @@ impl LeafletMap {
                         .map_or(-1, |v| v as i64)
                 };
                 image
-                    .tile_path(n("z") - ZOOM_OFFSET as i64, n("x"), n("y"))
-                    .map(|path| format!("{folder}{path}"))
+                    .tile_url(&folder, n("z"), n("x"), n("y"))
                     .unwrap_or_default()
             });
         let _ = js_sys::Reflect::set(&layer, &"getTileUrl".into(), tile_url.as_ref());
