@@ -6,7 +6,7 @@ use leaflet::{Canvas, LayerGroup, PathOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{LeafletMap, lat_lng, polygons_array};
+use super::{LeafletMap, bounds_of, lat_lng, polygons_array};
 use crate::geo::basemap::{BORDER, LAND};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::Ring;
@@ -21,9 +21,7 @@ const LABEL_PANE: &str = "mapline-labels";
 impl LeafletMap {
     /// The visible area, unpadded (the whole world when the view is wider).
     pub fn visible_bounds(&self) -> Bounds {
-        let b = self.map.get_bounds();
-        let (sw, ne) = (b.get_south_west(), b.get_north_east());
-        Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), 0.0)
+        bounds_of(&self.map, 0.0)
     }
 
     /// Draws the bundled basemap (land, coasts and borders: `polygons`) as one

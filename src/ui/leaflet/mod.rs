@@ -229,13 +229,16 @@ fn viewport_of(map: &Map) -> Viewport {
     }
 }
 
-/// The visible area, padded by half its size (markers just outside stay drawn
-/// while panning).
-fn bounds_of(map: &Map) -> Bounds {
+/// The visible area, padded by `padding` of its size on each side.
+fn bounds_of(map: &Map, padding: f64) -> Bounds {
     let b = map.get_bounds();
     let (sw, ne) = (b.get_south_west(), b.get_north_east());
-    Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), 0.5)
+    Bounds::padded(sw.lat(), sw.lng(), ne.lat(), ne.lng(), padding)
 }
+
+/// The padding of [`LeafletMap::bounds`]: half the view's size, so markers
+/// just outside stay drawn while panning.
+const MARKER_PADDING: f64 = 0.5;
 
 impl LeafletMap {
     /// Creates the map in `element` at `viewport`. SVG for country shapes (each a
@@ -303,8 +306,9 @@ impl LeafletMap {
     /// `LeafletMap` (it may run while a method of it is running).
     pub fn on_move_end(&mut self, mut callback: impl FnMut(Viewport, Bounds) + 'static) {
         let map = self.map.clone();
-        let closure: Listener =
-            Closure::new(move |_: JsValue| callback(viewport_of(&map), bounds_of(&map)));
+        let closure: Listener = Closure::new(move |_: JsValue| {
+            callback(viewport_of(&map), bounds_of(&map, MARKER_PADDING))
+        });
         self.map.on("moveend", closure.as_ref());
         self.listeners.push(closure);
     }
@@ -365,7 +369,7 @@ impl LeafletMap {
     }
 
     pub fn bounds(&self) -> Bounds {
-        bounds_of(&self.map)
+        bounds_of(&self.map, MARKER_PADDING)
     }
 
     /// Zooms in on a point by `delta` levels.
