@@ -7,7 +7,8 @@
 //! generation to slow the loop. Data text (names, summaries) is multilingual in
 //! the data itself (`model::Text`); this table is only for the interface.
 
-/// A language the interface is translated into.
+/// A language the interface is translated into. The declaration order is
+/// `Lang::ALL`'s and indexes each message's translations (`Msg::text`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
     En,
@@ -66,26 +67,37 @@ impl Lang {
 
 macro_rules! catalogue {
     ($($msg:ident => [$en:literal, $fr:literal, $es:literal, $ar:literal],)*) => {
-        /// A piece of interface text.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($msg,)* }
+        /// A piece of interface text: its four translations, in `Lang::ALL`'s
+        /// order. Each message is a constant pointing at its own static, not a
+        /// variant of one big `match`, so an entry point's wasm carries only the
+        /// messages its code names (the whole table in four languages is about
+        /// 30 KB, and an embed names a fraction of it).
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Msg(&'static [&'static str; 4]);
 
+        #[allow(non_upper_case_globals)]
         impl Msg {
-            pub const ALL: &'static [Msg] = &[$(Msg::$msg,)*];
+            $(pub const $msg: Msg = Msg(&[$en, $fr, $es, $ar]);)*
 
-            /// The text in `lang`. Placeholders such as `{count}` are filled by [`fill`].
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $(
-                        (Msg::$msg, Lang::En) => $en,
-                        (Msg::$msg, Lang::Fr) => $fr,
-                        (Msg::$msg, Lang::Es) => $es,
-                        (Msg::$msg, Lang::Ar) => $ar,
-                    )*
-                }
-            }
+            /// Every message, for the tests that check the catalogue.
+            #[cfg(test)]
+            pub const ALL: &'static [Msg] = &[$(Msg::$msg,)*];
         }
     };
+}
+
+impl Msg {
+    /// The text in `lang`. Placeholders such as `{count}` are filled by [`fill`].
+    pub fn text(self, lang: Lang) -> &'static str {
+        self.0[lang as usize]
+    }
+}
+
+/// A message shows as its English text (in test failures and logs).
+impl std::fmt::Debug for Msg {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Msg({:?})", self.0[0])
+    }
 }
 
 catalogue! {
@@ -364,46 +376,75 @@ macro_rules! counted {
         /// category each language has (English and Spanish one/other, French
         /// and Spanish many for round millions, Arabic all six). `{count}` is
         /// the number written the reader's way ([`count`]); Arabic's zero, one
-        /// and two forms name the number in words and may leave it out.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Counted { $($msg,)* }
+        /// and two forms name the number in words and may leave it out. Like
+        /// [`Msg`], each is a constant with its own static, kept only where named.
+        #[derive(Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct Counted(&'static CountedTexts);
 
+        #[allow(non_upper_case_globals)]
         impl Counted {
-            pub const ALL: &'static [Counted] = &[$(Counted::$msg,)*];
+            $(pub const $msg: Counted = Counted(&CountedTexts {
+                en: [$en1, $en_other],
+                fr: [$fr1, $fr_many, $fr_other],
+                es: [$es1, $es_many, $es_other],
+                ar: [$ar0, $ar1, $ar2, $ar_few, $ar_many, $ar_other],
+            });)*
 
-            /// The text in `lang` for a number of category `plural`; a
-            /// category the language does not have reads as its `other`.
-            pub fn text(self, lang: Lang, plural: Plural) -> &'static str {
-                use Plural as P;
-                match (self, lang) {
-                    $(
-                        (Counted::$msg, Lang::En) => match plural {
-                            P::One => $en1,
-                            _ => $en_other,
-                        },
-                        (Counted::$msg, Lang::Fr) => match plural {
-                            P::One => $fr1,
-                            P::Many => $fr_many,
-                            _ => $fr_other,
-                        },
-                        (Counted::$msg, Lang::Es) => match plural {
-                            P::One => $es1,
-                            P::Many => $es_many,
-                            _ => $es_other,
-                        },
-                        (Counted::$msg, Lang::Ar) => match plural {
-                            P::Zero => $ar0,
-                            P::One => $ar1,
-                            P::Two => $ar2,
-                            P::Few => $ar_few,
-                            P::Many => $ar_many,
-                            P::Other => $ar_other,
-                        },
-                    )*
-                }
-            }
+            /// Every counted message, for the tests that check the catalogue.
+            #[cfg(test)]
+            pub const ALL: &'static [Counted] = &[$(Counted::$msg,)*];
         }
     };
+}
+
+/// A counted message's texts: English one/other, French and Spanish
+/// one/many/other, Arabic zero/one/two/few/many/other.
+#[derive(PartialEq, Eq, Hash)]
+pub struct CountedTexts {
+    en: [&'static str; 2],
+    fr: [&'static str; 3],
+    es: [&'static str; 3],
+    ar: [&'static str; 6],
+}
+
+impl Counted {
+    /// The text in `lang` for a number of category `plural`; a category the
+    /// language does not have reads as its `other`.
+    pub fn text(self, lang: Lang, plural: Plural) -> &'static str {
+        use Plural as P;
+        let t = self.0;
+        match lang {
+            Lang::En => match plural {
+                P::One => t.en[0],
+                _ => t.en[1],
+            },
+            Lang::Fr => match plural {
+                P::One => t.fr[0],
+                P::Many => t.fr[1],
+                _ => t.fr[2],
+            },
+            Lang::Es => match plural {
+                P::One => t.es[0],
+                P::Many => t.es[1],
+                _ => t.es[2],
+            },
+            Lang::Ar => match plural {
+                P::Zero => t.ar[0],
+                P::One => t.ar[1],
+                P::Two => t.ar[2],
+                P::Few => t.ar[3],
+                P::Many => t.ar[4],
+                P::Other => t.ar[5],
+            },
+        }
+    }
+}
+
+/// A counted message shows as its English "other" text.
+impl std::fmt::Debug for Counted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Counted({:?})", self.0.en[1])
+    }
 }
 
 counted! {
