@@ -584,6 +584,16 @@ pub trait Locale {
     fn plural(&self, n: f64) -> Plural;
     /// `2 Nov 2012`, `Nov 2012`, `2012`, `501 BCE`, `2 Nov 2012 14:30`.
     fn date(&self, parts: &DateParts) -> String;
+    /// A country's name from its ISO code: `Mexique`, `المكسيك`. Natural
+    /// Earth's English name by default; a code outside the table as given.
+    fn country(&self, code: &str) -> String {
+        crate::countries::name_or_code(code).to_owned()
+    }
+    /// The order of two names in the language's alphabet (`Égypte` before
+    /// `Zambie`); by code point by default.
+    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        a.cmp(b)
+    }
 }
 
 /// English as the native code writes it (the CLI, the importers, tests).

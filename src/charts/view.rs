@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use crate::charts::{OutcomeTallies, bar_length, nice_axis};
-use crate::countries;
 use crate::i18n::{Locale, Msg, outcome_kind};
 use crate::ui::lang::{tr, use_intl, use_lang};
 
@@ -44,21 +43,21 @@ pub fn OutcomesInfographic(
                 .collect::<Vec<_>>()
         }
     };
+    let intl = use_intl();
     let country_bars = {
         let tallies = tallies.clone();
         move || {
+            let intl = intl();
             tallies
                 .by_country
                 .iter()
                 .map(|t| Bar {
-                    label: countries::by_code(&t.key)
-                        .map_or_else(|| t.key.clone(), |c| c.name.to_owned()),
+                    label: intl.country(&t.key),
                     count: t.count,
                 })
                 .collect::<Vec<_>>()
         }
     };
-    let intl = use_intl();
     let year_bars = move || {
         let intl = intl();
         tallies

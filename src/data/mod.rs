@@ -130,7 +130,7 @@ fn inactivity_limit() -> f64 {
 
 /// The language of the page (`<html lang>`), for messages made away from the
 /// reactive tree.
-fn page_lang() -> Lang {
+pub fn page_lang() -> Lang {
     document()
         .document_element()
         .and_then(|html| html.get_attribute("lang"))

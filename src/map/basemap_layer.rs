@@ -8,12 +8,12 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use wasm_bindgen::{JsCast, JsValue};
-
-use crate::data::{absolute_url, fetch_text};
+use crate::data::{absolute_url, fetch_text, page_lang};
 use crate::geo::basemap::{Scale, clip, covers, labels};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{self, Shape};
+use crate::i18n::Locale;
+use crate::ui::intl::Intl;
 use crate::ui::leaflet::{MapSlot, with_map};
 use crate::ui::state::LoadError;
 
@@ -153,41 +153,14 @@ fn name_countries(slot: MapSlot, state: &RefCell<State>) {
     else {
         return;
     };
-    let names = display_names();
+    let intl = Intl(page_lang());
     let labels: Vec<(f64, f64, String)> = labels(view, zoom)
         .into_iter()
-        .map(|country| {
-            let name = names
-                .as_ref()
-                .and_then(|names| {
-                    let of = js_sys::Reflect::get(names, &"of".into()).ok()?;
-                    let of: &js_sys::Function = of.dyn_ref()?;
-                    of.call1(names, &country.code.into()).ok()?.as_string()
-                })
-                .filter(|name| !name.is_empty() && name != country.code)
-                .unwrap_or_else(|| country.name.to_owned());
-            (country.lat, country.lon, name)
-        })
+        .map(|country| (country.lat, country.lon, intl.country(country.code)))
         .collect();
     if state.borrow().labels == labels {
         return;
     }
     with_map(slot, |map| map.draw_labels(&labels));
     state.borrow_mut().labels = labels;
-}
-
-/// `new Intl.DisplayNames([<html lang>], {type: "region"})`, when the browser has it.
-fn display_names() -> Option<JsValue> {
-    let lang = web_sys::window()?
-        .document()?
-        .document_element()?
-        .get_attribute("lang")
-        .unwrap_or_else(|| "en".to_owned());
-    let intl = js_sys::Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor = js_sys::Reflect::get(&intl, &"DisplayNames".into()).ok()?;
-    let constructor: &js_sys::Function = constructor.dyn_ref()?;
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"type".into(), &"region".into()).ok()?;
-    let args = js_sys::Array::of2(&js_sys::Array::of1(&lang.into()), &options);
-    js_sys::Reflect::construct(constructor, &args).ok()
 }

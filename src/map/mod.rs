@@ -16,6 +16,7 @@ pub mod view;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::countries;
+use crate::i18n::Locale;
 use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
 
 /// One country of the network with its counts.
@@ -69,15 +70,18 @@ pub enum SortKey {
     Cases,
 }
 
-/// The countries sorted by `key`; ties on counts go by name, A to Z.
+/// The countries sorted by `key`, names in `locale`'s alphabet; ties on
+/// counts go by name, A to Z.
 pub fn sorted(
     mut countries: Vec<CountrySummary>,
     key: SortKey,
     descending: bool,
+    locale: &dyn Locale,
 ) -> Vec<CountrySummary> {
     crate::sort::sort_by(&mut countries, |a, b| {
+        let by_name = || locale.compare(&a.name, &b.name);
         let primary = match key {
-            SortKey::Name => a.name.cmp(&b.name),
+            SortKey::Name => by_name(),
             SortKey::Members => a.members.cmp(&b.members),
             SortKey::Cases => a.cases.cmp(&b.cases),
         };
@@ -86,7 +90,7 @@ pub fn sorted(
         } else {
             primary
         };
-        primary.then_with(|| a.name.cmp(&b.name))
+        primary.then_with(by_name)
     });
     countries
 }
@@ -739,7 +743,7 @@ mod tests {
         let data = dataset(NETWORK);
         let all = countries_with_members(&data);
         let order = |key, descending| -> Vec<String> {
-            sorted(all.clone(), key, descending)
+            sorted(all.clone(), key, descending, &crate::i18n::English)
                 .into_iter()
                 .map(|c| c.code)
                 .collect()
@@ -751,6 +755,58 @@ mod tests {
         assert_eq!(order(SortKey::Members, false), ["CA", "MX", "BY"]);
         // One case each: by name.
         assert_eq!(order(SortKey::Cases, true), ["BY", "CA", "MX"]);
+    }
+
+    /// The reader's alphabet orders the names, not code points.
+    #[test]
+    fn names_sort_in_the_locale_alphabet() {
+        use crate::i18n::{DateParts, English, Lang, Plural};
+        /// French names with French-like order: accents after their letter.
+        struct French;
+        impl Locale for French {
+            fn lang(&self) -> Lang {
+                Lang::Fr
+            }
+            fn number(&self, n: f64) -> String {
+                English.number(n)
+            }
+            fn compact(&self, n: f64) -> String {
+                English.compact(n)
+            }
+            fn plural(&self, n: f64) -> Plural {
+                English.plural(n)
+            }
+            fn date(&self, parts: &DateParts) -> String {
+                English.date(parts)
+            }
+            fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+                let fold = |s: &str| s.replace('É', "E");
+                fold(a).cmp(&fold(b))
+            }
+        }
+        let summary = |code: &str, name: &str| CountrySummary {
+            code: code.to_owned(),
+            name: name.to_owned(),
+            members: 1,
+            cases: 0,
+        };
+        let names = vec![
+            summary("ZM", "Zambie"),
+            summary("EG", "Égypte"),
+            summary("FR", "France"),
+        ];
+        let codes = |locale: &dyn Locale| -> Vec<String> {
+            sorted(names.clone(), SortKey::Name, false, locale)
+                .into_iter()
+                .map(|c| c.code)
+                .collect()
+        };
+        assert_eq!(codes(&French), ["EG", "FR", "ZM"]);
+        assert_eq!(
+            codes(&English),
+            ["FR", "ZM", "EG"],
+            "code points put É last"
+        );
     }
 
     #[test]

@@ -6,13 +6,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::charts::OutcomeTallies;
-use crate::countries;
 use crate::data::{SharedData, use_network_data};
-use crate::i18n::{Msg, case_status, year};
+use crate::i18n::{Locale, Msg, case_status, year};
 use crate::model::{Campaign, Case, Member};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};
-use crate::ui::lang::{tr, use_intl, use_lang};
+use crate::ui::lang::{country_name, tr, use_intl, use_lang};
 use crate::ui::links::{href, route_id};
 use crate::ui::media::MediaView;
 use crate::ui::record::{IllustrativeBadge, RecordNotFound};
@@ -41,7 +40,8 @@ fn locator(
     place: Option<(f64, f64)>,
     place_name: Option<String>,
 ) -> impl IntoView + use<> {
-    let country_name = countries::name_or_code(country).to_owned();
+    // The map's accessible name, in the language of the page as drawn.
+    let country_name = crate::ui::intl::Intl(use_lang().get_untracked()).country(country);
     let label = match place_name {
         Some(name) if !name.is_empty() => format!("{name}, {country_name}"),
         _ => country_name,
@@ -93,7 +93,7 @@ fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
                 carried=&crate::timeline::VIEW_KEYS/>
             <dl class="facts">
                 <dt>{tr(Msg::Profession)}</dt><dd>{localized_opt(case.profession.as_ref())}</dd>
-                <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&case.country).to_owned()}</dd>
+                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&case.country)}</dd>
                 <dt>{tr(Msg::Status)}</dt><dd data-status=format!("{:?}", case.status)>{tr(case_status(case.status))}</dd>
             </dl>
             {locator(parts, &case.country, place, place_name)}
@@ -164,7 +164,7 @@ fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl Into
         <article class="member" data-member-id=member.id.clone()>
             <h1>{localized(&member.name)}" "<IllustrativeBadge illustrative=member.illustrative/></h1>
             <dl class="facts">
-                <dt>{tr(Msg::Country)}</dt><dd>{countries::name_or_code(&member.country).to_owned()}</dd>
+                <dt>{tr(Msg::Country)}</dt><dd>{country_name(&member.country)}</dd>
                 {member.city.as_ref().map(|city| view! { <dt>{tr(Msg::City)}</dt><dd>{localized(city)}</dd> })}
                 {member.joined.map(|joined| view! { <dt>{tr(Msg::Joined)}</dt><dd>{move || year(&intl(), joined.into())}</dd> })}
                 {member.website.clone().map(|url| view! {

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use js_sys::{Array, Function, Intl as JsIntl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{DateParts, Lang, Locale, Plural};
 use crate::model::Point;
@@ -23,6 +23,8 @@ enum Kind {
     Date(u8),
     Number,
     Compact,
+    /// `Intl.Collator`'s `compare`.
+    Collate,
 }
 
 thread_local! {
@@ -30,6 +32,7 @@ thread_local! {
     // language and kind, kept for the page's life.
     static FORMATS: RefCell<HashMap<(Lang, Kind), Function>> = RefCell::new(HashMap::new());
     static PLURALS: RefCell<HashMap<Lang, JsIntl::PluralRules>> = RefCell::new(HashMap::new());
+    static REGIONS: RefCell<HashMap<Lang, Option<JsValue>>> = RefCell::new(HashMap::new());
 }
 
 /// The BCP 47 tag Intl gets: British English, the network's spelling (and
@@ -103,7 +106,27 @@ fn make(lang: Lang, kind: Kind) -> Function {
             ]),
         )
         .format(),
+        Kind::Collate => JsIntl::Collator::new(&locales(lang), &Object::new()).compare(),
     }
+}
+
+/// `new Intl.DisplayNames([tag], {type: "region"})`, when the browser has it.
+fn region_names(lang: Lang) -> Option<JsValue> {
+    REGIONS.with(|cache| {
+        cache
+            .borrow_mut()
+            .entry(lang)
+            .or_insert_with(|| {
+                let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+                let constructor: Function = Reflect::get(&intl, &"DisplayNames".into())
+                    .ok()?
+                    .dyn_into()
+                    .ok()?;
+                let args = Array::of2(&locales(lang), &options(&[("type", "region".into())]));
+                Reflect::construct(&constructor, &args).ok()
+            })
+            .clone()
+    })
 }
 
 fn call(f: &Function, value: &JsValue) -> Option<String> {
@@ -154,6 +177,28 @@ impl Locale for Intl {
                 .or_insert_with(|| JsIntl::PluralRules::new(&locales(self.0), &Object::new()));
             Plural::from_name(&String::from(rules.select(n)))
         })
+    }
+
+    fn compare(&self, a: &str, b: &str) -> std::cmp::Ordering {
+        formatter(self.0, Kind::Collate)
+            .call2(&JsValue::NULL, &a.into(), &b.into())
+            .ok()
+            .and_then(|n| n.as_f64())
+            .map_or_else(|| a.cmp(b), |n| n.total_cmp(&0.0))
+    }
+
+    fn country(&self, code: &str) -> String {
+        // Only codes of the table: DisplayNames echoes a code it does not know.
+        let Some(country) = crate::countries::by_code(code) else {
+            return code.to_owned();
+        };
+        region_names(self.0)
+            .and_then(|names| {
+                let of: Function = Reflect::get(&names, &"of".into()).ok()?.dyn_into().ok()?;
+                of.call1(&names, &code.into()).ok()?.as_string()
+            })
+            .filter(|name| !name.is_empty() && name != code)
+            .unwrap_or_else(|| country.name.to_owned())
     }
 
     fn date(&self, parts: &DateParts) -> String {

@@ -107,6 +107,16 @@ pub fn use_intl() -> impl Fn() -> crate::ui::intl::Intl + Copy + Send + Sync + '
     move || crate::ui::intl::Intl(lang.get())
 }
 
+/// A country's name in the reader's language (reactive), from its ISO code.
+pub fn country_name(code: &str) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let intl = use_intl();
+    let code = code.to_owned();
+    move || {
+        use crate::i18n::Locale;
+        intl().country(&code)
+    }
+}
+
 /// A reactive count in the reader's language: `1 result`, `٣ نتائج`.
 pub fn tr_count(
     msg: crate::i18n::Counted,

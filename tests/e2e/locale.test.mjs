@@ -107,6 +107,33 @@ for (const lang of ['fr', 'ar']) {
     await page.context().close();
   });
 
+  test(`country names in ${lang}: the map's list in the reader's alphabet, a case's facts, a timeline lane`, async () => {
+    const regionIn = (page, code) =>
+      page.evaluate(({ lang, code }) => new Intl.DisplayNames([lang], { type: 'region' }).of(code), { lang, code });
+    const page = await app.open(`/map?lang=${lang}`);
+    await waitReady(page);
+    const rows = page.locator('table.map-countries tbody tr[data-country]');
+    await rows.first().waitFor();
+    const listed = await rows.evaluateAll((trs) => trs.map((tr) => [tr.dataset.country, tr.querySelector('th').innerText.trim()]));
+    const codes = [...new Set(data.members.map((m) => m.country))];
+    assert.equal(listed.length, codes.length);
+    for (const [code, name] of listed) assert.equal(name, await regionIn(page, code), code);
+    const names = listed.map(([, name]) => name);
+    const collated = await page.evaluate(({ lang, names }) => [...names].sort(new Intl.Collator(lang).compare), { lang, names });
+    assert.deepEqual(names, collated, 'sorted in the language\'s alphabet');
+    if (lang === 'ar') assert.match(names.join(' '), /[\u0600-\u06FF]/, 'Arabic names');
+    await checkAxe(page);
+
+    const kase = data.cases[0];
+    await page.goto(app.url(`/cases/${kase.id}?lang=${lang}`));
+    await waitReady(page);
+    const country = await regionIn(page, kase.country);
+    assert.notEqual(country, kase.country);
+    assert.equal(await page.locator('dl.facts dd').filter({ hasText: country }).count(), 1, country);
+    assertClean(page);
+    await page.context().close();
+  });
+
   test(`a gallery's lightbox and a story's slides write dates and positions in ${lang}`, async () => {
     const gallery = data.galleries.find((g) => g.photos.some((p) => /^\d{4}-\d{2}$/.test(p.date ?? '')));
     const index = gallery.photos.findIndex((p) => /^\d{4}-\d{2}$/.test(p.date ?? ''));

@@ -2,6 +2,7 @@
 //! buttons and swipes, zoomed by pinch and double tap (`gallery::gesture`).
 
 use super::*;
+use crate::i18n::Locale;
 
 /// The lightbox: a modal `<dialog>` (focus stays inside, the rest of the page is
 /// inert) showing one photo at a time with its caption, credit, date and place.
@@ -239,8 +240,7 @@ pub(super) fn LightboxPhoto(
                 place
                     .country
                     .as_deref()
-                    .and_then(crate::countries::by_code)
-                    .map(|c| c.name.to_owned())
+                    .map(|code| crate::ui::intl::Intl(lang.get_untracked()).country(code))
             })
     });
     let date = photo.date;

@@ -43,9 +43,16 @@ pub(super) fn CountryList() -> impl IntoView {
             </th>
         }
     };
+    let intl = use_intl();
     let rows = move || {
         let (key, descending) = sort.get();
-        let countries = sorted(ctx.selection.with(|s| s.countries.clone()), key, descending);
+        // Named and ordered in the reader's language (Intl.DisplayNames, Intl.Collator).
+        let locale = intl();
+        let mut countries = ctx.selection.with(|s| s.countries.clone());
+        for country in &mut countries {
+            country.name = locale.country(&country.code);
+        }
+        let countries = sorted(countries, key, descending, &locale);
         if countries.is_empty() {
             return view! { <tr><td colspan="3">{tr(Msg::MapNoMatch)}</td></tr> }.into_any();
         }
@@ -103,7 +110,6 @@ pub(super) fn CountryList() -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let intl = use_intl();
     let count = move || intl().number(ctx.selection.with(|s| s.countries.len()) as f64);
     view! {
         <h2 id="countries-heading">{tr(Msg::CountriesWithMembers)}" ("<span data-count="countries">{count}</span>")"</h2>

@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 
 use super::{MapCtx, effect};
-use crate::countries;
 use crate::data::SharedData;
 use crate::i18n::Locale;
 use crate::i18n::{Msg, case_status};
 use crate::route::Route;
-use crate::ui::lang::{tr, use_intl};
+use crate::ui::lang::{country_name, tr, use_intl};
 use crate::ui::links::href;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::text::localized;
@@ -28,7 +27,7 @@ pub(super) fn CountryPanel(
             let _ = h.focus();
         }
     }));
-    let name = countries::name_or_code(&code).to_owned();
+    let name = country_name(&code);
     let intl = use_intl();
     let panel_content = {
         let code = code.clone();

@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 
 use super::MapCtx;
-use crate::countries;
 use crate::data::SharedData;
 use crate::i18n::Locale;
 use crate::i18n::Msg;
 use crate::route::Route;
-use crate::ui::lang::{tr, use_intl};
+use crate::ui::lang::{country_name, tr, use_intl};
 use crate::ui::links::href;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::text::localized;
@@ -36,7 +35,7 @@ pub(super) fn MemberList(
             .map(|m| {
                 let name = localized(&m.name);
                 let city = m.city.as_ref().map(localized);
-                let country = countries::name_or_code(&m.country).to_owned();
+                let country = country_name(&m.country);
                 view! {
                     <tr data-member-id=m.id.clone()>
                         <th scope="row"><a href=href(Route::Member(&m.id))>{name}</a>" "<IllustrativeBadge illustrative=m.illustrative/></th>

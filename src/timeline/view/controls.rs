@@ -1,4 +1,5 @@
 use super::*;
+use crate::i18n::Locale;
 use crate::timeline::slides::TimelineLayout;
 
 /// Zoom, pan and grouping controls.
@@ -167,9 +168,7 @@ pub(super) fn lane_label(tl: &Tl, key: &str) -> impl Fn() -> String + use<> {
             return other().to_owned();
         }
         match grouping {
-            Grouping::Country => {
-                crate::countries::by_code(&key).map_or_else(|| key.clone(), |c| c.name.to_owned())
-            }
+            Grouping::Country => crate::ui::intl::Intl(lang.get()).country(&key),
             Grouping::Campaign => data
                 .dataset
                 .campaign(&key)
