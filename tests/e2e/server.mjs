@@ -47,9 +47,32 @@ function acceptedEncodings(header = '') {
 }
 
 /**
+ * The one byte range a `Range` header asks of a body of `size` bytes:
+ * { start, end } (inclusive, the end cut to the body), 'unsatisfiable' when it
+ * starts past the end, or null for a header to ignore (not bytes, several
+ * ranges, malformed): the whole body is sent then, as the RFC allows.
+ */
+export function byteRange(header, size) {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(String(header ?? '').trim());
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  if (m[1] === '') {
+    // A suffix: the last n bytes.
+    const n = Number(m[2]);
+    if (n === 0) return 'unsatisfiable';
+    return { start: Math.max(0, size - n), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (m[2] !== '' && Number(m[2]) < start) return null;
+  if (start >= size) return 'unsatisfiable';
+  return { start, end };
+}
+
+/**
  * Serves `mounts` ({ urlPrefix: directory }) and returns { origin, close, requests }.
  * `requests` logs every request ({ method, path }), so tests can see what the app sent;
- * with `compress`, also the file served and its `encoding` ('br', 'gzip' or 'identity').
+ * with `compress`, also the file served and its `encoding` ('br', 'gzip' or 'identity');
+ * for a request with a `Range` header, the `range` asked and the `status` answered.
  */
 export async function serve(mounts, { fallback = true, port = 0, compress = false } = {}) {
   const entries = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
@@ -105,6 +128,20 @@ export async function serve(mounts, { fallback = true, port = 0, compress = fals
         if (encoding !== 'identity') headers['content-encoding'] = encoding;
         headers.vary = 'Accept-Encoding';
         Object.assign(logged, { file: f, encoding });
+      }
+      // Ranges of a file sent as it is (not of a compressed copy).
+      if (status === 200 && !headers['content-encoding']) {
+        headers['accept-ranges'] = 'bytes';
+        const range = req.headers.range === undefined ? null : byteRange(req.headers.range, body.length);
+        if (req.headers.range !== undefined) logged.range = req.headers.range;
+        if (range === 'unsatisfiable') {
+          headers['content-range'] = `bytes */${body.length}`;
+          [status, body] = [416, Buffer.alloc(0)];
+        } else if (range) {
+          headers['content-range'] = `bytes ${range.start}-${range.end}/${body.length}`;
+          [status, body] = [206, body.subarray(range.start, range.end + 1)];
+        }
+        if (req.headers.range !== undefined) logged.status = status;
       }
       headers['content-length'] = body.length;
       res.writeHead(status, headers);
