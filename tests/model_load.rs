@@ -277,3 +277,71 @@ fn the_normalised_document_round_trips() {
             && !written.contains("\"illustrative\": false")
     );
 }
+
+#[test]
+fn a_manifest_names_its_vector_basemap_relative_to_itself() {
+    let text = r#"{"format": "mapline/1", "files": [],
+  "basemap": {"pmtiles": "tiles/world.pmtiles", "attribution": "© OpenStreetMap"}}"#;
+    let manifest = parse_manifest("http://127.0.0.1:8080/data/manifest.json", text)
+        .unwrap_or_else(|problems| panic!("{problems:#?}"));
+    let basemap = manifest.basemap.unwrap_or_else(|| panic!("no basemap"));
+    assert_eq!(
+        basemap.pmtiles,
+        "http://127.0.0.1:8080/data/tiles/world.pmtiles"
+    );
+    assert_eq!(
+        basemap.attribution.as_ref().map(|t| t.resolve("en")),
+        Some("© OpenStreetMap")
+    );
+    let absolute = parse_manifest(
+        "m.json",
+        r#"{"format": "mapline/1", "files": [], "basemap": {"pmtiles": "https://maps.example.org/w.pmtiles"}}"#,
+    );
+    assert_eq!(
+        absolute.ok().and_then(|m| m.basemap).map(|b| b.pmtiles),
+        Some("https://maps.example.org/w.pmtiles".to_string())
+    );
+}
+
+#[test]
+fn a_bad_basemap_is_a_located_problem() {
+    for (text, path, line) in [
+        (
+            "{\"format\": \"mapline/1\", \"files\": [],\n\"basemap\": {\"pmtiles\": \"javascript:alert(1)\"}}",
+            "basemap.pmtiles",
+            2,
+        ),
+        (
+            "{\"format\": \"mapline/1\", \"files\": [],\n\"basemap\": {\n\"pmtiles\": \"//evil.example/w.pmtiles\"}}",
+            "basemap.pmtiles",
+            3,
+        ),
+        (
+            "{\"format\": \"mapline/1\", \"files\": [],\n\"basemap\": {\"pmtiles\": 5}}",
+            "basemap.pmtiles",
+            2,
+        ),
+        (
+            "{\"format\": \"mapline/1\", \"files\": [],\n\"basemap\": \"world.pmtiles\"}",
+            "basemap",
+            2,
+        ),
+    ] {
+        let problems = parse_manifest("m.json", text).err().unwrap_or_default();
+        assert_eq!(problems.len(), 1, "{text}: {problems:#?}");
+        assert_eq!(problems[0].path, path, "{text}: {problems:#?}");
+        assert_eq!(problems[0].line, Some(line), "{text}: {problems:#?}");
+    }
+}
+
+#[test]
+fn a_dataset_without_a_basemap_has_none() {
+    let loaded = load_dataset(&dataset_files());
+    assert!(
+        loaded
+            .dataset
+            .manifest
+            .as_ref()
+            .is_some_and(|m| m.basemap.is_none())
+    );
+}

@@ -11,6 +11,8 @@ const KEYS: &[&str] = &[
     "format",
     "files",
     "tiles",
+    "basemap",
+    "pmtiles",
     "alliances",
     "members",
     "cases",

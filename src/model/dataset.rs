@@ -4,7 +4,8 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::types::{
-    Alliance, Campaign, Case, Document, Event, FORMAT, Gallery, Manifest, Member, Story, Timeline,
+    Alliance, Basemap, Campaign, Case, Document, Event, FORMAT, Gallery, Manifest, Member, Story,
+    Timeline,
 };
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -66,6 +67,11 @@ impl Dataset {
 
     /// Whether the timeline has anything to show: a case, a campaign or a
     /// timeline document (the timeline view, its embed and the preview ask).
+    /// The network's own vector basemap, when the manifest names one.
+    pub fn basemap(&self) -> Option<&Basemap> {
+        self.manifest.as_ref().and_then(|m| m.basemap.as_ref())
+    }
+
     pub fn has_timeline_records(&self) -> bool {
         !(self.cases.is_empty() && self.campaigns.is_empty() && self.timelines.is_empty())
     }

@@ -61,7 +61,14 @@ const COLLECTIONS: [&str; 7] = [
     "galleries",
     "timelines",
 ];
-const MANIFEST_KEYS: [&str; 5] = ["format", "title", "description", "files", "tiles"];
+const MANIFEST_KEYS: [&str; 6] = [
+    "format",
+    "title",
+    "description",
+    "files",
+    "tiles",
+    "basemap",
+];
 
 /// Parses a manifest. Errors (not JSON, wrong shape, wrong format, unsafe
 /// URLs) come back as problems; warnings are left to `load_dataset`.

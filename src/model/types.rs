@@ -38,6 +38,23 @@ pub struct Manifest {
     /// Map tiles from outside the deployment: off unless a dataset opts in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tiles: Option<Tiles>,
+    /// The network's own vector basemap (a PMTiles archive it hosts), drawn
+    /// under every map where it has data; off when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basemap: Option<Basemap>,
+}
+
+/// A self-hosted vector basemap: one PMTiles archive, read by HTTP range
+/// requests (docs/data-format.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Basemap {
+    /// The archive: `https://…/world.pmtiles`, or relative to the manifest
+    /// (`tiles/world.pmtiles`).
+    pub pmtiles: String,
+    /// The credit shown under the map (`© OpenStreetMap contributors`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

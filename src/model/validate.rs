@@ -11,8 +11,8 @@ use super::markdown;
 use super::problem::Problem;
 use super::text::Text;
 use super::types::{
-    Alliance, Background, Campaign, Case, Coordinates, Era, Event, FORMAT, Gallery, Manifest,
-    Media, MediaKind, Member, Origin, Place, Source, Story, Tiles, Timeline,
+    Alliance, Background, Basemap, Campaign, Case, Coordinates, Era, Event, FORMAT, Gallery,
+    Manifest, Media, MediaKind, Member, Origin, Place, Source, Story, Tiles, Timeline,
 };
 use super::url::{is_safe_url, resolve};
 use crate::countries;
@@ -362,6 +362,19 @@ pub fn check_manifest(checker: &mut Checker<'_>, manifest: &mut Manifest) {
     checker.optional_text("", "title", manifest.title.as_ref());
     checker.markdown("", "description", manifest.description.as_ref());
     check_tiles(checker, "", &mut manifest.tiles);
+    check_basemap(checker, &mut manifest.basemap);
+}
+
+/// The network's vector basemap: an unsafe URL drops it (the maps keep the
+/// bundled one).
+fn check_basemap(checker: &mut Checker<'_>, basemap: &mut Option<Basemap>) {
+    if let Some(b) = basemap {
+        let ok = checker.url("basemap.pmtiles", &mut b.pmtiles);
+        checker.optional_text("basemap", "attribution", b.attribution.as_ref());
+        if !ok {
+            *basemap = None;
+        }
+    }
 }
 
 /// Outside tiles (a manifest's or a story's): an unsafe URL drops them.

@@ -32,3 +32,25 @@ test('the schema rejects an unknown region', () => {
   const doc = { format: 'mapline/1', members: [{ id: 'a', name: 'A', country: 'GH', region: 'atlantis' }] };
   assert.equal(validate(doc), false);
 });
+
+test('the schema accepts a manifest naming its PMTiles basemap', () => {
+  const doc = {
+    format: 'mapline/1',
+    files: [],
+    basemap: { pmtiles: 'tiles/world.pmtiles', attribution: { en: '© OpenStreetMap contributors' } },
+  };
+  assert.ok(validate(doc), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+});
+
+test('the schema rejects a basemap without its archive', () => {
+  // Against the manifest's definition: the top level's other branch (a
+  // document) lets unknown keys through.
+  const { anyOf, ...rest } = schema;
+  const validateManifest = ajv.compile({ ...rest, $id: 'manifest-only', $ref: '#/$defs/Manifest' });
+  const missing = { format: 'mapline/1', files: [], basemap: { attribution: 'x' } };
+  assert.equal(validateManifest(missing), false);
+  const wrongType = { format: 'mapline/1', files: [], basemap: { pmtiles: 5 } };
+  assert.equal(validateManifest(wrongType), false);
+  const good = { format: 'mapline/1', files: [], basemap: { pmtiles: 'https://maps.example.org/w.pmtiles' } };
+  assert.ok(validateManifest(good), JSON.stringify(validateManifest.errors));
+});
