@@ -62,6 +62,20 @@ ensure_chromium() {
   fi
 }
 
+# The Python packages that write the browser tests' PMTiles basemap
+# (tests/e2e/make-pmtiles.py): PyPI's pmtiles and mapbox-vector-tile (which
+# brings shapely), in a virtualenv under target/, made once.
+PMTILES_VENV="$ROOT/target/pmtiles-venv"
+ensure_pmtiles_tools() {
+  local python="$PMTILES_VENV/bin/python"
+  if [ -x "$python" ] && "$python" -c 'import pmtiles, mapbox_vector_tile, shapely' 2>/dev/null; then
+    return
+  fi
+  step "installing pmtiles and mapbox-vector-tile (Python, for the basemap test's archive)"
+  python3 -m venv "$PMTILES_VENV"
+  "$python" -m pip install --quiet --disable-pip-version-check "pmtiles==3.8.1" "mapbox-vector-tile==2.2.0"
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_npm_packages

@@ -155,6 +155,8 @@ catalogue! {
     MapLegend => ["Members per country", "Membres par pays", "Miembros por país", "الأعضاء لكل بلد"],
     MapNoMembers => ["No members", "Aucun membre", "Sin miembros", "لا أعضاء"],
     MapCredit => ["Country shapes: Natural Earth. Map: Leaflet.", "Frontières : Natural Earth. Carte : Leaflet.", "Fronteras: Natural Earth. Mapa: Leaflet.", "حدود البلدان: Natural Earth. الخريطة: Leaflet."],
+    MapBasemapFailed => ["The detailed map could not be loaded; the simpler world map is shown instead.", "La carte détaillée n’a pas pu être chargée ; la carte du monde simplifiée s’affiche à la place.", "No se pudo cargar el mapa detallado; se muestra en su lugar el mapa del mundo simplificado.", "تعذّر تحميل الخريطة التفصيلية؛ تُعرض خريطة العالم المبسّطة بدلاً منها."],
+    MapBasemapCredit => ["Detailed map: {credit}", "Carte détaillée : {credit}", "Mapa detallado: {credit}", "الخريطة التفصيلية: {credit}"],
     MapShapesFailed => ["The country shapes could not be loaded; the lists below are complete.", "Les frontières n’ont pas pu être chargées ; les listes ci-dessous sont complètes.", "No se pudieron cargar las fronteras; las listas de abajo están completas.", "تعذّر تحميل حدود البلدان؛ القوائم أدناه كاملة."],
     MapFilters => ["Filters", "Filtres", "Filtros", "عوامل التصفية"],
     MapAll => ["All", "Tous", "Todos", "الكل"],

@@ -170,7 +170,9 @@ pub fn EmbedStory() -> impl IntoView {
         view! {
             <EmbedFrame kind="story" title=None data=data.clone()>
                 {match story {
-                    Some(story) => view! { <StoryView story=story/> }.into_any(),
+                    Some(story) => {
+                        view! { <StoryView story=story basemap=data.dataset.basemap().cloned()/> }.into_any()
+                    }
                     None => shown_elsewhere(&data, "story", true),
                 }}
             </EmbedFrame>

@@ -18,7 +18,7 @@ pub fn draw_draft(data: SharedData) -> AnyView {
     view! {
         {(!dataset.members.is_empty()).then(|| view! { <MapExplorer data=data.clone() map_state=RwSignal::new(PageState::Loading)/> })}
         {dataset.has_timeline_records().then(|| view! { <Timeline data=data.clone()/> })}
-        {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story preview=true/> }).collect_view()}
+        {dataset.stories.iter().cloned().map(|story| view! { <StoryView story=story preview=true basemap=dataset.basemap().cloned()/> }).collect_view()}
         {dataset.galleries.iter().cloned().map(|gallery| view! { <GalleryView gallery=gallery/> }).collect_view()}
     }
     .into_any()

@@ -1,9 +1,10 @@
 //! Geography for the maps, pure and tested natively: the positions and zoom
 //! levels Leaflet can take, TopoJSON decoding (`topojson.rs`), marker
 //! clustering (`cluster.rs`), the basemap's scales, clipping and labels
-//! (`basemap.rs`) and an image map's Zoomify tiles (`zoomify.rs`). Below the web side: the Leaflet boundary
+//! (`basemap.rs`), a network's own vector basemap (`archive.rs`) and an image map's Zoomify tiles (`zoomify.rs`). Below the web side: the Leaflet boundary
 //! (`ui::leaflet`), the network map and the story maps use it.
 
+pub mod archive;
 pub mod basemap;
 pub mod cluster;
 pub mod topojson;
@@ -13,6 +14,10 @@ pub mod zoomify;
 /// (`data-target-path`), named after the npm version: the version is the cache
 /// key, as copied files get no hash. The map loads Leaflet from it on first need.
 pub const LEAFLET_DIR: &str = "leaflet-1.9.4";
+
+/// The same for protomaps-leaflet's script, which draws a network's vector
+/// basemap (`archive.rs`): loaded only by a map whose manifest names one.
+pub const PROTOMAPS_DIR: &str = "protomaps-leaflet-5.1.0";
 
 /// The zoom levels the maps allow (Leaflet's `minZoom` and `maxZoom`).
 pub const MIN_ZOOM: f64 = 1.0;
@@ -61,6 +66,23 @@ mod tests {
             Some(LEAFLET_DIR)
         );
     }
+    #[test]
+    fn protomaps_dir_matches_index_html_and_the_locked_version() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let read =
+            |name: &str| std::fs::read_to_string(format!("{root}/{name}")).unwrap_or_default();
+        assert!(read("index.html").contains(&format!(
+            "href=\"node_modules/protomaps-leaflet/dist/protomaps-leaflet.js\" data-target-path=\"{PROTOMAPS_DIR}\""
+        )));
+        let locked = read("package-lock.json")
+            .split("\"node_modules/protomaps-leaflet\": {")
+            .nth(1)
+            .and_then(|rest| rest.split("\"version\": \"").nth(1))
+            .and_then(|rest| rest.split('"').next())
+            .map(|v| format!("protomaps-leaflet-{v}"));
+        assert_eq!(locked.as_deref(), Some(PROTOMAPS_DIR));
+    }
+
     #[test]
     fn only_finite_positions_on_the_globe_reach_leaflet() {
         assert!(valid_position(45.4, -75.7));

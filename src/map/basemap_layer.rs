@@ -2,19 +2,26 @@
 //! the first time a map needs them (decoded once per page, shared by every
 //! map, the choropleth of `/map` and the locators), and keeps each map's
 //! basemap at the scale its zoom needs, cut to the area around the view
-//! (`basemap.rs` holds the rules, tested natively).
+//! (`basemap.rs` holds the rules, tested natively). Where the manifest names
+//! the network's own vector basemap (a PMTiles archive), opens it and draws
+//! it over the bundled one, which then stands in only where the archive
+//! cannot draw (`geo::archive`), or for all of it when it fails to load.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::data::{absolute_url, fetch_text, page_lang};
+use leptos::prelude::{RwSignal, Set};
+
+use crate::data::{INACTIVITY_LIMIT_MS, absolute_url, display_name, fetch_text, page_lang};
+use crate::geo::archive::{Archive, Coverage};
 use crate::geo::basemap::{Scale, clip, covers, labels};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{self, Shape};
 use crate::i18n::Locale;
+use crate::model::Basemap;
 use crate::ui::intl::Intl;
-use crate::ui::leaflet::{MapSlot, with_map};
+use crate::ui::leaflet::{MapSlot, open_archive, with_map};
 use crate::ui::state::LoadError;
 
 type Shapes = Arc<Vec<Shape>>;
@@ -64,11 +71,16 @@ struct State {
     /// The names drawn: redrawn only when they change (a pan within a
     /// country's reach leaves them be).
     labels: Vec<(f64, f64, String)>,
+    /// The network's own vector basemap, if the manifest names one.
+    archive: Archive,
 }
 
 /// Draws the basemap under the map in `slot` now and after every pan and
-/// zoom (its listener goes with the map's `remove`).
-pub fn attach(slot: MapSlot) {
+/// zoom (its listener goes with the map's `remove`): the bundled one, and
+/// the manifest's `basemap` archive when there is one. Why the archive could
+/// not be drawn goes to `failure` (the page shows it; the bundled basemap
+/// stands in).
+pub fn attach(slot: MapSlot, basemap: Option<&Basemap>, failure: RwSignal<Option<String>>) {
     let state = Rc::new(RefCell::new(State::default()));
     {
         let state = state.clone();
@@ -76,13 +88,57 @@ pub fn attach(slot: MapSlot) {
             map.on_move_end(move |_, _| refresh(slot, state.clone()));
         });
     }
+    if let Some(basemap) = basemap {
+        state.borrow_mut().archive = Archive::Opening;
+        open(slot, basemap.pmtiles.clone(), state.clone(), failure);
+    }
     refresh(slot, state);
 }
 
-/// The view and the scale its zoom needs.
-fn view_of(slot: MapSlot) -> Option<(Scale, Bounds)> {
+/// Opens the archive at `url` and draws it on the map, then brings the
+/// bundled basemap up to date with what the archive covers; on failure,
+/// says why and leaves the bundled basemap to draw everything.
+fn open(slot: MapSlot, url: String, state: Rc<RefCell<State>>, failure: RwSignal<Option<String>>) {
+    leptos::task::spawn_local(async move {
+        let drawn = match absolute_url(&url, None) {
+            Ok(absolute) => {
+                let opened = open_archive(&absolute, INACTIVITY_LIMIT_MS as i32)
+                    .await
+                    .and_then(|archive| {
+                        Coverage::from_header(&archive.header).map(|coverage| (archive, coverage))
+                    });
+                match opened {
+                    Ok((archive, coverage)) => {
+                        let lang = page_lang().code();
+                        match with_map(slot, |map| map.draw_archive(&archive, &coverage, lang)) {
+                            // The map is gone: nothing to draw on or tell.
+                            None => return,
+                            Some(drawn) => drawn.map(|()| coverage),
+                        }
+                    }
+                    Err(message) => Err(message),
+                }
+                .map_err(|message| format!("{}: {message}", display_name(&absolute)))
+            }
+            Err(error) => Err(error.to_string()),
+        };
+        state.borrow_mut().archive = match drawn {
+            Ok(coverage) => Archive::Open(coverage),
+            Err(message) => {
+                with_map(slot, |map| map.archive_failed());
+                let _ = failure.try_set(Some(message));
+                Archive::Failed
+            }
+        };
+        refresh(slot, state);
+    });
+}
+
+/// The view, its zoom and the scale that zoom needs.
+fn view_of(slot: MapSlot) -> Option<(Scale, f64, Bounds)> {
     with_map(slot, |map| {
-        (Scale::for_zoom(map.viewport().zoom), map.visible_bounds())
+        let zoom = map.viewport().zoom;
+        (Scale::for_zoom(zoom), zoom, map.visible_bounds())
     })
 }
 
@@ -93,9 +149,16 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
     leptos::task::spawn_local(async move {
         // Names follow every move; only the shapes wait for a new scale.
         name_countries(slot, &state);
-        let Some((scale, view)) = view_of(slot) else {
+        let Some((scale, zoom, view)) = view_of(slot) else {
             return;
         };
+        let archive = state.borrow().archive;
+        if !archive.bundled_needed(zoom, view) {
+            // The archive draws this view: the bundled shapes drawn before
+            // stay under it, and no finer scale is fetched.
+            with_map(slot, |map| map.show_basemap_detail(scale != Scale::Small));
+            return;
+        }
         {
             let mut state = state.borrow_mut();
             let up_to_date = state.drawn.is_some_and(|(drawn, area)| {
@@ -123,7 +186,7 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
             }
         };
         // The reader may have moved on while the file came.
-        let Some((now, view)) = view_of(slot) else {
+        let Some((now, _, view)) = view_of(slot) else {
             return;
         };
         if now != scale {
@@ -153,6 +216,14 @@ fn name_countries(slot: MapSlot, state: &RefCell<State>) {
     else {
         return;
     };
+    // Where the archive draws, its own place names replace these.
+    if !state.borrow().archive.bundled_labels(zoom, view) {
+        if !state.borrow().labels.is_empty() {
+            with_map(slot, |map| map.draw_labels(&[]));
+            state.borrow_mut().labels = Vec::new();
+        }
+        return;
+    }
     let intl = Intl(page_lang());
     let labels: Vec<(f64, f64, String)> = labels(view, zoom)
         .into_iter()

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startApp, waitReady, assertClean, checkAxe } from './harness.mjs';
+import {
+  startApp, waitReady, assertClean, checkAxe, colourShares, fetchedScales, openRecorded as openHarnessRecorded,
+} from './harness.mjs';
 import { serve } from './server.mjs';
 
 // basemap.rs LAND and WATER.
@@ -45,41 +47,12 @@ after(async () => {
   fs.rmSync(tileDir, { recursive: true, force: true });
 });
 
-/** A page that records the URLs it requests, with reduced motion (slides jump). */
-async function openRecorded(route) {
-  const page = await app.open();
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  page.requested = [];
-  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
-  await page.goto(app.url(route));
-  await waitReady(page);
-  return page;
-}
-
-const fetchedScales = (page) =>
-  page.requested.map((p) => p.match(/countries-(\d+m)\.json$/)?.[1]).filter(Boolean);
+const openRecorded = (route) => openHarnessRecorded(app, route);
 
 /** The share of the element's screenshot in the land colour and in the water colour. */
 async function shares(page, selector) {
-  const png = await page.locator(selector).screenshot();
-  return page.evaluate(async ({ base64, land, water }) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d');
-    ctx.drawImage(bitmap, 0, 0);
-    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-    const near = (i, [r, g, b]) =>
-      Math.abs(data[i] - r) <= 4 && Math.abs(data[i + 1] - g) <= 4 && Math.abs(data[i + 2] - b) <= 4;
-    let l = 0;
-    let w = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (near(i, land)) l += 1;
-      else if (near(i, water)) w += 1;
-    }
-    const total = data.length / 4;
-    return { land: l / total, water: w / total };
-  }, { base64: png.toString('base64'), land: LAND, water: WATER });
+  const [land, water] = await colourShares(page, selector, [LAND, WATER]);
+  return { land, water };
 }
 
 const basemapAt = (page, selector, scale) =>

@@ -171,6 +171,49 @@ export async function checkAxe(page, { exclude = [] } = {}) {
 }
 
 /**
+ * Opens `route` of `app` in a page that records the paths it requests
+ * (`page.requested`), with reduced motion (slides jump), once ready.
+ */
+export async function openRecorded(app, route) {
+  const page = await app.open();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  await page.goto(app.url(route));
+  await waitReady(page);
+  return page;
+}
+
+/** The bundled basemap's scales a recorded page fetched ('110m', '50m', '10m'), in order. */
+export const fetchedScales = (page) =>
+  page.requested.map((p) => p.match(/countries-(\d+m)\.json$/)?.[1]).filter(Boolean);
+
+/**
+ * The share of the element's screenshot in each of `colours` ([r, g, b],
+ * within 4 per channel; a pixel counts for the first that matches). Maps are
+ * measured this way, not compared with a golden image.
+ */
+export async function colourShares(page, selector, colours) {
+  const png = await page.locator(selector).screenshot();
+  return page.evaluate(async ({ base64, colours }) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    const counts = colours.map(() => 0);
+    for (let i = 0; i < data.length; i += 4) {
+      const c = colours.findIndex(
+        ([r, g, b]) => Math.abs(data[i] - r) <= 4 && Math.abs(data[i + 1] - g) <= 4 && Math.abs(data[i + 2] - b) <= 4,
+      );
+      if (c >= 0) counts[c] += 1;
+    }
+    return counts.map((n) => n / (data.length / 4));
+  }, { base64: png.toString('base64'), colours });
+}
+
+/**
  * Walks a (virtualised) timeline with the keyboard: the ids of every event, in
  * order. `atEach` runs with each event selected.
  */

@@ -17,7 +17,8 @@ use crate::i18n::{Msg, fill};
 use crate::map::{code_of_numeric, member_points, select, start_view};
 use crate::ui::lang::{tr, use_lang};
 use crate::ui::leaflet::{
-    CountryGeometry, CountryStyle, LeafletMap, MapLoadError, Viewport, load_leaflet, with_map,
+    BasemapCredit, CountryGeometry, CountryStyle, LeafletMap, MapLoadError, Viewport, load_leaflet,
+    with_map,
 };
 use crate::ui::state::PageState;
 
@@ -63,6 +64,10 @@ pub fn MapExplorer(
         }
     }));
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // The network's own vector basemap, if the manifest names one, and why
+    // it could not be drawn (the bundled one stands in).
+    let basemap = data.dataset.basemap().cloned();
+    let basemap_failure: RwSignal<Option<String>> = RwSignal::new(None);
     let shapes = world_shapes();
 
     // Leaflet loads on first need (index.html does not load it).
@@ -80,6 +85,7 @@ pub fn MapExplorer(
     });
 
     // Create the map once its element is mounted and Leaflet has loaded.
+    let archive = basemap.clone();
     effect(Box::new(move || {
         let Some(element) = map_ref.get() else {
             return;
@@ -109,7 +115,7 @@ pub fn MapExplorer(
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
-                crate::map::basemap_layer::attach(leaflet);
+                crate::map::basemap_layer::attach(leaflet, archive.as_ref(), basemap_failure);
                 map_ready.set(true);
             }
             Err(message) => {
@@ -261,6 +267,9 @@ pub fn MapExplorer(
     view! {
         <div class="map-layout" on:keydown=on_keydown>
             <MapFilters data=data.clone()/>
+            {move || basemap_failure.get().map(|detail| view! {
+                <MapLoadError headline=Msg::MapBasemapFailed detail=detail/>
+            })}
             <div class="map-stage">
                 <div
                     class="map-canvas"
@@ -281,6 +290,7 @@ pub fn MapExplorer(
             </div>
             <Legend/>
             <p id="map-help" class="map-help">{tr(Msg::MapHelp)}" "{tr(Msg::MapCredit)}</p>
+            {basemap.and_then(|b| b.attribution).map(|attribution| view! { <BasemapCredit attribution=attribution/> })}
             {tiles_toggle}
             <CountryList/>
             <MemberList data=data.clone()/>

@@ -63,7 +63,8 @@ pub fn StoryPage() -> impl IntoView {
             // The data's problems too, as on every page that shows data: a
             // slide left out says why.
             Some(story) => view! {
-                <StoryView story=story.clone() actions=story_view::story_actions/>
+                <StoryView story=story.clone() actions=story_view::story_actions
+                    basemap=data.dataset.basemap().cloned()/>
                 <ProblemList problems=data.problems.clone()/>
             }
             .into_any(),

@@ -8,7 +8,7 @@ use super::effect;
 use super::image_consent::ImageConsent;
 use crate::geo::zoomify::Zoomify;
 use crate::i18n::Msg;
-use crate::model::{ImageMap, StoryLayout};
+use crate::model::{Basemap, ImageMap, StoryLayout};
 use crate::story::image_map::onto_image;
 use crate::story::{Camera, MapPlan};
 use crate::ui::lang::tr;
@@ -35,7 +35,11 @@ pub(super) fn StoryMap(
     image_agreed: RwSignal<bool>,
     /// The outside tile layer the reader turned on, if any.
     tiles: RwSignal<Option<String>>,
+    /// The network's own vector basemap (the manifest's), if any.
+    basemap: Option<Basemap>,
 ) -> impl IntoView {
+    // Why that basemap could not be drawn (the bundled one stands in).
+    let basemap_failure: RwSignal<Option<String>> = RwSignal::new(None);
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
     let leaflet_loaded = RwSignal::new(false);
@@ -84,7 +88,11 @@ pub(super) fn StoryMap(
                 Ok(map) => {
                     leaflet.set_value(Some(map));
                     if picture.is_none() {
-                        crate::map::basemap_layer::attach(leaflet);
+                        crate::map::basemap_layer::attach(
+                            leaflet,
+                            basemap.as_ref(),
+                            basemap_failure,
+                        );
                     }
                 }
                 Err(message) => {
@@ -133,6 +141,12 @@ pub(super) fn StoryMap(
         <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
             {move || map_error.get().map(|detail| view! {
                 <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
+            })}
+            // Over the drawn map (Leaflet's panes would cover it otherwise).
+            {move || basemap_failure.get().map(|detail| view! {
+                <div class="map-overlay-error">
+                    <MapLoadError headline=Msg::MapBasemapFailed detail=detail/>
+                </div>
             })}
             {image.map(|image| view! { <ImageConsent image=image agreed=image_agreed/> })}
         </div>

@@ -12,11 +12,12 @@ use super::tiles::StoryTiles;
 use crate::embed::messaging::announce_change;
 use crate::gallery::{key_step, swipe_step};
 use crate::i18n::{Msg, nth_of};
-use crate::model::{SlideType, Story, StoryLayout};
+use crate::model::{Basemap, SlideType, Story, StoryLayout};
 use crate::share::{EmbedTitle, EmbedView};
 use crate::story::{MapPlan, start_slide};
 use crate::ui::address::{query_param, replace_query};
 use crate::ui::lang::{tr, use_intl, use_lang};
+use crate::ui::leaflet::BasemapCredit;
 use crate::ui::media::MediaView;
 use crate::ui::record::IllustrativeBadge;
 use crate::ui::share::ViewActions;
@@ -42,6 +43,9 @@ pub fn StoryView(
     /// (the story embed) leaves the buttons' code out of its wasm.
     #[prop(optional)]
     actions: Option<fn(&Story) -> AnyView>,
+    /// The network's own vector basemap (the manifest's `basemap`), drawn
+    /// under the story's map where it has data.
+    basemap: Option<Basemap>,
 ) -> impl IntoView {
     let count = story.slides.len();
     if count == 0 {
@@ -65,6 +69,12 @@ pub fn StoryView(
     let image = story.image.clone();
     let image_agreed = RwSignal::new(image.is_none());
     let tiles_url: RwSignal<Option<String>> = RwSignal::new(None);
+    // A picture story draws no world, so no basemap credit either.
+    let credit = basemap
+        .as_ref()
+        .filter(|_| image.is_none())
+        .and_then(|b| b.attribution.clone())
+        .map(|attribution| view! { <BasemapCredit attribution=attribution/> });
     let tiles = story.tiles.clone().map(|tiles| {
         let show = Callback::new(move |url: Option<String>| tiles_url.set(url));
         view! { <StoryTiles tiles=tiles on_change=show/> }
@@ -267,7 +277,8 @@ pub fn StoryView(
             </div>
             <div class="story-body">
                 <StoryMap plan=plan current=current layout=layout overview=overview
-                    image=image.clone() image_agreed=image_agreed tiles=tiles_url/>
+                    image=image.clone() image_agreed=image_agreed tiles=tiles_url
+                    basemap=basemap.clone()/>
                 <ol class="slides" node_ref=list_ref
                     on:pointerdown=swipe_start
                     on:pointerup=swipe_end
@@ -289,6 +300,7 @@ pub fn StoryView(
             </div>
             {tiles}
             {image.map(|image| view! { <ImageCredit image=image agreed=image_agreed/> })}
+            {credit}
         </article>
     }
     .into_any()

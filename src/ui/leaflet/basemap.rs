@@ -62,9 +62,20 @@ impl LeafletMap {
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&group);
         }
-        let container = self.map.get_container();
-        let _ = container.set_attribute("data-basemap", scale);
-        let _ = container
+        let _ = self
+            .map
+            .get_container()
+            .set_attribute("data-basemap", scale);
+        self.show_basemap_detail(detailed);
+    }
+
+    /// The container's class `map-basemap-detail`: zoomed in past the world
+    /// scale, where `/map`'s coarse country fills turn see-through (map.css)
+    /// over the finer basemap, bundled or the network's own.
+    pub fn show_basemap_detail(&self, detailed: bool) {
+        let _ = self
+            .map
+            .get_container()
             .class_list()
             .toggle_with_force("map-basemap-detail", detailed);
     }

@@ -59,6 +59,18 @@ fn inject_leaflet() -> js_sys::Promise {
     js_sys::Promise::all(&Array::of2(&css, &js))
 }
 
+/// Adds the script at `url` (relative to `<base href>`) to `<head>`; the
+/// promise settles when it has loaded or failed.
+pub(super) fn inject_script(url: &str) -> js_sys::Promise {
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.head())
+    {
+        Some(head) => load_element(&head, "script", &[("src", url)], None),
+        None => js_sys::Promise::reject(&JsValue::from_str("no document")),
+    }
+}
+
 /// An element added to `parent` (before `before`, or last), as a promise of
 /// its `load` (rejected on `error`).
 fn load_element(
@@ -68,7 +80,7 @@ fn load_element(
     before: Option<&web_sys::Node>,
 ) -> js_sys::Promise {
     let Some(document) = parent.owner_document() else {
-        return js_sys::Promise::reject(&JsValue::from_str(LEAFLET_MISSING));
+        return js_sys::Promise::reject(&JsValue::from_str("no document"));
     };
     js_sys::Promise::new(&mut |resolve, reject| {
         let added = document.create_element(tag).and_then(|element| {

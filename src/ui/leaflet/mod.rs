@@ -5,12 +5,16 @@
 //! removes the map and releases every listener. [`MapLoadError`] says why a
 //! map is not drawn.
 
+mod archive;
 mod basemap;
+mod credit;
 mod image;
 mod layers;
 mod load;
 mod load_error;
 
+pub use self::archive::{OpenArchive, open_archive};
+pub use self::credit::BasemapCredit;
 pub use self::load::load_leaflet;
 pub use self::load_error::MapLoadError;
 
