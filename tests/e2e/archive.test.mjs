@@ -150,6 +150,22 @@ test('/map, its embed and the story embed draw the archive under their markers',
   }
 });
 
+test('over the archive /map zooms past the bundled limit (12) to its deepest level plus 3', async () => {
+  const page = await openRecorded('/map?data=/archive/manifest.json&lat=43.65&lon=-79.38&z=11');
+  await page.locator('.map-canvas[data-archive="open"]').waitFor({ timeout: 30000 });
+  const zoomIn = page.locator('.leaflet-control-zoom-in');
+  const zoom = () => Number(new URL(page.url()).searchParams.get('z'));
+  for (const want of [12, 13]) {
+    await zoomIn.click();
+    await page.waitForFunction((z) => new URL(location.href).searchParams.get('z') === String(z), want);
+  }
+  // The test archive stops at 10: 13 is the last level its layer draws.
+  assert.equal(zoom(), 13);
+  assert.equal(await zoomIn.getAttribute('aria-disabled'), 'true');
+  assertClean(page);
+  await page.context().close();
+});
+
 test('without a basemap in the manifest, protomaps-leaflet and no archive are ever fetched', async () => {
   for (const route of ['/map', '/stories/ending-impunity', '/embed/story']) {
     const page = await openRecorded(route);
