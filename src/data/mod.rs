@@ -98,6 +98,17 @@ pub fn absolute_url(url: &str, base: Option<&str>) -> Result<String, LoadError> 
         })
 }
 
+/// The host a URL or a `{z}/{x}/{y}` tile template leads to, as the reader
+/// knows it ("tile.openstreetmap.org"), for the consent that names it; a
+/// relative one resolves against the page, so it names the deployment.
+pub fn host_of(url: &str) -> String {
+    absolute_url(&url.replace(['{', '}'], ""), None)
+        .ok()
+        .and_then(|href| web_sys::Url::new(&href).ok())
+        .map(|u| u.host())
+        .unwrap_or_default()
+}
+
 /// The name a file is shown under in problems: its path below the app when it is
 /// ours, its full URL otherwise.
 pub fn display_name(absolute: &str) -> String {

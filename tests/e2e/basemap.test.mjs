@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  startApp, waitReady, assertClean, checkAxe, colourShares, fetchedScales, openRecorded as openHarnessRecorded,
+  startApp, readJson, waitReady, assertClean, checkAxe, colourShares, fetchedScales, openRecorded as openHarnessRecorded,
 } from './harness.mjs';
 import { serve } from './server.mjs';
 
@@ -38,6 +38,14 @@ before(async () => {
     },
   };
   fs.writeFileSync(path.join(zoomifyDir, 'story.json'), JSON.stringify(story));
+  // The network's own tiles, named relative to its manifest.
+  const sample = readJson('public/data/manifest.json');
+  fs.writeFileSync(path.join(zoomifyDir, 'own-tiles.json'), JSON.stringify({
+    format: 'mapline/1',
+    title: sample.title,
+    files: sample.files.map((f) => `/data/${f}`),
+    tiles: { url: 'tiles/{z}/{x}/{y}.png', attribution: 'Our own tiles' },
+  }));
   app = await startApp({ mounts: { '/zoomify/': zoomifyDir } });
 });
 after(async () => {
@@ -139,6 +147,18 @@ test("a StoryMapJS map_type is the reader's opt-in tile layer: nothing leaves be
   assert.match(await page.locator('.story-tiles-credit').innerText(), /OpenStreetMap/);
   await box.uncheck();
   assert.equal(await page.locator('.story-map img.leaflet-tile').count(), 0);
+  await page.context().close();
+});
+
+test('tiles named relative to the manifest: the tick box names the deployment as their host', async () => {
+  const page = await openRecorded('/map?data=/zoomify/own-tiles.json');
+  await waitReady(page);
+  const { host: deployment } = new URL(app.url('/'));
+  const box = page.getByRole('checkbox', { name: `Show the background map (loads tiles from ${deployment})` });
+  await box.waitFor();
+  assert.equal(await box.isChecked(), false);
+  assert.deepEqual(page.trouble.outside, []);
+  assertClean(page);
   await page.context().close();
 });
 

@@ -245,9 +245,7 @@ pub fn MapExplorer(
         }));
     }
     let tiles_toggle = tiles_url.map(|url| {
-        let host = web_sys::Url::new(&url.replace(['{', '}'], ""))
-            .map(|u| u.host())
-            .unwrap_or_default();
+        let host = crate::data::host_of(&url);
         let lang = use_lang();
         view! {
             <label class="map-tiles">

@@ -10,19 +10,11 @@ use crate::model::ImageMap;
 use crate::ui::lang::use_lang;
 use crate::ui::text::localized;
 
-/// The picture's host, as the reader knows it ("tiles.example.org").
-fn host_of(image: &ImageMap) -> String {
-    let base = document().base_uri().ok().flatten().unwrap_or_default();
-    web_sys::Url::new_with_base(&image.url, &base)
-        .map(|u| u.host())
-        .unwrap_or_default()
-}
-
 /// The notice and its button, until `agreed`.
 #[component]
 pub fn ImageConsent(image: ImageMap, agreed: RwSignal<bool>) -> impl IntoView {
     let lang = use_lang();
-    let host = host_of(&image);
+    let host = crate::data::host_of(&image.url);
     let button_host = host.clone();
     view! {
         <Show when=move || !agreed.get()>

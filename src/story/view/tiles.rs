@@ -14,9 +14,7 @@ use crate::ui::text::localized;
 pub fn StoryTiles(tiles: Tiles, on_change: Callback<Option<String>>) -> impl IntoView {
     let lang = use_lang();
     let on = RwSignal::new(false);
-    let host = web_sys::Url::new(&tiles.url.replace(['{', '}'], ""))
-        .map(|u| u.host())
-        .unwrap_or_default();
+    let host = crate::data::host_of(&tiles.url);
     let url = tiles.url.clone();
     let credit = tiles.attribution.as_ref().map(localized);
     view! {
