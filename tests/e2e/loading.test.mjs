@@ -3,7 +3,7 @@
 // index.html copies it into; its stylesheet comes before the app's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitReady, settledState, assertClean } from './harness.mjs';
+import { startApp, waitReady, settledState, assertClean, checkAxe } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -75,5 +75,17 @@ test('when Leaflet cannot load, the map says so and its tables still work', asyn
   assert.ok((await page.locator('table tbody tr').count()) > 0, 'the country table is there');
   assert.deepEqual(page.trouble.pageErrors, [], 'no page error');
   assert.deepEqual(page.trouble.outside, [], 'nothing left 127.0.0.1');
+  // The connection is back: "Try again" loads Leaflet afresh and draws the map,
+  // without reloading the page (the failed script is gone from <head>).
+  await page.unroute('**/leaflet-1.9.4/leaflet.js');
+  const retry = page.locator('.map-error').getByRole('button', { name: 'Try again' });
+  await retry.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.leaflet-container').waitFor();
+  assert.equal(await settledState(page), 'ready');
+  assert.equal(await page.locator('.map-error').count(), 0);
+  assert.equal(await page.locator('head script[src$="leaflet.js"]').count(), 1);
+  assert.ok((await page.locator('.leaflet-overlay-pane path[data-country]').count()) > 0, 'the countries are drawn');
+  await checkAxe(page);
   await page.context().close();
 });

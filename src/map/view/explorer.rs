@@ -70,18 +70,27 @@ pub fn MapExplorer(
     let basemap_failure: RwSignal<Option<String>> = RwSignal::new(None);
     let shapes = world_shapes();
 
-    // Leaflet loads on first need (index.html does not load it).
+    // Leaflet loads on first need (index.html does not load it), again on
+    // "Try again" after a failure.
     let leaflet_loaded = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        match load_leaflet().await {
-            Ok(()) => {
-                let _ = leaflet_loaded.try_set(true);
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            match load_leaflet().await {
+                Ok(()) => {
+                    let _ = leaflet_loaded.try_set(true);
+                }
+                Err(message) => {
+                    let _ = map_error.try_set(Some(message));
+                    let _ = map_state.try_set(PageState::Error);
+                }
             }
-            Err(message) => {
-                let _ = map_error.try_set(Some(message));
-                let _ = map_state.try_set(PageState::Error);
-            }
-        }
+        });
+    };
+    load();
+    let retry_load = Callback::new(move |()| {
+        map_error.set(None);
+        map_state.set(PageState::Loading);
+        load();
     });
 
     // Create the map once its element is mounted and Leaflet has loaded.
@@ -277,7 +286,7 @@ pub fn MapExplorer(
                     aria-describedby="map-help"
                 ></div>
                 {move || map_error.get().map(|detail| view! {
-                    <MapLoadError headline=Msg::MapShapesFailed detail=detail/>
+                    <MapLoadError headline=Msg::MapShapesFailed detail=detail retry=retry_load/>
                 })}
                 {
                     let data = data.clone();

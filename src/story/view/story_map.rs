@@ -44,11 +44,19 @@ pub(super) fn StoryMap(
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
     let leaflet_loaded = RwSignal::new(false);
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        let _ = match load_leaflet().await {
-            Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
-            Err(message) => map_error.try_set(Some(message)).map(|_| ()),
-        };
+    // Leaflet loads on first need, again on "Try again" after a failure.
+    let load = move || {
+        leptos::task::spawn_local(async move {
+            let _ = match load_leaflet().await {
+                Ok(()) => leaflet_loaded.try_set(true).map(|_| ()),
+                Err(message) => map_error.try_set(Some(message)).map(|_| ()),
+            };
+        });
+    };
+    load();
+    let retry_load = Callback::new(move |()| {
+        map_error.set(None);
+        load();
     });
     let MapPlan {
         markers,
@@ -140,7 +148,7 @@ pub(super) fn StoryMap(
     view! {
         <div class="story-map" node_ref=map_ref role="region" aria-label=tr(Msg::StoryMapLabel)>
             {move || map_error.get().map(|detail| view! {
-                <MapLoadError headline=Msg::StoryMapFailed detail=detail/>
+                <MapLoadError headline=Msg::StoryMapFailed detail=detail retry=retry_load/>
             })}
             // Over the drawn map (Leaflet's panes would cover it otherwise).
             {move || basemap_failure.get().map(|detail| view! {

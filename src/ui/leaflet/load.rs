@@ -22,7 +22,9 @@ pub(super) fn leaflet_present() -> bool {
 /// Loads Leaflet on first need, so pages without a map never fetch it (about
 /// 46 KB gzip of JS and CSS): adds its stylesheet (first in `<head>`, so the
 /// app's own rules still override it) and its script, and resolves once both
-/// have loaded. Later calls share the first load.
+/// have loaded. Later calls share the first load; after a failed one (a
+/// dropped connection on a phone) the next call loads afresh, so a map's
+/// "Try again" works without reloading the page.
 pub async fn load_leaflet() -> Result<(), String> {
     if leaflet_present() {
         return Ok(());
@@ -33,7 +35,19 @@ pub async fn load_leaflet() -> Result<(), String> {
     if loaded.is_ok() && leaflet_present() {
         Ok(())
     } else {
+        forget_failed_load();
         Err(LEAFLET_MISSING.to_owned())
+    }
+}
+
+/// Drops the failed load and the elements it added, for the next try.
+fn forget_failed_load() {
+    LEAFLET_LOAD.with(|cell| cell.borrow_mut().take());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    while let Ok(Some(added)) = document.query_selector("head [data-leaflet-load]") {
+        added.remove();
     }
 }
 
@@ -52,10 +66,19 @@ fn inject_leaflet() -> js_sys::Promise {
     let css = load_element(
         &head,
         "link",
-        &[("rel", "stylesheet"), ("href", &css_url)],
+        &[
+            ("rel", "stylesheet"),
+            ("href", &css_url),
+            ("data-leaflet-load", ""),
+        ],
         first.as_ref(),
     );
-    let js = load_element(&head, "script", &[("src", &js_url)], None);
+    let js = load_element(
+        &head,
+        "script",
+        &[("src", &js_url), ("data-leaflet-load", "")],
+        None,
+    );
     js_sys::Promise::all(&Array::of2(&css, &js))
 }
 
