@@ -79,17 +79,25 @@ fn push_text(out: &mut String, text: Option<&Text>) {
     }
 }
 
-fn country_words(code: &str) -> String {
+/// A country's English name and its code: what the index holds for a
+/// record's country natively. The browser adds the names in every interface
+/// language (`search::view`).
+pub fn country_words(code: &str) -> String {
     countries::by_code(code).map_or_else(|| code.to_owned(), |c| format!("{} {code}", c.name))
 }
 
 impl SearchIndex {
     pub fn build(dataset: &Dataset) -> SearchIndex {
-        SearchIndex::build_with(dataset, str::to_owned)
+        SearchIndex::build_with(dataset, str::to_owned, &country_words)
     }
 
-    /// The index, with `decompose` applied to every text and query before folding.
-    pub fn build_with(dataset: &Dataset, decompose: fn(&str) -> String) -> SearchIndex {
+    /// The index, with `decompose` applied to every text and query before
+    /// folding, and `country_words` giving the words a country code is found by.
+    pub fn build_with(
+        dataset: &Dataset,
+        decompose: fn(&str) -> String,
+        country_words: &dyn Fn(&str) -> String,
+    ) -> SearchIndex {
         let fold = |text: &str| fold(&decompose(text));
         let mut entries = Vec::new();
         let mut add = |kind: Kind, id: &str, title: &Text, rest: String| {
@@ -393,6 +401,27 @@ mod tests {
             "outcome headlines"
         );
         assert_eq!(ids(&index.search("mexico", 10)), ["lucia"], "country names");
+    }
+
+    /// A reader searching in French or Arabic finds records by the country's
+    /// name in that language (the browser gives the names; here, a table).
+    #[test]
+    fn countries_are_found_by_the_names_given() {
+        let json = r#"{"format": "mapline/1",
+            "cases": [{"id": "lucia", "person": "Lucía Arredondo Vela", "country": "MX", "status": "open"}]}"#;
+        let dataset = load_dataset(&[SourceFile::new("t.json", json)]).dataset;
+        let names = |code: &str| match code {
+            "MX" => "Mexico Mexique México المكسيك MX".to_owned(),
+            other => other.to_owned(),
+        };
+        let index = SearchIndex::build_with(&dataset, str::to_owned, &names);
+        assert_eq!(ids(&index.search("mexique", 10)), ["lucia"]);
+        assert_eq!(ids(&index.search("المكسيك", 10)), ["lucia"]);
+        assert!(
+            SearchIndex::build(&dataset)
+                .search("mexique", 10)
+                .is_empty()
+        );
     }
 
     #[test]

@@ -25,6 +25,20 @@ fn kind_label(kind: Kind) -> Msg {
     }
 }
 
+/// A country's words for the index: its code and its names in every
+/// interface language (Intl.DisplayNames), so a reader finds "Mexique" or
+/// "المكسيك" whatever language the interface is in, as the data's own
+/// translations are.
+fn country_words_everywhere(code: &str) -> String {
+    use crate::i18n::Locale;
+    let mut words = crate::search::country_words(code);
+    for lang in crate::i18n::Lang::ALL {
+        words.push(' ');
+        words.push_str(&crate::ui::intl::Intl(lang).country(code));
+    }
+    words
+}
+
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let data = use_network_data();
@@ -43,7 +57,11 @@ pub fn SearchBox() -> impl IntoView {
             return Vec::new();
         };
         let built = index.get_value().unwrap_or_else(|| {
-            let built = Arc::new(SearchIndex::build_with(&loaded.dataset, decompose));
+            let built = Arc::new(SearchIndex::build_with(
+                &loaded.dataset,
+                decompose,
+                &country_words_everywhere,
+            ));
             index.set_value(Some(built.clone()));
             built
         });

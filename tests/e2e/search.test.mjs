@@ -1,7 +1,7 @@
 // The header's search: instant, accent-insensitive, keyboard-navigable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitReady, assertClean, checkAxe } from './harness.mjs';
+import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
 
 let app;
 before(async () => {
@@ -73,4 +73,28 @@ test('a member is found by a word of its French name, and opened by mouse', asyn
   await waitReady(page);
   assertClean(page);
   await page.context().close();
+});
+
+test("a country is found by its name in the reader's language: Biélorussie in French, بيلاروس in Arabic", async () => {
+  const data = sampleData();
+  const text = (t) => (typeof t === 'string' ? t : t.en);
+  const belarus = [...data.cases, ...data.members].filter((r) => r.country === 'BY').map((r) => text(r.person ?? r.name));
+  assert.ok(belarus.length > 0, 'records in Belarus');
+  for (const [lang, label, results] of [['fr', 'Rechercher', 'Résultats de recherche'], ['ar', 'بحث', 'نتائج البحث']]) {
+    const page = await app.open(`/?lang=${lang}`);
+    await waitReady(page);
+    const name = await page.evaluate((lang) => new Intl.DisplayNames([lang], { type: 'region' }).of('BY'), lang);
+    assert.notEqual(name, 'Belarus', `${lang} names Belarus its own way`);
+    const box = page.getByRole('combobox', { name: label });
+    await box.focus();
+    await page.keyboard.type(name);
+    const options = page.getByRole('listbox', { name: results }).getByRole('option');
+    await options.first().waitFor();
+    const found = await options.evaluateAll((els) => els.map((el) => el.querySelector('.search-result-title').innerText));
+    // Records in Belarus, and any whose own text names the country.
+    assert.ok(found.some((title) => belarus.includes(title)), `"${name}" finds records in Belarus: ${found.join(', ')}`);
+    await checkAxe(page);
+    assertClean(page);
+    await page.context().close();
+  }
 });
