@@ -154,17 +154,24 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Skips past the end tag of `name` (case-insensitive), or to the end.
+    /// Looks only as far as that end tag: lowering the whole rest of the
+    /// text at each `<script>` made a file of many of them quadratic (a
+    /// megabyte of `<script></script>` froze the page for minutes).
     fn skip_past_end_tag(&mut self, name: &str) {
-        let lower = self.rest.to_ascii_lowercase();
-        let closing = format!("</{name}");
-        match lower.find(&closing) {
-            Some(at) => {
+        let mut from = 0;
+        while let Some(found) = self.rest.get(from..).and_then(|rest| rest.find("</")) {
+            let at = from + found;
+            let tag = self.rest.as_bytes().get(at + 2..at + 2 + name.len());
+            if tag.is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes())) {
                 let after = &self.rest[at..];
                 let end = after.find('>').map_or(after.len(), |i| i + 1);
                 self.rest = &after[end..];
+                return;
             }
-            None => self.rest = "",
+            // "</" is ASCII, so two bytes on is a character boundary.
+            from = at + 2;
         }
+        self.rest = "";
     }
 }
 
@@ -697,6 +704,20 @@ mod tests {
         assert_eq!(md, "safe");
         let plain = to_plain_text(hostile);
         assert_eq!(plain, "safe");
+    }
+
+    #[test]
+    fn raw_text_ends_at_its_own_end_tag_in_any_case() {
+        assert_eq!(
+            to_plain_text("<SCRIPT>x = '</p>'</ScRiPt>after<style>a</b></style>end"),
+            "afterend"
+        );
+        // An end tag split by multi-byte text, and one never closed.
+        assert_eq!(to_plain_text("<script>é</é</script>ok"), "ok");
+        assert_eq!(to_plain_text("<style>never closed é"), "");
+        // Many in a row: each skip looks only as far as its own end tag.
+        let many = "<script>x</script>".repeat(20_000) + "kept";
+        assert_eq!(to_plain_text(&many), "kept");
     }
 
     #[test]
