@@ -818,12 +818,34 @@ pub fn nth_of(locale: &dyn Locale, msg: Msg, n: usize, total: usize) -> String {
     )
 }
 
-/// Fills `{name}` placeholders in a catalogue text.
+/// Fills `{name}` placeholders in a catalogue text, in one pass over the
+/// template: a value from the data that itself holds `{count}` or `{id}`
+/// stays as written instead of being filled in turn. A placeholder with no
+/// value stays as written.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
-    let mut out = template.to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| (*value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -860,6 +882,19 @@ mod tests {
                 assert_eq!(placeholders(msg.text(lang)), english, "{msg:?} in {lang:?}");
             }
         }
+    }
+
+    #[test]
+    fn fill_puts_each_value_once_and_leaves_values_alone() {
+        assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
+        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+        // A value holding a placeholder is data, not a template.
+        assert_eq!(
+            fill("Nothing has the id “{id}” ({count})", &[("id", "{count}"), ("count", "3")]),
+            "Nothing has the id “{count}” (3)"
+        );
+        assert_eq!(fill("{missing} {a", &[("a", "x")]), "{missing} {a");
+        assert_eq!(fill("é{a}ü", &[("a", "ß")]), "éßü");
     }
 
     #[test]
