@@ -76,11 +76,26 @@ ensure_pmtiles_tools() {
   "$python" -m pip install --quiet --disable-pip-version-check "pmtiles==3.8.1" "mapbox-vector-tile==2.2.0"
 }
 
+# The splitter of the reader app's wasm (scripts/post-build.sh), into
+# target/tools: wasm_split_cli_support's wasm-split-cli, the version that
+# matches leptos 0.8's wasm_split_helpers and reads wasm-bindgen 0.2.130's
+# output (0.2.2 or later); it has no --version, so cargo's record says.
+WASM_SPLIT_VERSION="0.2.4"
+ensure_wasm_split_cli() {
+  if [ ! -x target/tools/bin/wasm-split-cli ] \
+    || ! grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION " target/tools/.crates.toml 2>/dev/null; then
+    step "installing wasm-split-cli $WASM_SPLIT_VERSION into target/tools (a couple of minutes, once)"
+    cargo install --locked wasm_split_cli_support --version "$WASM_SPLIT_VERSION" \
+      --features build-binary --root target/tools
+  fi
+}
+
 ensure_build_tools() {
   ensure_wasm_target
   ensure_npm_packages
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split_cli
 }
 
 # The entry points besides the reader app (index.html): the HTML Trunk builds,
@@ -132,7 +147,7 @@ publish_dist() {
 # copies of everything.
 #   build_dist [--release] [--dist DIR] [--public-url URL] [--base-url URL] [--reader-only]
 build_dist() {
-  local dist="dist" release=() public=() reader_only="" bins=(--bin mapline-web)
+  local dist="dist" release=() public=() reader_only="" bins=()
   local base="${MAPLINE_BASE_URL:-}"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -161,8 +176,12 @@ build_dist() {
     done
   fi
   # Two cargo runs (one per feature set) link the entries' wasm side by side
-  # (two cores); Trunk's own cargo runs below then find them built.
-  cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
+  # (two cores); Trunk's own cargo runs below then find them built. Not the
+  # reader app's: scripts/post-build.sh links it for the splitter (with
+  # relocations), and a plain link here would only be redone there.
+  if [ ${#bins[@]} -gt 0 ]; then
+    cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
+  fi
   if [ ${#lean[@]} -gt 0 ]; then
     cargo build --target wasm32-unknown-unknown "${release[@]}" --no-default-features "${lean[@]}"
   fi
@@ -178,13 +197,15 @@ build_dist() {
   node scripts/entries.mjs compress "$dist"
 }
 
-# Prints each entry point's code: its wasm, raw and gzipped.
+# Prints each entry point's code: its wasm, raw and gzipped; for the reader
+# app, each module of its split wasm (mapline-web-<hash>/: the main module
+# every page loads, a module per page group and the chunks they share).
 print_wasm_size() {
   local dist="${1:-dist}" wasm raw gz
-  for wasm in "$dist"/*.wasm; do
+  for wasm in "$dist"/*.wasm "$dist"/mapline-web-*/*.wasm; do
     raw="$(wc -c < "$wasm")"
     gz="$(gzip -9 -c "$wasm" | wc -c)"
     printf 'release wasm: %s  %s bytes raw (%s KB), %s bytes gzip (%s KB)\n' \
-      "$(basename "$wasm")" "$raw" "$((raw / 1024))" "$gz" "$((gz / 1024))"
+      "${wasm#"$dist"/}" "$raw" "$((raw / 1024))" "$gz" "$((gz / 1024))"
   done
 }

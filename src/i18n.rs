@@ -114,6 +114,7 @@ catalogue! {
     Loading => ["Loading data…", "Chargement des données…", "Cargando datos…", "جارٍ تحميل البيانات…"],
     LoadFailed => ["The data could not be loaded.", "Les données n’ont pas pu être chargées.", "No se pudieron cargar los datos.", "تعذّر تحميل البيانات."],
     Retry => ["Try again", "Réessayer", "Reintentar", "أعد المحاولة"],
+    PageCodeFailed => ["This page could not be downloaded. Check the connection and try again.", "Cette page n’a pas pu être téléchargée. Vérifiez la connexion et réessayez.", "No se pudo descargar esta página. Compruebe la conexión e inténtelo de nuevo.", "تعذّر تنزيل هذه الصفحة. تحقّق من الاتصال وأعد المحاولة."],
     NotFoundTitle => ["Page not found", "Page introuvable", "Página no encontrada", "الصفحة غير موجودة"],
     NotFoundText => ["There is nothing at this address. It may have moved, or the link may be mistyped.", "Il n’y a rien à cette adresse. Elle a peut-être changé, ou le lien contient une faute.", "No hay nada en esta dirección. Puede que haya cambiado o que el enlace tenga un error.", "لا يوجد شيء في هذا العنوان. ربما نُقل أو أن الرابط غير صحيح."],
     RecordNotFound => ["Nothing in the data has the id “{id}”.", "Aucun élément des données n’a l’identifiant « {id} ».", "Ningún elemento de los datos tiene el identificador «{id}».", "لا يوجد في البيانات عنصر بالمعرّف «{id}»."],

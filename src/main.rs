@@ -1,8 +1,11 @@
 //! The browser entry point, built by Trunk for wasm32 (index.html names this bin).
 
 #[cfg(target_arch = "wasm32")]
+mod reader;
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    mapline::app::start();
+    reader::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -16,11 +16,6 @@ use self::shell::Entry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the reader app (index.html).
-pub fn start() {
-    start_with(shell::App);
-}
-
 /// Mounts the timeline embed, the only view of its entry point.
 pub fn start_timeline_embed() {
     start_single(Entry::Embed, || embeds::EmbedTimeline().into_any());
@@ -67,7 +62,7 @@ fn start_single(entry: Entry, page: fn() -> AnyView) {
 /// laid out so a map measures its size), and [`take_over`] swaps the two once
 /// the page is ready, in one frame and with the same markup, so nothing
 /// jumps. A page for other data (`?data=`, `?source=`) drops it at once.
-fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
+pub fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
     crash::install_panic_hook();
     let Some(root) = document()
         .get_element_by_id("app")

@@ -1,52 +1,15 @@
-//! The app shell: routes, header with navigation and language, the not-found page.
+//! The app shell: header with navigation and language, the not-found page, what
+//! every entry point's root provides (the reader app's routes are its bin's,
+//! src/reader/mod.rs).
 
-use leptos::prelude::*;
-use leptos_router::components::{A, Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::path;
-
-use crate::app::embeds;
-use crate::app::home::Home;
-use crate::app::records::RECORD_PARTS;
 use crate::data::provide_network_data;
 use crate::i18n::Msg;
 use crate::route::Route as Page;
 use crate::ui::lang::{LanguageSelect, provide_lang, tr};
 use crate::ui::links::{BASE, href};
 use crate::ui::state::{PageState, PageStateContext, mark_ready_when_mounted};
-use crate::{gallery, map, pages, story, timeline};
-
-/// The reader app: every page but the studio (`/preview`, an entry point of
-/// its own), and the embeds too, for hosts that send every address to
-/// `index.html` instead of an embed's own `embed/<kind>/index.html`.
-#[component]
-pub fn App() -> impl IntoView {
-    provide_page_contexts(Entry::Reader);
-    view! {
-        <Router base=BASE.with(Clone::clone)>
-            <ErrorBoundary fallback=|errors| view! { <RenderFailure errors=errors/> }>
-                <Routes fallback=|| view! { <Chrome><NotFound/></Chrome> }>
-                    <ParentRoute path=path!("") view=|| view! { <Chrome><Outlet/></Chrome> }>
-                        <Route path=path!("") view=Home/>
-                        <Route path=path!("map") view=map::view::MapPage/>
-                        <Route path=path!("timeline") view=timeline::view::TimelinePage/>
-                        <Route path=path!("stories") view=story::view::StoriesIndex/>
-                        <Route path=path!("stories/:id") view=story::view::StoryPage/>
-                        <Route path=path!("galleries") view=gallery::view::GalleriesIndex/>
-                        <Route path=path!("galleries/:id") view=gallery::view::GalleryPage/>
-                        <Route path=path!("cases/:id") view=|| view! { <pages::view::CasePage parts=RECORD_PARTS/> }/>
-                        <Route path=path!("members/:id") view=|| view! { <pages::view::MemberPage parts=RECORD_PARTS/> }/>
-                        <Route path=path!("campaigns") view=pages::view::CampaignsIndex/>
-                        <Route path=path!("campaigns/:id") view=|| view! { <pages::view::CampaignPage parts=RECORD_PARTS/> }/>
-                    </ParentRoute>
-                    <Route path=path!("embed/timeline") view=embeds::EmbedTimeline/>
-                    <Route path=path!("embed/story") view=embeds::EmbedStory/>
-                    <Route path=path!("embed/map") view=embeds::EmbedMap/>
-                    <Route path=path!("embed/gallery") view=embeds::EmbedGallery/>
-                </Routes>
-            </ErrorBoundary>
-        </Router>
-    }
-}
+use leptos::prelude::*;
+use leptos_router::components::{A, Router};
 
 /// Which entry point (its own wasm, `dist/<path>/index.html`) this page is.
 /// A link to another entry point is a full page load (`rel="external"`):
@@ -130,7 +93,7 @@ fn LoadOtherPages() -> impl IntoView {
 
 /// What every page has: the language, the data, its entry point, and the
 /// loading state mirrored onto `#app`.
-fn provide_page_contexts(entry: Entry) {
+pub fn provide_page_contexts(entry: Entry) {
     provide_lang();
     provide_network_data();
     provide_context(entry);
@@ -218,7 +181,7 @@ pub fn NotFound() -> impl IntoView {
 
 /// The error boundary's message: readable, never a blank page.
 #[component]
-fn RenderFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
+pub fn RenderFailure(errors: ArcRwSignal<Errors>) -> impl IntoView {
     let state = crate::ui::state::page_state();
     Effect::new(move |_| state.set(PageState::Error));
     view! {

@@ -13,11 +13,18 @@ before(async () => {
 });
 after(() => app?.close());
 
-/** The .wasm files a page fetched, by file name without the hash. */
+/**
+ * The .wasm files a page fetched: an entry's by file name without the hash;
+ * the modules of the reader app's split wasm (its content-hashed folder,
+ * scripts/post-build.sh) as `mapline-web/<module>`.
+ */
 function wasmRequested(page) {
   return page.requested
     .filter((url) => url.endsWith('.wasm'))
-    .map((url) => path.basename(url).replace(/-[0-9a-f]+_bg\.wasm$/, ''));
+    .map((url) => {
+      const split = url.match(/\/mapline-web-[0-9a-f]+\/([^/]+)\.wasm$/);
+      return split ? `mapline-web/${split[1]}` : path.basename(url).replace(/-[0-9a-f]+_bg\.wasm$/, '');
+    });
 }
 
 async function openRecording(p) {
@@ -43,7 +50,6 @@ const ENTRIES = [
   ['/embed/map', 'mapline-embed-map', '[data-embed="map"]', ['map', 'shell']],
   ['/embed/gallery', 'mapline-embed-gallery', '[data-embed="gallery"]', ['gallery', 'shell']],
   ['/preview', 'mapline-studio', '[data-page="preview"]', ['gallery', 'map', 'preview', 'shell', 'story', 'timeline']],
-  ['/timeline', 'mapline-web', '[data-timeline]', ['charts', 'embed', 'gallery', 'map', 'shell', 'story', 'timeline']],
 ];
 
 for (const [address, wasm, selector, css] of ENTRIES) {
@@ -59,6 +65,55 @@ for (const [address, wasm, selector, css] of ENTRIES) {
   });
 }
 
+// The reader app's wasm is split per page group (src/reader/lazy.rs): the home
+// page loads the main module alone; another page loads its group's module
+// and the chunks it shares with other groups, never another group's module.
+const READER_PAGES = [
+  ['/', null],
+  ['/timeline', 'timeline'],
+  ['/map', 'map'],
+  ['/stories/ending-impunity', 'story'],
+  ['/cases/iryna-khalip', 'record'],
+];
+const GROUPS = ['map', 'timeline', 'story', 'gallery', 'record', 'embed'];
+
+for (const [address, group] of READER_PAGES) {
+  test(`${address} loads the reader app's main module${group ? ` and the ${group} pages' code` : ' alone'}`, async () => {
+    const page = await openRecording(address);
+    await waitReady(page);
+    const wasm = wasmRequested(page);
+    assert.equal(wasm[0], 'mapline-web/mapline-web_bg', `the main module first: ${wasm}`);
+    assert.ok(wasm.every((name) => name.startsWith('mapline-web/')), `only the reader app's modules: ${wasm}`);
+    const groups = GROUPS.filter((g) => wasm.includes(`mapline-web/split_mapline_${g}_pages`));
+    assert.deepEqual(groups, group ? [group] : []);
+    if (!group) assert.equal(wasm.length, 1, `nothing but the main module: ${wasm}`);
+    if (address === '/timeline') {
+      assert.deepEqual(cssRequested(page), ['charts', 'embed', 'gallery', 'map', 'shell', 'story', 'timeline']);
+      await checkAxe(page);
+    }
+    assertClean(page);
+    await page.context().close();
+  });
+}
+
+test('a page whose code fails to download says so and offers a retry; the rest of the app works', async () => {
+  const page = await openRecording('/');
+  await waitReady(page);
+  const split = /\/mapline-web-[0-9a-f]+\/(?!mapline-web_bg)[^/]+\.wasm$/;
+  await page.route(split, (route) => route.abort());
+  await page.locator('.site-nav a[href$="/map"]').click();
+  await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'error');
+  const alert = page.locator('.load-error[role="alert"]');
+  assert.match(await alert.innerText(), /could not be downloaded/);
+  assert.equal(await alert.locator('button').count(), 1);
+  assert.deepEqual(page.trouble.pageErrors, [], 'no panic');
+  await page.unroute(split);
+  await page.locator('.site-nav a[href$="/timeline"]').click();
+  await page.locator('[data-timeline]').first().waitFor();
+  await waitReady(page);
+  await page.context().close();
+});
+
 test('each entry page has its own wasm, smaller than the reader app', () => {
   const dist = path.join(ROOT, 'dist');
   const wasm = (name) => {
@@ -66,7 +121,16 @@ test('each entry page has its own wasm, smaller than the reader app', () => {
     assert.ok(file, `${name} in dist/`);
     return fs.statSync(path.join(dist, file)).size;
   };
-  const reader = wasm('mapline-web');
+  // The reader app: every module of its split wasm.
+  const folder = fs.readdirSync(dist).find((f) => /^mapline-web-[0-9a-f]+$/.test(f));
+  assert.ok(folder, 'the reader app\'s split wasm in dist/');
+  const modules = fs.readdirSync(path.join(dist, folder)).filter((f) => f.endsWith('.wasm'));
+  assert.ok(modules.includes('mapline-web_bg.wasm') && modules.length > 6, `main module, groups, chunks: ${modules}`);
+  const reader = modules.reduce((sum, f) => sum + fs.statSync(path.join(dist, folder, f)).size, 0);
+  const home = fs.readFileSync(path.join(dist, '404.html'), 'utf8');
+  for (const file of ['mapline-web.js', '__wasm_split.js', 'mapline-web_bg.wasm']) {
+    assert.match(home, new RegExp(`href="/${folder}/${file.replace('.', '\\.')}"[^>]*integrity="sha384-`), `SRI for ${file}`);
+  }
   for (const name of ['mapline-embed-timeline', 'mapline-embed-gallery', 'mapline-studio']) {
     assert.ok(wasm(name) < reader, `${name} (${wasm(name)} B) is smaller than the reader app (${reader} B)`);
   }
