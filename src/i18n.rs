@@ -891,7 +891,10 @@ mod tests {
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
         // A value holding a placeholder is data, not a template.
         assert_eq!(
-            fill("Nothing has the id “{id}” ({count})", &[("id", "{count}"), ("count", "3")]),
+            fill(
+                "Nothing has the id “{id}” ({count})",
+                &[("id", "{count}"), ("count", "3")]
+            ),
             "Nothing has the id “{count}” (3)"
         );
         assert_eq!(fill("{missing} {a", &[("a", "x")]), "{missing} {a");
