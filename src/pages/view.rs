@@ -41,10 +41,10 @@ fn locator(
     place_name: Option<String>,
 ) -> impl IntoView + use<> {
     // The map's accessible name, in the language of the page as drawn.
-    let country_name = crate::ui::intl::Intl(use_lang().get_untracked()).country(country);
+    let country_text = crate::ui::intl::Intl(use_lang().get_untracked()).country(country);
     let label = match place_name {
-        Some(name) if !name.is_empty() => format!("{name}, {country_name}"),
-        _ => country_name,
+        Some(name) if !name.is_empty() => format!("{name}, {country_text}"),
+        _ => country_text,
     };
     let on_map = href(Route::MapCountry(country));
     view! {
