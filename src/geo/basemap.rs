@@ -186,6 +186,94 @@ fn clip_ring(ring: &Ring, area: Bounds) -> Option<Ring> {
     (points.len() >= 3).then_some(points)
 }
 
+/// The tolerance for [`simplify`] at `zoom`: half a pixel, in degrees of
+/// Web Mercator (so a step is drawn only where the reader could see it).
+pub fn tolerance_at(zoom: f64) -> f64 {
+    0.5 * 360.0 / (256.0 * zoom.clamp(0.0, 24.0).exp2())
+}
+
+/// Web Mercator's y of a latitude, in degrees: the unit of x (longitude), so a
+/// distance means the same number of pixels north-south as east-west.
+fn mercator_y(lat: f64) -> f64 {
+    let lat = lat.clamp(-85.051_13, 85.051_13).to_radians();
+    (std::f64::consts::FRAC_PI_4 + lat / 2.0)
+        .tan()
+        .ln()
+        .to_degrees()
+}
+
+/// The polygons with the points that move their outline by less than
+/// `tolerance` (on the Mercator plane, see [`tolerance_at`]) dropped
+/// (Douglas–Peucker). The 1:50m and 1:10m files hold far more points than a
+/// pixel shows: each one handed to Leaflet is a JS object to make, project
+/// and collect, which made the frames after a zoom long. A ring that would
+/// fall below a triangle stays as it was (a small island keeps its shape).
+pub fn simplify(polygons: Vec<Vec<Ring>>, tolerance: f64) -> Vec<Vec<Ring>> {
+    polygons
+        .into_iter()
+        .map(|rings| {
+            rings
+                .into_iter()
+                .map(|ring| {
+                    let kept = simplify_ring(&ring, tolerance);
+                    if kept.len() >= 4 { kept } else { ring }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// One ring simplified (its first and last points kept). Iterative, so a
+/// ring of any length needs no deep recursion.
+fn simplify_ring(ring: &Ring, tolerance: f64) -> Ring {
+    let n = ring.len();
+    if n < 3 || tolerance.is_nan() || tolerance <= 0.0 {
+        return ring.clone();
+    }
+    let plane: Vec<(f64, f64)> = ring
+        .iter()
+        .map(|&(lat, lon)| (lon, mercator_y(lat)))
+        .collect();
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    let squared = tolerance * tolerance;
+    let mut spans = vec![(0usize, n - 1)];
+    while let Some((first, last)) = spans.pop() {
+        let (a, b) = (plane[first], plane[last]);
+        let mut farthest = (0.0, first);
+        for (i, &p) in plane.iter().enumerate().take(last).skip(first + 1) {
+            let d = squared_distance_to_segment(p, a, b);
+            if d > farthest.0 {
+                farthest = (d, i);
+            }
+        }
+        if farthest.0 > squared {
+            keep[farthest.1] = true;
+            spans.push((first, farthest.1));
+            spans.push((farthest.1, last));
+        }
+    }
+    ring.iter()
+        .zip(keep)
+        .filter_map(|(&point, kept)| kept.then_some(point))
+        .collect()
+}
+
+/// The squared distance from `p` to the segment `a`–`b` (to `a` when the
+/// segment is a point, as for a closed ring's ends).
+fn squared_distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let length = dx * dx + dy * dy;
+    let t = if length > 0.0 {
+        (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / length).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let (x, y) = (a.0 + t * dx - p.0, a.1 + t * dy - p.1);
+    x * x + y * y
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +398,94 @@ mod tests {
             (view.south - 1e-9..=view.north + 1e-9).contains(&lat)
                 && (view.west - 1e-9..=view.east + 1e-9).contains(&lon)
         }));
+    }
+
+    #[test]
+    fn simplifying_drops_what_a_pixel_hides_and_keeps_what_shows() {
+        // A square with a point halfway along three sides, and a dent in
+        // the fourth.
+        let ring = vec![
+            (0.0, 0.0),
+            (0.0, 5.0),
+            (0.0, 10.0),
+            (5.0, 10.0),
+            (10.0, 10.0),
+            (10.0, 5.0),
+            (10.0, 0.0),
+            (5.0, 0.001),
+            (5.0, 2.0),
+            (4.0, 0.0),
+            (0.0, 0.0),
+        ];
+        let simplified = simplify(vec![vec![ring.clone()]], 0.01);
+        let kept = &simplified[0][0];
+        for point in [
+            (0.0, 0.0),
+            (0.0, 10.0),
+            (10.0, 10.0),
+            (10.0, 0.0),
+            (5.0, 2.0),
+        ] {
+            assert!(kept.contains(&point), "{point:?} in {kept:?}");
+        }
+        for point in [(0.0, 5.0), (5.0, 10.0), (10.0, 5.0)] {
+            assert!(!kept.contains(&point), "{point:?} dropped from {kept:?}");
+        }
+        assert_eq!(kept.first(), kept.last(), "the ring stays closed");
+        // North-south distances count as Mercator draws them: at 60°N a
+        // degree of latitude spans twice the pixels of one at the equator.
+        // The same bump of 0.3° north: under the tolerance at the equator,
+        // over it at 60°N.
+        let bumped = |lat: f64| {
+            vec![
+                (lat, 0.0),
+                (lat, 5.0),
+                (lat + 0.3, 10.0),
+                (lat, 15.0),
+                (lat, 20.0),
+                (lat - 5.0, 10.0),
+                (lat, 0.0),
+            ]
+        };
+        let kept = |lat: f64| simplify(vec![vec![bumped(lat)]], 0.45)[0][0].clone();
+        assert!(!kept(0.0).contains(&(0.3, 10.0)), "{:?}", kept(0.0));
+        assert!(kept(60.0).contains(&(60.3, 10.0)), "{:?}", kept(60.0));
+        // A ring too small to matter keeps its shape rather than vanish, and
+        // a tolerance that is not a number changes nothing.
+        let island = square(1.0, 1.0, 1.001, 1.001);
+        assert_eq!(simplify(vec![vec![island.clone()]], 1.0)[0][0], island);
+        assert_eq!(simplify(vec![vec![ring.clone()]], f64::NAN)[0][0], ring);
+        assert!(tolerance_at(4.0) > tolerance_at(5.0));
+        assert!((tolerance_at(0.0) - 360.0 / 512.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn simplifying_the_real_shapes_keeps_their_outline() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let text = std::fs::read_to_string(format!(
+            "{root}/node_modules/world-atlas/countries-50m.json"
+        ))
+        .unwrap_or_default();
+        let shapes = topojson::decode(&text, "countries").unwrap_or_default();
+        let polygons: Vec<Vec<Ring>> = shapes.iter().flat_map(|s| s.polygons.clone()).collect();
+        let count = |p: &[Vec<Ring>]| p.iter().flatten().map(Vec::len).sum::<usize>();
+        let all = count(&polygons);
+        let tolerance = tolerance_at(4.0);
+        let simplified = simplify(polygons.clone(), tolerance);
+        let kept = count(&simplified);
+        assert!(all > 50_000, "{all} points in the 1:50m file");
+        assert!(kept * 2 < all, "zoom 4 shows {kept} of {all} points");
+        // Every ring keeps its extent to within the tolerance (the
+        // outline's extreme points are the last a simplification drops).
+        for (before, after) in polygons.iter().flatten().zip(simplified.iter().flatten()) {
+            let extent = |r: &Ring| {
+                r.iter().fold((f64::MAX, f64::MIN), |(w, e), &(_, lon)| {
+                    (w.min(lon), e.max(lon))
+                })
+            };
+            let (b, a) = (extent(before), extent(after));
+            assert!((b.0 - a.0).abs() <= tolerance && (b.1 - a.1).abs() <= tolerance);
+        }
     }
 
     #[test]

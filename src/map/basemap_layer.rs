@@ -15,11 +15,12 @@ use leptos::prelude::{RwSignal, Set};
 
 use crate::data::{INACTIVITY_LIMIT_MS, absolute_url, display_name, fetch_text, page_lang};
 use crate::geo::archive::{Archive, Coverage};
-use crate::geo::basemap::{Scale, clip, covers, labels};
+use crate::geo::basemap::{Scale, clip, covers, labels, simplify, tolerance_at};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{self, Shape};
 use crate::i18n::Locale;
 use crate::model::Basemap;
+use crate::ui::frame::next_frame;
 use crate::ui::intl::Intl;
 use crate::ui::leaflet::{MapSlot, open_archive, with_map};
 use crate::ui::state::LoadError;
@@ -65,8 +66,9 @@ pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
 /// What one map's basemap shows, and which scale it is fetching.
 #[derive(Default)]
 struct State {
-    /// The scale drawn and the area it was cut to (`None`: the whole world).
-    drawn: Option<(Scale, Option<Bounds>)>,
+    /// The scale drawn, the area it was cut to (`None`: the whole world) and
+    /// the zoom its detail was simplified for.
+    drawn: Option<(Scale, Option<Bounds>, f64)>,
     loading: Option<Scale>,
     /// The names drawn: redrawn only when they change (a pan within a
     /// country's reach leaves them be).
@@ -147,6 +149,9 @@ fn view_of(slot: MapSlot) -> Option<(Scale, f64, Bounds)> {
 /// the map is out of its slot.
 fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
     leptos::task::spawn_local(async move {
+        // The frame that ends a move is Leaflet's own redraw and the
+        // markers'; the basemap follows in the next one.
+        next_frame().await;
         // Names follow every move; only the shapes wait for a new scale.
         name_countries(slot, &state);
         let Some((scale, zoom, view)) = view_of(slot) else {
@@ -161,8 +166,10 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
         }
         {
             let mut state = state.borrow_mut();
-            let up_to_date = state.drawn.is_some_and(|(drawn, area)| {
-                drawn == scale && area.is_none_or(|a| covers(a, view))
+            // Zooming in more than a level past the detail drawn asks for
+            // the finer outline the scale has.
+            let up_to_date = state.drawn.is_some_and(|(drawn, area, detail)| {
+                drawn == scale && area.is_none_or(|a| covers(a, view)) && zoom <= detail + 1.0
             });
             // The task fetching this scale draws the view it finds then.
             if up_to_date || state.loading == Some(scale) {
@@ -185,8 +192,10 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
                 return;
             }
         };
-        // The reader may have moved on while the file came.
-        let Some((now, _, view)) = view_of(slot) else {
+        // Decoding a new scale took this frame; cutting and drawing it
+        // take the next. The reader may have moved on meanwhile.
+        next_frame().await;
+        let Some((now, zoom, view)) = view_of(slot) else {
             return;
         };
         if now != scale {
@@ -198,13 +207,13 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
             .iter()
             .flat_map(|s| s.polygons.iter().map(Vec::as_slice));
         let polygons = match area {
-            Some(area) => clip(polygons, area),
+            Some(area) => simplify(clip(polygons, area), tolerance_at(zoom)),
             None => polygons.map(<[_]>::to_vec).collect(),
         };
         with_map(slot, |map| {
             map.draw_basemap(&polygons, scale.label(), scale != Scale::Small);
         });
-        state.borrow_mut().drawn = Some((scale, area));
+        state.borrow_mut().drawn = Some((scale, area, zoom));
     });
 }
 

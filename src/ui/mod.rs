@@ -4,6 +4,7 @@
 //! it (no capability, no `data`, no `app`); only compiled for wasm32.
 
 pub mod address;
+pub mod frame;
 pub mod intl;
 pub mod lang;
 pub mod leaflet;

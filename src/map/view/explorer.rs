@@ -1,7 +1,8 @@
 //! The map explorer: the Leaflet map with its countries and member markers,
 //! and around it the filters, legend, country panel and lists.
 
-use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
 
 use leptos::prelude::*;
 
@@ -22,6 +23,9 @@ use crate::ui::leaflet::{
 };
 use crate::ui::state::PageState;
 
+/// How long the view rests before the address follows it.
+const ADDRESS_DELAY: Duration = Duration::from_millis(250);
+
 /// The map, its filters, legend, country panel and lists, for one dataset.
 #[component]
 pub fn MapExplorer(
@@ -33,11 +37,16 @@ pub fn MapExplorer(
 ) -> impl IntoView {
     let view_state = RwSignal::new(read_url_view());
     let selected = Memo::new(move |_| view_state.with(|v| v.country.clone()));
+    // Only the filters decide the selection: a pan or zoom recomputes neither
+    // it nor the member points (10,000 members would cost every moveend).
+    let filters = Memo::new(move |_| view_state.with(|v| v.filters.clone()));
     let selection = {
         let data = data.clone();
-        // Recomputed on every view change (pans too), but equal selections
-        // notify nobody.
-        Memo::new(move |_| view_state.with(|v| select(&data.dataset, &v.filters)))
+        Memo::new(move |_| filters.with(|f| select(&data.dataset, f)))
+    };
+    let points = {
+        let data = data.clone();
+        Memo::new(move |_| selection.with(|s| Arc::new(member_points(&data.dataset, &s.members))))
     };
     let ctx = MapCtx {
         view: view_state,
@@ -56,6 +65,8 @@ pub fn MapExplorer(
     // Bumped after each redraw of the countries (highlights are re-applied).
     let drawn = RwSignal::new(0u32);
     let view_box: RwSignal<Option<(Bounds, f64)>> = RwSignal::new(None);
+    let address_timer: StoredValue<Option<TimeoutHandle>, LocalStorage> =
+        StoredValue::new_local(None);
     let markers_drawn = RwSignal::new(false);
     // Ready once the map, its countries and its markers are drawn.
     effect(Box::new(move || {
@@ -116,10 +127,22 @@ pub fn MapExplorer(
             Ok(mut map) => {
                 map.on_move_end(move |viewport, bounds| {
                     view_box.set(Some((bounds, viewport.zoom)));
-                    view_state.update(|v| {
-                        v.center = Some((viewport.lat, viewport.lon));
-                        v.zoom = Some(viewport.zoom);
-                    });
+                    // The address follows once the view rests: writing it
+                    // (history.replaceState, several ms) stays out of the
+                    // frame that ends a zoom, and a run of moves writes once.
+                    if let Some(timer) = address_timer.try_update_value(Option::take).flatten() {
+                        timer.clear();
+                    }
+                    let timer = set_timeout_with_handle(
+                        move || {
+                            let _ = view_state.try_update(|v| {
+                                v.center = Some((viewport.lat, viewport.lon));
+                                v.zoom = Some(viewport.zoom);
+                            });
+                        },
+                        ADDRESS_DELAY,
+                    );
+                    address_timer.set_value(timer.ok());
                 });
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
@@ -135,6 +158,9 @@ pub fn MapExplorer(
     }));
 
     on_cleanup(move || {
+        if let Some(timer) = address_timer.try_update_value(Option::take).flatten() {
+            timer.clear();
+        }
         if let Some(map) = leaflet.try_update_value(Option::take).flatten() {
             map.remove();
         }
@@ -187,16 +213,15 @@ pub fn MapExplorer(
 
     // Member markers: re-clustered on every pan and zoom and filter change.
     {
-        let data = data.clone();
         effect(Box::new(move || {
             let Some((bounds, zoom)) = view_box.get() else {
                 return;
             };
-            let (points, countries) = selection.with(|s| member_points(&data.dataset, &s.members));
-            let clusters = cluster(&points, zoom, bounds);
-            let countries = Rc::new(countries);
+            let points = points.get();
+            let clusters = cluster(&points.0, zoom, bounds);
             let on_click = {
                 move |c: &Cluster| {
+                    let countries = &points.1;
                     if c.count > 1 {
                         with_map(leaflet, |m| {
                             m.zoom_to(c.lat, c.lon, 2.0);

@@ -110,19 +110,24 @@ impl LeafletMap {
     /// `on_click` gets a clicked cluster.
     pub fn draw_clusters(&mut self, clusters: Vec<Cluster>, on_click: impl Fn(&Cluster) + 'static) {
         self.markers.clear_layers();
+        // One options object for every marker: Leaflet copies it into each
+        // (`setOptions`), so only the radius changes between them. At 10,000
+        // members a zoom makes hundreds of markers, and each set is a call
+        // across the wasm boundary.
+        let options = PathOptions::new();
+        options.set_renderer(self.canvas.clone().into());
+        options.set_pane(MARKER_PANE.to_owned());
+        options.set_interactive(false);
+        options.set_color("#ffffff".to_owned());
+        options.set_weight(1.5);
+        options.set_fill_color("#c2410c".to_owned());
+        options.set_fill_opacity(0.85);
+        let radius_key = wasm_bindgen::JsValue::from_str("radius");
         for cluster in &clusters {
             let Some(at) = lat_lng(cluster.lat, cluster.lon) else {
                 continue;
             };
-            let options = PathOptions::new();
-            options.set_renderer(self.canvas.clone().into());
-            options.set_pane(MARKER_PANE.to_owned());
-            options.set_interactive(false);
-            options.set_color("#ffffff".to_owned());
-            options.set_weight(1.5);
-            options.set_fill_color("#c2410c".to_owned());
-            options.set_fill_opacity(0.85);
-            let _ = js_sys::Reflect::set(&options, &"radius".into(), &radius(cluster.count).into());
+            let _ = js_sys::Reflect::set(&options, &radius_key, &radius(cluster.count).into());
             CircleMarker::new_with_options(&at, &options)
                 .unchecked_ref::<leaflet::Layer>()
                 .add_to_layer_group(&self.markers);
