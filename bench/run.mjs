@@ -6,7 +6,8 @@
 //   node bench/run.mjs
 //
 // Environment: BENCH_RUNS (loads per app and document, default 5), BENCH_RUNS_10K
-// (the same at 10,000 events, default BENCH_RUNS), BENCH_TIMEOUT_MS (per load,
+// (the same at 10,000 events, default BENCH_RUNS), BENCH_MAP_RUNS (loads of each
+// map, default 3), BENCH_TIMEOUT_MS (per load,
 // default 120000), BENCH_OUT (the results file, default bench/RESULTS.md).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,6 +36,7 @@ const intEnv = (name, fallback) => {
 };
 const RUNS = intEnv('BENCH_RUNS', 5);
 const RUNS_10K = intEnv('BENCH_RUNS_10K', RUNS);
+const MAP_RUNS = intEnv('BENCH_MAP_RUNS', 3);
 const TIMEOUT = intEnv('BENCH_TIMEOUT_MS', 120000);
 const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/RESULTS.md');
 const VIEWPORT = { width: 1280, height: 800 };
@@ -45,7 +47,7 @@ const BUDGET = {
   firstViewGzip: 140 * 1024,
   ratioOwnTemplate: 0.5,
   ratio10k: 1 / 20,
-  panP95: 16.7,
+  frameP95: 16.7,
 };
 
 // The same documents for both apps: the peer's own template, then generated ones.
@@ -378,7 +380,7 @@ try {
       const error = frames[kind]?.[`${which}Error`];
       return error ? `failed: ${error}`.replaceAll('|', '/') : framesCell(frames[kind]?.[which]);
     };
-    const panOk = doc.events === 10000 && frames.mapline?.pan?.length ? percentile(frames.mapline.pan, 95) <= BUDGET.panP95 : undefined;
+    const panOk = doc.events === 10000 && frames.mapline?.pan?.length ? percentile(frames.mapline.pan, 95) <= BUDGET.frameP95 : undefined;
     row(`Timeline pan frame p50 / p95: ${doc.label}`, fr('mapline', 'pan'), fr('tl3', 'pan'), '—', doc.events === 10000 ? 'p95 ≤ 16.7 ms' : '—', panOk);
     row(`Timeline zoom frame p50 / p95: ${doc.label}`, fr('mapline', 'zoom'), fr('tl3', 'zoom'));
   }
@@ -388,15 +390,26 @@ try {
     ['sample data', '/map', false],
     [`${MAP_MARKERS.toLocaleString('en')} markers`, '/map?data=/bench/map/manifest.json', true],
   ]) {
-    log(`map, ${label}`);
-    const m = await mapRun(app, route);
-    if (m.error) {
-      row(`Map: ${label}`, `failed: ${m.error}`, 'no map');
+    // Several loads, their frames pooled: one load's p95 rests on its 7
+    // slowest of ~140 frames, and on this machine it ranged 13-25 ms between
+    // loads of the same build.
+    const loads = [];
+    for (let i = 0; i < MAP_RUNS; i++) {
+      log(`map, ${label} #${i + 1}`);
+      loads.push(await mapRun(app, route));
+    }
+    const failed = loads.find((l) => l.error);
+    if (failed) {
+      row(`Map: ${label}`, `failed: ${failed.error}`, 'no map');
       continue;
     }
-    row(`Map ready (${m.markers.toLocaleString('en')} members listed), JS heap / wasm memory: ${label}`, `${msCell(m.ready)}; ${MB(m.memory.heap)} / ${MB(m.memory.wasm)}`, 'no map');
-    row(`Map pan frame p50 / p95: ${label}`, framesCell(m.pan), 'no map', '—', big ? 'p95 ≤ 16.7 ms' : '—', big ? percentile(m.pan, 95) <= BUDGET.panP95 : undefined);
-    row(`Map zoom frame p50 / p95: ${label}`, framesCell(m.zoom), 'no map');
+    const m = loads.at(-1);
+    const pan = loads.flatMap((l) => l.pan);
+    const zoom = loads.flatMap((l) => l.zoom);
+    const perLoad = (key) => loads.map((l) => msCell(percentile(l[key], 95))).join(', ');
+    row(`Map ready (${m.markers.toLocaleString('en')} members listed), JS heap / wasm memory: ${label}`, `${msCell(median(loads.map((l) => l.ready)))}; ${MB(m.memory.heap)} / ${MB(m.memory.wasm)}`, 'no map');
+    row(`Map pan frame p50 / p95: ${label}`, `${framesCell(pan)}; per load p95 ${perLoad('pan')}`, 'no map', '—', big ? 'p95 ≤ 16.7 ms' : '—', big ? percentile(pan, 95) <= BUDGET.frameP95 : undefined);
+    row(`Map zoom frame p50 / p95: ${label}`, `${framesCell(zoom)}; per load p95 ${perLoad('zoom')}`, 'no map', '—', big ? 'p95 ≤ 16.7 ms' : '—', big ? percentile(zoom, 95) <= BUDGET.frameP95 : undefined);
   }
 
   // Parse + validate of 10,000 cases.
@@ -438,7 +451,8 @@ Machine: ${info.text}. Total time ${Math.round((Date.now() - started) / 1000)} s
 - **Frame time**: main-thread time of each frame while dragging the axis (or map) back and forth, one move a
   frame, and while zooming (two steps in, two out, by the zoom buttons; keys on the map): from the frame's
   start (requestAnimationFrame timestamp) to the end of its rendering (a message posted from that callback).
-  Measured on the last load of each app and document.
+  Measured on the last load of each app and document; on the map, on ${MAP_RUNS} loads, their frames pooled (p95
+  of all of them; each load's own p95 beside it).
 - **Memory**: JS heap in use after a forced GC (CDP \`Runtime.getHeapUsage\`), one second after the app settled;
   wasm memory is the \`WebAssembly.Memory\` byteLength of the module Trunk's loader announces.
 - **Sizes**: the files the page actually requested, raw / gzip (zlib level 9) / brotli (quality 11), KB = 1,024 bytes.

@@ -149,8 +149,11 @@ fn view_of(slot: MapSlot) -> Option<(Scale, f64, Bounds)> {
 /// the map is out of its slot.
 fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
     leptos::task::spawn_local(async move {
-        // The frame that ends a move is Leaflet's own redraw and the
-        // markers'; the basemap follows in the next one.
+        // The task that ends a move is Leaflet's own redraw and the
+        // markers', and the next frame lays all that out; the basemap's
+        // names and shapes follow in the frame after, so the two layouts
+        // do not land in one frame.
+        next_frame().await;
         next_frame().await;
         // Names follow every move; only the shapes wait for a new scale.
         name_countries(slot, &state);

@@ -6,7 +6,7 @@ use leaflet::{Canvas, LayerGroup, PathOptions};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{LeafletMap, bounds_of, lat_lng, polygons_array};
+use super::{Label, LeafletMap, bounds_of, lat_lng, polygons_array};
 use crate::geo::basemap::{BORDER, LAND};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::Ring;
@@ -80,11 +80,14 @@ impl LeafletMap {
             .toggle_with_force("map-basemap-detail", detailed);
     }
 
-    /// Replaces the basemap's country names: (lat, lon, name) each, as text
-    /// that neither takes focus nor catches the pointer.
-    pub fn draw_labels(&mut self, labels: &[(f64, f64, String)]) {
-        let group = match &self.labels {
-            Some(group) => group.clone(),
+    /// Shows these country names on the basemap: (lat, lon, name) each, as
+    /// text that neither takes focus nor catches the pointer. Names already
+    /// shown stay as they are; only those that come or go change: a zoom
+    /// keeps most of them, and making every name anew laid out the page
+    /// again in the frame after each zoom.
+    pub fn draw_labels(&mut self, labels: &[Label]) {
+        let (group, mut shown) = match self.labels.take() {
+            Some(made) => made,
             None => {
                 let pane = self.map.create_pane_by_name(LABEL_PANE);
                 let _ = pane.style().set_property("z-index", "420");
@@ -92,42 +95,53 @@ impl LeafletMap {
                 let _ = pane.set_attribute("aria-hidden", "true");
                 let group = LayerGroup::new();
                 group.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
-                self.labels = Some(group.clone());
-                group
+                (group, Vec::new())
             }
         };
-        group.clear_layers();
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        for (lat, lon, name) in labels {
-            let (Some(at), Ok(text)) = (lat_lng(*lat, *lon), document.create_element("span"))
-            else {
-                continue;
-            };
-            text.set_text_content(Some(name));
-            let icon_options = leaflet::DivIconOptions::new();
-            icon_options.set_class_name("map-label".to_owned());
-            // An element, not HTML: the name is text whatever it holds.
-            let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &text);
-            let _ = js_sys::Reflect::set(&icon_options, &"iconSize".into(), &JsValue::NULL);
-            // `L.divIcon`: the crate's `DivIcon::new` makes a plain `L.Icon`.
-            let Some(icon) = js_sys::Reflect::get(&js_sys::global(), &"L".into())
-                .and_then(|l| js_sys::Reflect::get(&l, &"divIcon".into()))
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                .and_then(|f| f.call1(&JsValue::NULL, &icon_options).ok())
-            else {
-                continue;
-            };
-            let options = leaflet::MarkerOptions::new();
-            options.set_icon(icon.unchecked_into());
-            options.set_pane(LABEL_PANE.to_owned());
-            options.set_interactive(false);
-            options.set_keyboard(false);
-            leaflet::Marker::new_with_options(&at, &options)
-                .unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&group);
+        shown.retain(|(label, layer)| {
+            let kept = labels.contains(label);
+            if !kept {
+                group.remove_layer(layer);
+            }
+            kept
+        });
+        let new: Vec<&Label> = labels
+            .iter()
+            .filter(|label| !shown.iter().any(|(s, _)| s == *label))
+            .collect();
+        if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+            for label in new {
+                if let Some(layer) = label_marker(&document, label) {
+                    layer.add_to_layer_group(&group);
+                    shown.push((label.clone(), layer));
+                }
+            }
         }
+        self.labels = Some((group, shown));
     }
+}
+
+/// One country name as a Leaflet marker in the label pane.
+fn label_marker(document: &web_sys::Document, (lat, lon, name): &Label) -> Option<leaflet::Layer> {
+    let (Some(at), Ok(text)) = (lat_lng(*lat, *lon), document.create_element("span")) else {
+        return None;
+    };
+    text.set_text_content(Some(name));
+    let icon_options = leaflet::DivIconOptions::new();
+    icon_options.set_class_name("map-label".to_owned());
+    // An element, not HTML: the name is text whatever it holds.
+    let _ = js_sys::Reflect::set(&icon_options, &"html".into(), &text);
+    let _ = js_sys::Reflect::set(&icon_options, &"iconSize".into(), &JsValue::NULL);
+    // `L.divIcon`: the crate's `DivIcon::new` makes a plain `L.Icon`.
+    let icon = js_sys::Reflect::get(&js_sys::global(), &"L".into())
+        .and_then(|l| js_sys::Reflect::get(&l, &"divIcon".into()))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &icon_options).ok())?;
+    let options = leaflet::MarkerOptions::new();
+    options.set_icon(icon.unchecked_into());
+    options.set_pane(LABEL_PANE.to_owned());
+    options.set_interactive(false);
+    options.set_keyboard(false);
+    Some(leaflet::Marker::new_with_options(&at, &options).unchecked_into())
 }

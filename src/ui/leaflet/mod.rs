@@ -28,6 +28,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use self::load::{LEAFLET_MISSING, leaflet_present};
+use crate::geo::basemap::polygons_json;
 use crate::geo::cluster::{Bounds, Cluster, radius};
 use crate::geo::topojson::Ring;
 use crate::geo::{MAX_ZOOM, MIN_ZOOM, valid_position, valid_zoom};
@@ -146,11 +147,15 @@ pub struct LeafletMap {
     tiles: Option<leaflet::TileLayer>,
     /// The bundled basemap's layer and canvas, made on its first drawing.
     basemap: Option<(LayerGroup, Canvas)>,
-    /// The basemap's country names, made on their first drawing.
-    labels: Option<LayerGroup>,
+    /// The basemap's country names, made on their first drawing, and each
+    /// name shown with its marker (kept across redraws: see `draw_labels`).
+    labels: Option<(LayerGroup, Vec<(Label, leaflet::Layer)>)>,
     /// An image map's tile URLs (`new_image`), kept while Leaflet calls it.
     image_tiles: Option<Closure<dyn FnMut(JsValue) -> String>>,
 }
+
+/// A country name on the basemap: (lat, lon, name).
+pub type Label = (f64, f64, String);
 
 /// A Leaflet position, for a position it can take ([`valid_position`]).
 fn lat_lng(lat: f64, lon: f64) -> Option<LatLng> {
@@ -165,18 +170,14 @@ const WORLD: Viewport = Viewport {
 };
 
 /// Leaflet's nested arrays of a multipolygon: polygons of rings of points.
+/// Polygons as Leaflet takes them, nested arrays of `[lat, lon]`, made by
+/// the browser's `JSON.parse` from one string (`geo::basemap::polygons_json`)
+/// rather than point by point across the wasm boundary.
 fn polygons_array(polygons: &[Vec<Ring>]) -> Array {
-    polygons
-        .iter()
-        .map(|rings| {
-            JsValue::from(
-                rings
-                    .iter()
-                    .map(|r| JsValue::from(lat_lng_array(r)))
-                    .collect::<Array>(),
-            )
-        })
-        .collect()
+    js_sys::JSON::parse(&polygons_json(polygons))
+        .ok()
+        .and_then(|value| value.dyn_into::<Array>().ok())
+        .unwrap_or_default()
 }
 
 fn lat_lng_array(ring: &[(f64, f64)]) -> Array {
