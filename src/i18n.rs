@@ -366,6 +366,31 @@ impl Plural {
     pub fn english(n: f64) -> Plural {
         if n == 1.0 { Plural::One } else { Plural::Other }
     }
+
+    /// The category of a whole number from 0 to 999,999 in English, French
+    /// or Spanish, by CLDR's cardinal rules (French: one for 0 and 1;
+    /// English and Spanish: one for 1; "many" only starts at a million).
+    /// `None` for Arabic and for any other number: those ask the browser
+    /// (`Intl.PluralRules`). Counts on a page are nearly all here, and the
+    /// first `Intl` object a page makes costs it the locale data's start.
+    pub fn without_locale_data(lang: Lang, n: f64) -> Option<Plural> {
+        if n.fract() != 0.0 || !(0.0..1e6).contains(&n) {
+            return None;
+        }
+        match lang {
+            Lang::En | Lang::Es => Some(Plural::english(n)),
+            Lang::Fr => Some(if n <= 1.0 { Plural::One } else { Plural::Other }),
+            Lang::Ar => None,
+        }
+    }
+}
+
+/// A whole number under 1,000 as English, French and Spanish write it:
+/// Latin digits, no grouping (none of them groups below a thousand). `None`
+/// for Arabic (its digits are the locale's choice) and for any other number.
+pub fn number_without_locale_data(lang: Lang, n: f64) -> Option<String> {
+    let small = n.fract() == 0.0 && n.abs() < 1000.0;
+    (small && lang != Lang::Ar).then(|| format!("{}", n as i64))
 }
 
 macro_rules! counted {
@@ -853,6 +878,34 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_counts_need_no_locale_data_except_in_arabic() {
+        use Plural::{One, Other};
+        // CLDR: French counts 0 and 1 as one; English and Spanish only 1.
+        for (lang, zero, one, two) in [
+            (Lang::En, Other, One, Other),
+            (Lang::Fr, One, One, Other),
+            (Lang::Es, Other, One, Other),
+        ] {
+            assert_eq!(Plural::without_locale_data(lang, 0.0), Some(zero));
+            assert_eq!(Plural::without_locale_data(lang, 1.0), Some(one));
+            assert_eq!(Plural::without_locale_data(lang, 2.0), Some(two));
+            assert_eq!(Plural::without_locale_data(lang, 999_999.0), Some(Other));
+            // A million is "many" in French and Spanish; fractions have rules
+            // of their own: the browser decides.
+            assert_eq!(Plural::without_locale_data(lang, 1e6), None);
+            assert_eq!(Plural::without_locale_data(lang, 1.5), None);
+            assert_eq!(Plural::without_locale_data(lang, -1.0), None);
+            assert_eq!(number_without_locale_data(lang, 42.0).as_deref(), Some("42"));
+            assert_eq!(number_without_locale_data(lang, -999.0).as_deref(), Some("-999"));
+            assert_eq!(number_without_locale_data(lang, 1000.0), None);
+            assert_eq!(number_without_locale_data(lang, 0.5), None);
+        }
+        assert_eq!(Plural::without_locale_data(Lang::Ar, 3.0), None);
+        assert_eq!(number_without_locale_data(Lang::Ar, 3.0), None);
+        assert_eq!(number_without_locale_data(Lang::En, f64::NAN), None);
+    }
 
     #[test]
     fn every_message_has_text_in_every_language() {

@@ -160,6 +160,9 @@ impl Locale for Intl {
     }
 
     fn number(&self, n: f64) -> String {
+        if let Some(plain) = crate::i18n::number_without_locale_data(self.0, n) {
+            return plain;
+        }
         call(&formatter(self.0, Kind::Number), &JsValue::from_f64(n))
             .unwrap_or_else(|| crate::i18n::English.number(n))
     }
@@ -170,6 +173,9 @@ impl Locale for Intl {
     }
 
     fn plural(&self, n: f64) -> Plural {
+        if let Some(plural) = Plural::without_locale_data(self.0, n) {
+            return plural;
+        }
         PLURALS.with(|cache| {
             let mut cache = cache.borrow_mut();
             let rules = cache
