@@ -897,8 +897,14 @@ mod tests {
             assert_eq!(Plural::without_locale_data(lang, 1e6), None);
             assert_eq!(Plural::without_locale_data(lang, 1.5), None);
             assert_eq!(Plural::without_locale_data(lang, -1.0), None);
-            assert_eq!(number_without_locale_data(lang, 42.0).as_deref(), Some("42"));
-            assert_eq!(number_without_locale_data(lang, -999.0).as_deref(), Some("-999"));
+            assert_eq!(
+                number_without_locale_data(lang, 42.0).as_deref(),
+                Some("42")
+            );
+            assert_eq!(
+                number_without_locale_data(lang, -999.0).as_deref(),
+                Some("-999")
+            );
             assert_eq!(number_without_locale_data(lang, 1000.0), None);
             assert_eq!(number_without_locale_data(lang, 0.5), None);
         }

@@ -166,11 +166,33 @@ fn id_text(id: Option<serde_json::Value>) -> Option<String> {
 /// Decodes the polygons of the geometry collection `object` (e.g. `"countries"`)
 /// of a TopoJSON topology. Any malformed part is an error naming it; nothing panics.
 pub fn decode(text: &str, object: &str) -> Result<Vec<Shape>, String> {
+    parse(text)?.shapes(object)
+}
+
+/// A topology read from its text, its shapes not yet built: [`decode`] in
+/// two steps, so a caller can let a frame pass between them (the 1:50m
+/// file takes tens of ms in the browser).
+pub struct Topology(RawTopology);
+
+/// The first step of [`decode`]: reads the text.
+pub fn parse(text: &str) -> Result<Topology, String> {
     let raw: RawTopology =
         serde_json::from_str(text).map_err(|e| format!("not a TopoJSON topology: {e}"))?;
     if raw.kind != "Topology" {
         return Err(format!("type is {:?}, expected \"Topology\"", raw.kind));
     }
+    Ok(Topology(raw))
+}
+
+impl Topology {
+    /// The second step of [`decode`]: the polygons of the geometry
+    /// collection `object`.
+    pub fn shapes(&self, object: &str) -> Result<Vec<Shape>, String> {
+        shapes_of(&self.0, object)
+    }
+}
+
+fn shapes_of(raw: &RawTopology, object: &str) -> Result<Vec<Shape>, String> {
     let arcs = decode_arcs(&raw.arcs, raw.transform.as_ref())?;
     let geometries = raw
         .objects

@@ -49,12 +49,15 @@ pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
     let file = scale.file();
     let url = absolute_url(file, None)?;
     let text = fetch_text(&url).await?.text;
-    let shapes = topojson::decode(&text, "countries")
-        .map(Arc::new)
-        .map_err(|message| LoadError {
-            source: file.to_owned(),
-            message,
-        })?;
+    let failed = |message| LoadError {
+        source: file.to_owned(),
+        message,
+    };
+    // Reading the text and building the shapes take a frame each.
+    let topology = topojson::parse(&text).map_err(failed)?;
+    drop(text);
+    next_frame().await;
+    let shapes = topology.shapes("countries").map(Arc::new).map_err(failed)?;
     SHAPES.with_borrow_mut(|cache| {
         if let Some(entry) = cache.get_mut(slot_of(scale)) {
             *entry = Some(shapes.clone());
