@@ -147,7 +147,7 @@ publish_dist() {
 # copies of everything.
 #   build_dist [--release] [--dist DIR] [--public-url URL] [--base-url URL] [--reader-only]
 build_dist() {
-  local dist="dist" release=() public=() reader_only="" bins=()
+  local dist="dist" release=() public=() reader_only=""
   local base="${MAPLINE_BASE_URL:-}"
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -160,31 +160,34 @@ build_dist() {
     esac
     shift
   done
-  local entry html bin lean=()
+  local entry html bin features named
+  # The entries' bins grouped by the cargo features their HTML gives Trunk
+  # (data-cargo-no-default-features, data-cargo-features: the embeds leave
+  # out the CSV importer, and the story and gallery records they do not
+  # show), one cargo run per group, so this prebuild is the build Trunk then
+  # finds done.
+  local -A groups=()
   if [ -z "$reader_only" ]; then
     for entry in "${ENTRIES[@]}"; do
       html="${entry%% *}"
       bin="mapline-$(basename "$html" .html)"
-      # The features each entry is built with are the ones its HTML gives
-      # Trunk (data-cargo-no-default-features: the embeds, without the CSV
-      # importer), so this prebuild is the build Trunk then finds done.
-      if grep -q 'data-cargo-no-default-features' "$html"; then
-        lean+=(--bin "$bin")
-      else
-        bins+=(--bin "$bin")
-      fi
+      # (Never an empty key: bash has none. The studio's group is
+      # `--features default`, the same build as no flag.)
+      features="--features default"
+      grep -q 'data-cargo-no-default-features' "$html" && features="--no-default-features"
+      named="$(sed -n 's/.*data-cargo-features="\([^"]*\)".*/\1/p' "$html")"
+      [ -n "$named" ] && features="$features --features $named"
+      groups["$features"]+=" --bin $bin"
     done
   fi
-  # Two cargo runs (one per feature set) link the entries' wasm side by side
-  # (two cores); Trunk's own cargo runs below then find them built. Not the
-  # reader app's: scripts/post-build.sh links it for the splitter (with
-  # relocations), and a plain link here would only be redone there.
-  if [ ${#bins[@]} -gt 0 ]; then
-    cargo build --target wasm32-unknown-unknown "${release[@]}" "${bins[@]}"
-  fi
-  if [ ${#lean[@]} -gt 0 ]; then
-    cargo build --target wasm32-unknown-unknown "${release[@]}" --no-default-features "${lean[@]}"
-  fi
+  # The groups link their entries' wasm side by side (two cores); Trunk's
+  # own cargo runs below then find them built. Not the reader app's:
+  # scripts/post-build.sh links it for the splitter (with relocations), and
+  # a plain link here would only be redone there.
+  for features in "${!groups[@]}"; do
+    # shellcheck disable=SC2086 # the flags and bins are words on purpose
+    cargo build --target wasm32-unknown-unknown "${release[@]}" $features ${groups[$features]}
+  done
   trunk build "${release[@]}" "${public[@]}" --dist "$dist" index.html
   publish_pages "$dist" "$base"
   [ -n "$reader_only" ] && { node scripts/entries.mjs compress "$dist"; return; }

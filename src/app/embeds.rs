@@ -63,8 +63,9 @@ fn EmbedFrame(
     }
 }
 
-fn dataset_title(data: &SharedData) -> String {
-    // A dataset's title, else the title of the lone document shown.
+fn dataset_title(data: &SharedData) -> Option<String> {
+    // A dataset's title, else the title of the lone document shown; no
+    // heading rather than an empty one.
     let dataset = &data.dataset;
     let title = dataset
         .manifest
@@ -72,7 +73,7 @@ fn dataset_title(data: &SharedData) -> String {
         .and_then(|m| m.title.as_ref())
         .or_else(|| dataset.timelines.first().map(|t| &t.title))
         .or_else(|| dataset.stories.first().map(|s| &s.title));
-    localized_opt(title)()
+    Some(localized_opt(title)()).filter(|title| !title.trim().is_empty())
 }
 
 /// For an embed given data without what it shows (a story embed given a
@@ -90,13 +91,13 @@ fn shown_elsewhere(data: &SharedData, this: &'static str, heading: bool) -> AnyV
         ),
         (
             "story",
-            !d.stories.is_empty(),
+            !d.stories.is_empty() || d.unread.stories > 0,
             Msg::EmbedHoldsStory,
             Msg::EmbedStory,
         ),
         (
             "gallery",
-            !d.galleries.is_empty(),
+            !d.galleries.is_empty() || d.unread.galleries > 0,
             Msg::EmbedHoldsGallery,
             Msg::EmbedGallery,
         ),
@@ -140,7 +141,7 @@ pub fn EmbedTimeline() -> impl IntoView {
     with_data(use_network_data(), |data| {
         let has_events = data.dataset.has_timeline_records();
         view! {
-            <EmbedFrame kind="timeline" title=Some(dataset_title(&data)) data=data.clone()>
+            <EmbedFrame kind="timeline" title=dataset_title(&data) data=data.clone()>
                 {if has_events {
                     view! { <Timeline data=data.clone() embed=true/> }.into_any()
                 } else {
@@ -155,7 +156,7 @@ pub fn EmbedTimeline() -> impl IntoView {
 pub fn EmbedMap() -> impl IntoView {
     map_loader(|data, map_state| {
         view! {
-            <EmbedFrame kind="map" title=Some(dataset_title(&data)) data=data.clone()><MapExplorer data=data.clone() map_state=map_state/></EmbedFrame>
+            <EmbedFrame kind="map" title=dataset_title(&data) data=data.clone()><MapExplorer data=data.clone() map_state=map_state/></EmbedFrame>
         }
         .into_any()
     })

@@ -451,12 +451,17 @@ pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
     point_to_full_app(&mut loaded.problems);
     loaded.problems.splice(0..0, problem);
     let stats = loaded.dataset.stats();
+    // Records this build leaves unread count too: the page says which embed
+    // shows them.
+    let unread = loaded.dataset.unread;
     let shows_something = stats.members
         + stats.cases
         + stats.campaigns
         + stats.stories
         + stats.galleries
         + stats.timelines
+        + unread.stories
+        + unread.galleries
         > 0;
     if !shows_something {
         let first_error = loaded

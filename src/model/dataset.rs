@@ -18,6 +18,17 @@ pub struct Dataset {
     pub stories: Vec<Story>,
     pub galleries: Vec<Gallery>,
     pub timelines: Vec<Timeline>,
+    /// Records of kinds this build does not read (see [`Unread`]).
+    pub unread: Unread,
+}
+
+/// Records of the kinds a build leaves unread (features `stories` and
+/// `galleries`: the timeline and map embeds show neither), counted so the
+/// page can say what the data holds and which embed shows it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Unread {
+    pub stories: usize,
+    pub galleries: usize,
 }
 
 /// Counts for the summary line.

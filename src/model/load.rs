@@ -214,8 +214,18 @@ fn load_file(file: &SourceFile, loaded: &mut Loaded) {
             "members" => read_records(name, key, items, problems, &mut dataset.members),
             "cases" => read_records(name, key, items, problems, &mut dataset.cases),
             "campaigns" => read_records(name, key, items, problems, &mut dataset.campaigns),
+            // Builds without stories or galleries (features `stories`,
+            // `galleries`: the timeline and map embeds) leave those records
+            // unread: they show none, and the code that reads and checks them
+            // is not in their wasm.
+            #[cfg(feature = "stories")]
             "stories" => read_records(name, key, items, problems, &mut dataset.stories),
+            #[cfg(not(feature = "stories"))]
+            "stories" => dataset.unread.stories += items.len(),
+            #[cfg(feature = "galleries")]
             "galleries" => read_records(name, key, items, problems, &mut dataset.galleries),
+            #[cfg(not(feature = "galleries"))]
+            "galleries" => dataset.unread.galleries += items.len(),
             "timelines" => read_records(name, key, items, problems, &mut dataset.timelines),
             _ => {}
         }
@@ -253,7 +263,13 @@ fn load_document(name: &str, document: Document, loaded: &mut Loaded) {
         problems,
         &mut dataset.campaigns,
     );
+    #[cfg(feature = "stories")]
     accept_records(name, "stories", stories, problems, &mut dataset.stories);
+    #[cfg(not(feature = "stories"))]
+    {
+        dataset.unread.stories += stories.len();
+    }
+    #[cfg(feature = "galleries")]
     accept_records(
         name,
         "galleries",
@@ -261,6 +277,10 @@ fn load_document(name: &str, document: Document, loaded: &mut Loaded) {
         problems,
         &mut dataset.galleries,
     );
+    #[cfg(not(feature = "galleries"))]
+    {
+        dataset.unread.galleries += galleries.len();
+    }
     accept_records(
         name,
         "timelines",

@@ -21,7 +21,7 @@ pub mod url;
 pub mod validate;
 
 pub use bytes::decode_text;
-pub use dataset::{Dataset, Stats};
+pub use dataset::{Dataset, Stats, Unread};
 pub use date::{Date, Point, Precision};
 pub use load::{
     Input, Loaded, SourceFile, is_manifest, load_dataset, load_sources, manifest_file_names,
