@@ -11,16 +11,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::{RwSignal, Set};
+use leptos::prelude::{Effect, Get, LocalStorage, RwSignal, Set, StoredValue, WithValue};
 
-use crate::data::{INACTIVITY_LIMIT_MS, absolute_url, display_name, fetch_text, page_lang};
+use crate::data::{INACTIVITY_LIMIT_MS, absolute_url, display_name, fetch_text};
 use crate::geo::archive::{Archive, Coverage};
 use crate::geo::basemap::{Scale, clip, covers, labels, simplify, tolerance_at};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{self, Shape};
-use crate::i18n::Locale;
+use crate::i18n::{Lang, Locale};
 use crate::model::Basemap;
-use crate::ui::frame::next_frame;
+use crate::ui::frame::{next_frame, next_task};
 use crate::ui::intl::Intl;
 use crate::ui::leaflet::{MapSlot, open_archive, with_map};
 use crate::ui::state::LoadError;
@@ -53,10 +53,12 @@ pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
         source: file.to_owned(),
         message,
     };
-    // Reading the text and building the shapes take a frame each.
+    // Reading the text and building the shapes are two tasks, so a frame
+    // can come between them (a task, not a frame: the map's first shapes
+    // must load in a frame the reader has not scrolled to yet).
     let topology = topojson::parse(&text).map_err(failed)?;
     drop(text);
-    next_frame().await;
+    next_task().await;
     let shapes = topology.shapes("countries").map(Arc::new).map_err(failed)?;
     SHAPES.with_borrow_mut(|cache| {
         if let Some(entry) = cache.get_mut(slot_of(scale)) {
@@ -67,7 +69,6 @@ pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
 }
 
 /// What one map's basemap shows, and which scale it is fetching.
-#[derive(Default)]
 struct State {
     /// The scale drawn, the area it was cut to (`None`: the whole world) and
     /// the zoom its detail was simplified for.
@@ -78,6 +79,46 @@ struct State {
     labels: Vec<(f64, f64, String)>,
     /// The network's own vector basemap, if the manifest names one.
     archive: Archive,
+    /// The language of the names drawn (the country names and the archive's).
+    lang: Lang,
+}
+
+/// A map's basemap, as [`attach`] set it up: its page tells it when the
+/// reader picks another language.
+#[derive(Clone)]
+pub struct BasemapHandle {
+    slot: MapSlot,
+    state: Rc<RefCell<State>>,
+}
+
+impl BasemapHandle {
+    /// Draws the country names, and the archive's place names, in `lang`
+    /// from now on (at once, not at the next move).
+    pub fn set_lang(&self, lang: Lang) {
+        if self.state.borrow().lang == lang {
+            return;
+        }
+        self.state.borrow_mut().lang = lang;
+        name_countries(self.slot, &self.state);
+        if matches!(self.state.borrow().archive, Archive::Open(_)) {
+            with_map(self.slot, |map| map.relabel_archive(lang.code()));
+        }
+    }
+}
+
+/// Where a map's page keeps its [`BasemapHandle`] once the map exists (set
+/// it there): from then on the basemap's names follow the reader's `lang`.
+pub fn handle_following(lang: RwSignal<Lang>) -> StoredValue<Option<BasemapHandle>, LocalStorage> {
+    let handle: StoredValue<Option<BasemapHandle>, LocalStorage> = StoredValue::new_local(None);
+    Effect::new(move |_| {
+        let lang = lang.get();
+        handle.with_value(|handle| {
+            if let Some(handle) = handle {
+                handle.set_lang(lang);
+            }
+        });
+    });
+    handle
 }
 
 /// Draws the basemap under the map in `slot` now and after every pan and
@@ -85,8 +126,19 @@ struct State {
 /// the manifest's `basemap` archive when there is one. Why the archive could
 /// not be drawn goes to `failure` (the page shows it; the bundled basemap
 /// stands in).
-pub fn attach(slot: MapSlot, basemap: Option<&Basemap>, failure: RwSignal<Option<String>>) {
-    let state = Rc::new(RefCell::new(State::default()));
+pub fn attach(
+    slot: MapSlot,
+    basemap: Option<&Basemap>,
+    failure: RwSignal<Option<String>>,
+    lang: Lang,
+) -> BasemapHandle {
+    let state = Rc::new(RefCell::new(State {
+        drawn: None,
+        loading: None,
+        labels: Vec::new(),
+        archive: Archive::Off,
+        lang,
+    }));
     {
         let state = state.clone();
         with_map(slot, move |map| {
@@ -97,7 +149,8 @@ pub fn attach(slot: MapSlot, basemap: Option<&Basemap>, failure: RwSignal<Option
         state.borrow_mut().archive = Archive::Opening;
         open(slot, basemap.pmtiles.clone(), state.clone(), failure);
     }
-    refresh(slot, state);
+    refresh(slot, state.clone());
+    BasemapHandle { slot, state }
 }
 
 /// Opens the archive at `url` and draws it on the map, then brings the
@@ -114,7 +167,7 @@ fn open(slot: MapSlot, url: String, state: Rc<RefCell<State>>, failure: RwSignal
                     });
                 match opened {
                     Ok((archive, coverage)) => {
-                        let lang = page_lang().code();
+                        let lang = state.borrow().lang.code();
                         match with_map(slot, |map| map.draw_archive(&archive, &coverage, lang)) {
                             // The map is gone: nothing to draw on or tell.
                             None => return,
@@ -239,7 +292,7 @@ fn name_countries(slot: MapSlot, state: &RefCell<State>) {
         }
         return;
     }
-    let intl = Intl(page_lang());
+    let intl = Intl(state.borrow().lang);
     let labels: Vec<(f64, f64, String)> = labels(view, zoom)
         .into_iter()
         .map(|country| (country.lat, country.lon, intl.country(country.code)))

@@ -150,6 +150,25 @@ test('/map, its embed and the story embed draw the archive under their markers',
   }
 });
 
+test("the archive's place names follow the language the reader picks: its layer is made again, once", async () => {
+  const page = await openRecorded('/map?data=/archive/manifest.json&lat=43.65&lon=-79.38&z=10&lang=fr');
+  const map = page.locator('.map-canvas[data-archive="open"]');
+  await map.waitFor({ timeout: 30000 });
+  assert.equal(await map.getAttribute('data-archive-lang'), 'fr');
+  await page.selectOption('.language-select select', 'es');
+  await page.locator('.map-canvas[data-archive-lang="es"]').waitFor();
+  // One archive layer, the new one, still drawing the streets.
+  assert.equal(await page.locator('.leaflet-mapline-archive-pane > .leaflet-layer').count(), 1);
+  const [earth, streets] = await until(
+    () => archivePixels(page, '.map-canvas', [EARTH, HIGHWAY]),
+    ([e, s]) => e > 50000 && s > 100,
+    'earth and highway pixels after the language changed',
+  );
+  assert.ok(earth > 50000 && streets > 100, `${earth} earth, ${streets} street pixels`);
+  assertClean(page);
+  await page.context().close();
+});
+
 test('over the archive /map zooms past the bundled limit (12) to its deepest level plus 3', async () => {
   const page = await openRecorded('/map?data=/archive/manifest.json&lat=43.65&lon=-79.38&z=11');
   await page.locator('.map-canvas[data-archive="open"]').waitFor({ timeout: 30000 });

@@ -198,11 +198,25 @@ test('a zoomify story reads before consent, says what it would load, and shows i
   await page.context().close();
 });
 
-test("country names follow the reader's language", async () => {
+test("country names follow the reader's language, also when the reader picks another", async () => {
   const page = await openRecorded('/stories/ending-impunity?lang=fr');
   const labels = page.locator('.leaflet-mapline-labels-pane .map-label');
   await labels.filter({ hasText: 'Brésil' }).waitFor();
   assert.equal(await labels.filter({ hasText: 'Brazil' }).count(), 0);
+  // Another language from the page's picker: the names change where they
+  // are, without a move of the map.
+  const count = await labels.count();
+  await page.selectOption('.language-select select', 'es');
+  await labels.filter({ hasText: 'Brasil' }).waitFor();
+  assert.equal(await labels.filter({ hasText: 'Brésil' }).count(), 0);
+  assert.equal(await labels.count(), count, 'the same names, in Spanish');
+  // /map too.
+  await page.goto(app.url('/map?lang=fr'));
+  await waitReady(page);
+  await labels.filter({ hasText: 'Brésil' }).waitFor();
+  await page.selectOption('.language-select select', 'ar');
+  await labels.filter({ hasText: 'البرازيل' }).waitFor();
+  assert.equal(await labels.filter({ hasText: 'Brésil' }).count(), 0);
   assertClean(page);
   await page.context().close();
 });

@@ -67,6 +67,8 @@ pub fn MapExplorer(
     let view_box: RwSignal<Option<(Bounds, f64)>> = RwSignal::new(None);
     let address_timer: StoredValue<Option<TimeoutHandle>, LocalStorage> =
         StoredValue::new_local(None);
+    let lang = use_lang();
+    let basemap_handle = crate::map::basemap_layer::handle_following(lang);
     let markers_drawn = RwSignal::new(false);
     // Ready once the map, its countries and its markers are drawn.
     effect(Box::new(move || {
@@ -147,7 +149,13 @@ pub fn MapExplorer(
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
-                crate::map::basemap_layer::attach(leaflet, archive.as_ref(), basemap_failure);
+                let handle = crate::map::basemap_layer::attach(
+                    leaflet,
+                    archive.as_ref(),
+                    basemap_failure,
+                    lang.get_untracked(),
+                );
+                basemap_handle.set_value(Some(handle));
                 map_ready.set(true);
             }
             Err(message) => {

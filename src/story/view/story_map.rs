@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::model::{Basemap, ImageMap, StoryLayout};
 use crate::story::image_map::onto_image;
 use crate::story::{Camera, MapPlan};
-use crate::ui::lang::tr;
+use crate::ui::lang::{tr, use_lang};
 use crate::ui::leaflet::{LeafletMap, MapLoadError, Motion, Viewport, load_leaflet, with_map};
 
 /// The map beside the slides: every place of the story, the current slide's
@@ -42,6 +42,8 @@ pub(super) fn StoryMap(
     let basemap_failure: RwSignal<Option<String>> = RwSignal::new(None);
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
+    let lang = use_lang();
+    let basemap_handle = crate::map::basemap_layer::handle_following(lang);
     let leaflet_loaded = RwSignal::new(false);
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
     // Leaflet loads on first need, again on "Try again" after a failure.
@@ -96,11 +98,13 @@ pub(super) fn StoryMap(
                 Ok(map) => {
                     leaflet.set_value(Some(map));
                     if picture.is_none() {
-                        crate::map::basemap_layer::attach(
+                        let handle = crate::map::basemap_layer::attach(
                             leaflet,
                             basemap.as_ref(),
                             basemap_failure,
+                            lang.get_untracked(),
                         );
+                        basemap_handle.set_value(Some(handle));
                     }
                 }
                 Err(message) => {

@@ -156,15 +156,50 @@ impl LeafletMap {
             ("maxZoom", max_zoom.into()),
             ("bounds", bounds.into()),
             ("flavor", FLAVOR.into()),
-            ("lang", lang.into()),
             ("pane", ARCHIVE_PANE.into()),
             // The credit is in the page (the manifest's attribution).
             ("attribution", "".into()),
         ] {
             Reflect::set(&options, &key.into(), &value).map_err(|e| message(&e))?;
         }
+        self.add_archive_layer(&make, &options, lang)?;
+        self.map.set_max_zoom(coverage.map_max_zoom());
+        let _ = self
+            .map
+            .get_container()
+            .set_attribute("data-archive", "open");
+        Ok(())
+    }
+
+    /// Draws the archive's place names in `lang` (`fr`): protomaps-leaflet
+    /// takes the language when its layer is made, so the layer is made
+    /// again with the same options. Nothing happens without an archive drawn.
+    pub fn relabel_archive(&mut self, lang: &str) {
+        let Some((_, options)) = &self.archive else {
+            return;
+        };
+        let options = options.clone();
+        let made = protomaps()
+            .ok_or_else(|| PROTOMAPS_MISSING.to_owned())
+            .and_then(|protomaps| function(&protomaps, "leafletLayer"))
+            .and_then(|make| self.add_archive_layer(&make, &options, lang));
+        if let Err(error) = made {
+            // The layer drawn before stays (its names in the old language).
+            web_sys::console::warn_1(&format!("basemap: {error}").into());
+        }
+    }
+
+    /// Makes the archive's layer from `options` with the names in `lang`
+    /// and puts it in place of the one drawn before, if any.
+    fn add_archive_layer(
+        &mut self,
+        make: &Function,
+        options: &Object,
+        lang: &str,
+    ) -> Result<(), String> {
+        Reflect::set(options, &"lang".into(), &lang.into()).map_err(|e| message(&e))?;
         let layer = make
-            .call1(&JsValue::NULL, &options)
+            .call1(&JsValue::NULL, options)
             .map_err(|e| message(&e))?;
         // A flavour paints its background over every tile: left out, the
         // archive's gaps (no tile, or the sea where it draws none) show the
@@ -174,11 +209,16 @@ impl LeafletMap {
         function(&layer, "addTo")?
             .call1(&layer, &self.map)
             .map_err(|e| message(&e))?;
-        self.map.set_max_zoom(coverage.map_max_zoom());
+        if let Some((old, _)) = self.archive.take()
+            && let Ok(remove) = function(&old, "remove")
+        {
+            let _ = remove.call0(&old);
+        }
+        self.archive = Some((layer, options.clone()));
         let _ = self
             .map
             .get_container()
-            .set_attribute("data-archive", "open");
+            .set_attribute("data-archive-lang", lang);
         Ok(())
     }
 

@@ -150,6 +150,9 @@ pub struct LeafletMap {
     /// The basemap's country names, made on their first drawing, and each
     /// name shown with its marker (kept across redraws: see `draw_labels`).
     labels: Option<(LayerGroup, Vec<(Label, leaflet::Layer)>)>,
+    /// The network's archive layer as drawn, and the options it was made
+    /// with (to make it again in another language).
+    archive: Option<(JsValue, js_sys::Object)>,
     /// An image map's tile URLs (`new_image`), kept while Leaflet calls it.
     image_tiles: Option<Closure<dyn FnMut(JsValue) -> String>>,
 }
@@ -302,6 +305,7 @@ impl LeafletMap {
             tiles: None,
             basemap: None,
             labels: None,
+            archive: None,
             image_tiles: None,
         })
     }
