@@ -225,10 +225,11 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
         }
         {
             let mut state = state.borrow_mut();
-            // Zooming in more than a level past the detail drawn asks for
-            // the finer outline the scale has.
+            // A cut area was simplified for the zoom it was drawn at: zooming
+            // in more than a level past it asks for the finer outline the
+            // scale has. The whole world is drawn as it is (never simplified).
             let up_to_date = state.drawn.is_some_and(|(drawn, area, detail)| {
-                drawn == scale && area.is_none_or(|a| covers(a, view)) && zoom <= detail + 1.0
+                drawn == scale && area.is_none_or(|a| covers(a, view) && zoom <= detail + 1.0)
             });
             // The task fetching this scale draws the view it finds then.
             if up_to_date || state.loading == Some(scale) {
