@@ -224,3 +224,17 @@ test('/embed/map shows the map with its list', async () => {
   assertClean(page);
   await page.context().close();
 });
+
+test("the filters' names from the data follow the language the reader picks", async () => {
+  const page = await app.open('/map?lang=en');
+  await waitReady(page);
+  const campaign = (text) => page.locator('select[data-filter="campaign"] option', { hasText: text });
+  await campaign('Campaign to end impunity, 2011').waitFor({ state: 'attached' });
+  await page.selectOption('.language-select select', 'fr');
+  await campaign("Campagne contre l'impunité, 2011").waitFor({ state: 'attached' });
+  assert.equal(await campaign('Campaign to end impunity, 2011').count(), 0);
+  await page.selectOption('.language-select select', 'ar');
+  await campaign('حملة إنهاء الإفلات من العقاب، 2011').waitFor({ state: 'attached' });
+  assertClean(page);
+  await page.context().close();
+});

@@ -3,13 +3,15 @@
 use leptos::prelude::*;
 
 use crate::i18n::Msg;
+use crate::model::Text;
 use crate::ui::lang::{tr, use_lang};
 
-/// The label of a choice: from the catalogue, or text from the data.
+/// The label of a choice: from the catalogue, or text from the data (in
+/// every language it has: the label follows the reader's).
 #[derive(Clone)]
 pub(super) enum Choice {
     Ui(Msg),
-    Data(String),
+    Data(Text),
 }
 
 /// One labelled filter menu whose first choice, "All", is the empty value.
@@ -33,7 +35,7 @@ pub(super) fn FilterSelect(
                 {choices.into_iter().map(|(value, choice)| {
                     let text = move || match &choice {
                         Choice::Ui(msg) => msg.text(lang.get()).to_owned(),
-                        Choice::Data(text) => text.clone(),
+                        Choice::Data(text) => text.resolve(lang.get().code()).to_owned(),
                     };
                     view! { <option value=value>{text}</option> }
                 }).collect_view()}

@@ -10,7 +10,6 @@ use crate::i18n::{Msg, case_status};
 use crate::map::{Filters, REGIONS, STATUSES, menu_value, region_key, status_key, year_value};
 use crate::model::Region;
 use crate::ui::lang::tr;
-use crate::ui::text::localized;
 
 fn region_msg(region: Region) -> Msg {
     match region {
@@ -45,14 +44,14 @@ pub(super) fn MapFilters(
         .iter()
         .map(|a| {
             let name = a.short_name.as_ref().unwrap_or(&a.name);
-            (a.id.clone(), Choice::Data(localized(name)()))
+            (a.id.clone(), Choice::Data(name.clone()))
         })
         .collect();
     let campaigns = data
         .dataset
         .campaigns
         .iter()
-        .map(|c| (c.id.clone(), Choice::Data(localized(&c.name)())))
+        .map(|c| (c.id.clone(), Choice::Data(c.name.clone())))
         .collect();
     let statuses = STATUSES
         .into_iter()
