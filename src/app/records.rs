@@ -16,7 +16,7 @@ pub const RECORD_PARTS: RecordParts = RecordParts {
     outcomes,
 };
 
-fn locator(country: String, place: Option<(f64, f64)>, label: String) -> AnyView {
+fn locator(country: String, place: Option<(f64, f64)>, label: Signal<String>) -> AnyView {
     view! { <LocatorMap country=country place=place label=label/> }.into_any()
 }
 

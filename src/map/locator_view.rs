@@ -16,19 +16,25 @@ pub fn LocatorMap(
     country: String,
     /// (lat, lon) of the place, when known.
     place: Option<(f64, f64)>,
-    /// The place in words ("Mexico City, Mexico"), for the label.
-    label: String,
+    /// The place in words ("Mexico City, Mexico"), for the label, in the
+    /// reader's language.
+    label: Signal<String>,
 ) -> impl IntoView {
     let lang = use_lang();
     let shapes = world_shapes();
-    let aria_label = move || fill(Msg::LocatorLabel.text(lang.get()), &[("place", &label)]);
+    let aria_label = move || {
+        fill(
+            Msg::LocatorLabel.text(lang.get()),
+            &[("place", &label.get())],
+        )
+    };
     let drawing = move || {
         let loaded = shapes.get()?;
         Some(match loaded {
             Ok(shapes) => {
                 let locator = locate(&shapes, &country, place)?;
                 view! {
-                    <svg class="locator" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=aria_label.clone()>
+                    <svg class="locator" viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=aria_label>
                         {locator.shapes.into_iter().map(|shape| view! {
                             <path d=shape.path class:locator-country=shape.highlighted></path>
                         }).collect_view()}

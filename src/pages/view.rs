@@ -7,8 +7,8 @@ use leptos_router::components::A;
 
 use crate::charts::OutcomeTallies;
 use crate::data::{SharedData, use_network_data};
-use crate::i18n::{Locale, Msg, case_status, year};
-use crate::model::{Campaign, Case, Member};
+use crate::i18n::{Msg, case_status, year};
+use crate::model::{Campaign, Case, Member, Text};
 use crate::route::Route;
 use crate::share::{EmbedTitle, EmbedView};
 use crate::ui::lang::{country_name, tr, use_intl, use_lang};
@@ -19,13 +19,18 @@ use crate::ui::share::ViewActions;
 use crate::ui::state::with_data;
 use crate::ui::text::{RichText, external_or_local_link, localized, localized_opt};
 
+/// A locator map from its country (ISO alpha-2), its place (lat, lon) when
+/// known, and its label.
+pub type LocatorPart = fn(String, Option<(f64, f64)>, Signal<String>) -> AnyView;
+
 /// What a record page shows that other capabilities draw: the app, which
 /// knows every view, passes them in.
 #[derive(Clone, Copy)]
 pub struct RecordParts {
     /// A locator map: the country (ISO alpha-2), the place (lat, lon) when
-    /// known, and the place in words for its label.
-    pub locator: fn(String, Option<(f64, f64)>, String) -> AnyView,
+    /// known, and the place in words for its label (in the language the
+    /// reader picks, as it changes).
+    pub locator: LocatorPart,
     /// A gallery, by id, as a block of the page.
     pub gallery: fn(String) -> AnyView,
     /// The outcomes of a campaign's cases as a chart (`id`: its element id).
@@ -38,14 +43,18 @@ fn locator(
     parts: RecordParts,
     country: &str,
     place: Option<(f64, f64)>,
-    place_name: Option<String>,
+    place_name: Option<&Text>,
 ) -> impl IntoView + use<> {
-    // The map's accessible name, in the language of the page as drawn.
-    let country_text = crate::ui::intl::Intl(use_lang().get_untracked()).country(country);
-    let label = match place_name {
-        Some(name) if !name.is_empty() => format!("{name}, {country_text}"),
-        _ => country_text,
-    };
+    // The map's accessible name, in the language the reader picks.
+    let country_text = country_name(country);
+    let place_name = place_name.map(localized);
+    let label = Signal::derive(move || {
+        let country_text = country_text();
+        match place_name.as_ref().map(|name| name()) {
+            Some(name) if !name.is_empty() => format!("{name}, {country_text}"),
+            _ => country_text,
+        }
+    });
     let on_map = href(Route::MapCountry(country));
     view! {
         <figure class="locator-figure">
@@ -79,11 +88,7 @@ fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
     let intl = use_intl();
     let campaigns: Vec<Campaign> = data.dataset.campaigns_of_case(&case).cloned().collect();
     let place = case.place.as_ref().and_then(|p| p.lat.zip(p.lon));
-    let place_name = case
-        .place
-        .as_ref()
-        .and_then(|p| p.name.as_ref())
-        .map(|name| localized(name)());
+    let place_name = case.place.as_ref().and_then(|p| p.name.as_ref());
     // The case's embed is the timeline, opened at the case's first outcome.
     let first_outcome = case.outcomes.first().map(|e| e.id.clone());
     view! {
@@ -122,7 +127,9 @@ fn CaseView(case: Case, data: SharedData, parts: RecordParts) -> impl IntoView {
             {(!case.sources.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Sources)}</h2>
                 <ul>{case.sources.iter().map(|s| {
-                    let label = s.title.as_ref().map(|t| t.resolve(lang.get_untracked().code()).to_owned()).unwrap_or_else(|| s.url.clone());
+                    // The source's title in the reader's language, else its address.
+                    let (title, url) = (s.title.clone(), s.url.clone());
+                    let label = move || title.as_ref().map_or_else(|| url.clone(), |t| t.resolve(lang.get().code()).to_owned());
                     view! { <li>{external_or_local_link(s.url.clone(), label.into_any())}</li> }
                 }).collect_view()}</ul>
             })}
@@ -159,7 +166,6 @@ fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl Into
         .as_ref()
         .filter(|c| !c.from_country)
         .map(|c| (c.lat, c.lon));
-    let city = member.city.as_ref().map(|city| localized(city)());
     view! {
         <article class="member" data-member-id=member.id.clone()>
             <h1>{localized(&member.name)}" "<IllustrativeBadge illustrative=member.illustrative/></h1>
@@ -172,7 +178,7 @@ fn MemberView(member: Member, data: SharedData, parts: RecordParts) -> impl Into
                     <dd>{external_or_local_link(url.clone(), url.into_any())}</dd>
                 })}
             </dl>
-            {locator(parts, &member.country, place, city)}
+            {locator(parts, &member.country, place, member.city.as_ref())}
             <RichText text=member.description.clone()/>
             {(!cases.is_empty()).then(|| view! {
                 <h2>{tr(Msg::Cases)}</h2>

@@ -152,3 +152,22 @@ test('a case page in French: translated status, outcomes linked to the timeline,
   assertClean(page);
   await page.context().close();
 });
+
+test('a language picked on a record page renames its locator map at once', async () => {
+  const record = data.cases.find((c) => c.place?.name && c.country === 'MX');
+  assert.ok(record, 'the sample data has a case with a named place in Mexico');
+  const page = await app.open(`/cases/${record.id}`);
+  await waitReady(page);
+  const svg = page.locator('article.case svg.locator[role="img"]');
+  await svg.waitFor();
+  assert.equal(await svg.getAttribute('aria-label'), `Where: ${record.place.name}, Mexico`);
+  await page.selectOption('.language-select select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await svg.getAttribute('aria-label'), `Où : ${record.place.name}, Mexique`);
+  await page.selectOption('.language-select select', 'ar');
+  await page.waitForFunction(() => document.documentElement.lang === 'ar');
+  const arabic = await svg.getAttribute('aria-label');
+  assert.ok(arabic.startsWith('المكان: ') && arabic.endsWith('المكسيك'), `the label in Arabic: ${arabic}`);
+  assertClean(page);
+  await page.context().close();
+});

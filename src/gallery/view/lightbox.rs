@@ -231,24 +231,27 @@ pub(super) fn LightboxPhoto(
     };
     let caption = localized_opt(photo.caption.as_ref());
     let credit = localized_opt(photo.credit.as_ref());
-    let place = photo.place.as_ref().and_then(|place| {
-        place
-            .name
-            .clone()
-            .map(|name| localized(&name)())
+    // The place's name, else its country's, in the reader's language.
+    let place_name = photo.place.as_ref().and_then(|place| place.name.clone());
+    let place_country = photo.place.as_ref().and_then(|place| place.country.clone());
+    let has_place = place_name.is_some() || place_country.is_some();
+    let place = move |lang: crate::i18n::Lang| {
+        place_name
+            .as_ref()
+            .map(|name| name.resolve(lang.code()).to_owned())
             .or_else(|| {
-                place
-                    .country
+                place_country
                     .as_deref()
-                    .map(|code| crate::ui::intl::Intl(lang.get_untracked()).country(code))
+                    .map(|code| crate::ui::intl::Intl(lang).country(code))
             })
-    });
+    };
     let date = photo.date;
-    let has_meta = date.is_some() || place.is_some();
-    // The date in the reader's language, at its precision.
+    let has_meta = date.is_some() || has_place;
+    // The date in the reader's language, at its precision, and the place.
     let meta = move || {
-        let date = date.map(|d| d.label_in(&crate::ui::intl::Intl(lang.get())));
-        [date, place.clone()]
+        let lang = lang.get();
+        let date = date.map(|d| d.label_in(&crate::ui::intl::Intl(lang)));
+        [date, place(lang)]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()
