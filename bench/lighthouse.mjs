@@ -55,7 +55,7 @@ const OUT = process.env.BENCH_OUT ?? path.join(ROOT, 'bench/RESULTS.md');
 const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 process.env.CHROME_PATH = CHROME_PATH;
 const LH_VERSION = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')).version;
-const DIST = path.join(ROOT, 'dist');
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'dist');
 if (!fs.existsSync(path.join(DIST, 'index.html'))) {
   throw new Error('dist/index.html is missing: build first (source scripts/setup.sh && build_dist --release)');
 }

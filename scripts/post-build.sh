@@ -42,8 +42,12 @@ if [ "$(realpath "${TRUNK_HTML_FILE:-}")" = "$ROOT/index.html" ]; then
     exit 1
   fi
   if [ "$profile" = release ]; then
+    # MAPLINE_WASM_NAMES=1 keeps the function names, for a CPU profile of a
+    # release build (a bigger file: never for a build that ships).
+    names=()
+    [ "${MAPLINE_WASM_NAMES:-}" = 1 ] && names=(-g)
     for wasm in "$out"/*.wasm; do
-      wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int -o "$wasm" "$wasm"
+      wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int -o "$wasm" "$wasm"
     done
   fi
   hash="$(cat "$out"/* | sha256sum | cut -c1-16)"

@@ -1,7 +1,8 @@
 //! The bundled basemap drawn under every Leaflet map (`/map`, its embed, the
 //! stories and their embed): Natural Earth's country shapes from npm's
 //! `world-atlas`, at the scale the zoom needs. Pure logic, tested natively; the
-//! loading and drawing are in `basemap_layer.rs` and `leaflet_map.rs`.
+//! loading is in `map/basemap_layer.rs`, the drawing in `ui/leaflet/basemap.rs`
+//! (one canvas path per view, from [`path_data`]).
 //!
 //! The countries' polygons give both the land (their fill) and the coasts and
 //! borders (their outline), so one file per scale is enough (`land-*.json`
@@ -59,8 +60,8 @@ impl Scale {
     }
 
     /// Whether the whole world is drawn at once. The 1:110m shapes are; the
-    /// finer ones are cut to the area around the view, as handing Leaflet
-    /// every point of the 1:10m file would take seconds on a phone.
+    /// finer ones are cut to the area around the view, as drawing every
+    /// point of the 1:10m file would take seconds on a phone.
     pub fn whole_world(self) -> bool {
         self == Scale::Small
     }
@@ -205,8 +206,8 @@ fn mercator_y(lat: f64) -> f64 {
 /// The polygons with the points that move their outline by less than
 /// `tolerance` (on the Mercator plane, see [`tolerance_at`]) dropped
 /// (Douglas–Peucker). The 1:50m and 1:10m files hold far more points than a
-/// pixel shows: each one handed to Leaflet is a JS object to make, project
-/// and collect, which made the frames after a zoom long. A ring that would
+/// pixel shows: each one costs a step of the path to write, parse and draw
+/// after a zoom. A ring that would
 /// fall below a triangle stays as it was (a small island keeps its shape).
 pub fn simplify(polygons: Vec<Vec<Ring>>, tolerance: f64) -> Vec<Vec<Ring>> {
     polygons
@@ -275,7 +276,7 @@ fn squared_distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f
 }
 
 /// The polygons as JSON text, `[[[[lat, lon], …], …], …]` (each polygon a
-/// list of rings), for Leaflet: the browser's `JSON.parse` builds the nested
+/// list of rings), for Leaflet's polygons (`/map`'s country shapes): the browser's `JSON.parse` builds the nested
 /// arrays natively, where making them through wasm-bindgen took six calls
 /// across the boundary per point (the 1:50m file at zoom 4: 20,000 points
 /// and 25 ms in one frame). Six decimals: 0.11 m, finer than any zoom shows.
@@ -314,6 +315,76 @@ pub fn polygons_json(polygons: &[Vec<Ring>]) -> String {
     }
     out.push(']');
     out
+}
+
+/// Where a basemap path is measured from: its (0, 0) is the point `x`, `y`
+/// of the unit Web Mercator square (Leaflet's EPSG:3857 before the zoom's
+/// scale: 0 to 1 from the antimeridian eastwards and from the north edge
+/// southwards), and its unit is a pixel at `zoom`. Small numbers near the
+/// origin keep a browser's single-precision path exact to a tenth of a pixel
+/// at any zoom the path is drawn at.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PathFrame {
+    pub x: f64,
+    pub y: f64,
+    pub zoom: f64,
+}
+
+/// A position on the unit Web Mercator square (see [`PathFrame`]), latitude
+/// clamped where Leaflet clamps it.
+pub fn unit_mercator(lat: f64, lon: f64) -> (f64, f64) {
+    (lon / 360.0 + 0.5, 0.5 - mercator_y(lat) / 360.0)
+}
+
+/// The polygons as SVG path data (`M x y L x y … Z` per ring) in pixels at
+/// `zoom`, from the north-west corner of their points, for a canvas
+/// `Path2D`: the browser parses it once, and each later drawing only
+/// transforms it (no point is projected again when the map zooms or pans).
+/// A tenth of a pixel, as integers: quicker than float formatting in the
+/// wasm. Coordinates that are not numbers are left out; a ring of fewer
+/// than two points draws nothing.
+pub fn path_data(polygons: &[Vec<Ring>], zoom: f64) -> (String, PathFrame) {
+    use std::fmt::Write;
+    let scale = 256.0 * zoom.clamp(0.0, 24.0).exp2();
+    let finite = |&&(lat, lon): &&(f64, f64)| lat.is_finite() && lon.is_finite();
+    let (mut x0, mut y0) = (f64::INFINITY, f64::INFINITY);
+    for &(lat, lon) in polygons.iter().flatten().flatten().filter(finite) {
+        let (x, y) = unit_mercator(lat, lon);
+        x0 = x0.min(x);
+        y0 = y0.min(y);
+    }
+    if !x0.is_finite() || !y0.is_finite() {
+        (x0, y0) = (0.0, 0.0);
+    }
+    let points: usize = polygons.iter().flatten().map(Vec::len).sum();
+    let mut out = String::with_capacity(points * 14);
+    fn tenths(out: &mut String, v: f64) {
+        // Float-to-int casts saturate; a path is never that far out.
+        let t = (v * 10.0).round() as i64;
+        let sign = if t < 0 { "-" } else { "" };
+        let t = t.unsigned_abs();
+        let _ = write!(out, "{sign}{}.{}", t / 10, t % 10);
+    }
+    for ring in polygons.iter().flatten() {
+        let ring: Vec<&(f64, f64)> = ring.iter().filter(finite).collect();
+        if ring.len() < 2 {
+            continue;
+        }
+        for (i, &&(lat, lon)) in ring.iter().enumerate() {
+            let (x, y) = unit_mercator(lat, lon);
+            out.push(if i == 0 { 'M' } else { 'L' });
+            tenths(&mut out, (x - x0) * scale);
+            out.push(' ');
+            tenths(&mut out, (y - y0) * scale);
+        }
+        out.push('Z');
+    }
+    let frame = PathFrame {
+        x: x0,
+        y: y0,
+        zoom: zoom.clamp(0.0, 24.0),
+    };
+    (out, frame)
 }
 
 #[cfg(test)]
@@ -595,5 +666,74 @@ mod tests {
         assert!(covers(drawn, drawn));
         assert!(!covers(drawn, area(1.0, 1.0, 9.0, 11.0)));
         assert!(!covers(drawn, area(-1.0, 1.0, 9.0, 9.0)));
+    }
+
+    #[test]
+    fn unit_mercator_matches_leaflet_corners_and_centre() {
+        assert_eq!(unit_mercator(0.0, 0.0), (0.5, 0.5));
+        let (x, y) = unit_mercator(85.051_13, -180.0);
+        assert!(x.abs() < 1e-12 && y.abs() < 1e-6, "{x} {y}");
+        let (x, y) = unit_mercator(-90.0, 180.0);
+        assert!(
+            (x - 1.0).abs() < 1e-12 && (y - 1.0).abs() < 1e-6,
+            "clamped like Leaflet: {x} {y}"
+        );
+    }
+
+    #[test]
+    fn path_data_is_pixels_at_the_zoom_from_the_north_west_corner() {
+        // A square from (0, 0) to (10 N, 10 E), and a ring of one point.
+        let square: Ring = vec![
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ];
+        let polygons = vec![vec![square, vec![(5.0, 5.0)]]];
+        let (path, frame) = path_data(&polygons, 2.0);
+        let (x0, y0) = unit_mercator(10.0, 0.0);
+        assert_eq!(
+            frame,
+            PathFrame {
+                x: x0,
+                y: y0,
+                zoom: 2.0
+            }
+        );
+        // At zoom 2 the world is 1,024 pixels: 10 degrees of longitude are
+        // 28.4 pixels, and 10 degrees of latitude from the equator 28.6.
+        let (_, y_equator) = unit_mercator(0.0, 0.0);
+        let south = ((y_equator - y0) * 1024.0 * 10.0).round() / 10.0;
+        assert_eq!(south, 28.6);
+        assert_eq!(path, "M0.0 28.6L0.0 0.0L28.4 0.0L28.4 28.6L0.0 28.6Z");
+    }
+
+    #[test]
+    fn path_data_leaves_out_what_is_not_a_number() {
+        let polygons = vec![vec![vec![
+            (f64::NAN, 0.0),
+            (0.0, 0.0),
+            (1.0, f64::INFINITY),
+            (1.0, 1.0),
+        ]]];
+        let (path, _) = path_data(&polygons, 0.0);
+        assert_eq!(
+            path.matches('M').count() + path.matches('L').count(),
+            2,
+            "{path}"
+        );
+        assert!(!path.contains("NaN") && !path.contains("inf"));
+        assert_eq!(
+            path_data(&[], 3.0),
+            (
+                String::new(),
+                PathFrame {
+                    x: 0.0,
+                    y: 0.0,
+                    zoom: 3.0
+                }
+            )
+        );
     }
 }

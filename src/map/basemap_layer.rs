@@ -271,7 +271,7 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
             None => polygons.map(<[_]>::to_vec).collect(),
         };
         with_map(slot, |map| {
-            map.draw_basemap(&polygons, scale.label(), scale != Scale::Small);
+            map.draw_basemap(&polygons, zoom, scale.label(), scale != Scale::Small);
         });
         state.borrow_mut().drawn = Some((scale, area, zoom));
     });

@@ -2,12 +2,16 @@
 //! and cut to the view by `crate::geo::basemap`, loaded by
 //! `map::basemap_layer`) and the country names.
 
-use leaflet::{Canvas, LayerGroup, PathOptions};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leaflet::{Canvas, LayerGroup};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, Path2d};
 
-use super::{Label, LeafletMap, bounds_of, lat_lng, polygons_array};
-use crate::geo::basemap::{BORDER, LAND};
+use super::{CatchingMap, Label, LeafletMap, Listener, bounds_of, lat_lng};
+use crate::geo::basemap::{BORDER, LAND, PathFrame, path_data};
 use crate::geo::cluster::Bounds;
 use crate::geo::topojson::Ring;
 
@@ -18,49 +22,90 @@ const BASEMAP_PANE: &str = "mapline-basemap";
 /// the markers, hidden from screen readers (the map's lists say the same).
 const LABEL_PANE: &str = "mapline-labels";
 
+/// The width of the coasts and borders, in pixels.
+const BORDER_WIDTH: f64 = 0.8;
+
+/// The bundled basemap's canvas and the path drawn on it (see
+/// [`LeafletMap::make_basemap_canvas`]).
+#[derive(Clone)]
+pub(super) struct BasemapCanvas {
+    element: HtmlCanvasElement,
+    drawn: Rc<RefCell<Option<(Path2d, PathFrame)>>>,
+}
+
+impl BasemapCanvas {
+    /// Draws the path for the map's view as it is: Leaflet has translated
+    /// the canvas's context to its layer pixels, so the path goes from its
+    /// frame's zoom to the map's by one scale and one shift. `clear`: wipe
+    /// what was drawn before (Leaflet's update has already).
+    fn paint(&self, map: &leaflet::Map, clear: bool) {
+        let Some(context) = self
+            .element
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        if clear {
+            context.save();
+            let _ = context.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+            context.clear_rect(
+                0.0,
+                0.0,
+                f64::from(self.element.width()),
+                f64::from(self.element.height()),
+            );
+            context.restore();
+        }
+        let drawn = self.drawn.borrow();
+        let Some((path, frame)) = drawn.as_ref() else {
+            return;
+        };
+        let zoom = map.get_zoom();
+        let origin = map.unchecked_ref::<CatchingMap>().get_pixel_origin();
+        let world = 256.0 * zoom.exp2();
+        let scale = (zoom - frame.zoom).exp2();
+        if !(world.is_finite() && scale.is_finite() && scale > 0.0) {
+            return;
+        }
+        context.save();
+        let _ = context.translate(frame.x * world - origin.x(), frame.y * world - origin.y());
+        let _ = context.scale(scale, scale);
+        context.set_fill_style_str(LAND);
+        context.fill_with_path_2d(path);
+        context.set_stroke_style_str(BORDER);
+        context.set_line_width(BORDER_WIDTH / scale);
+        context.set_line_join("round");
+        context.set_line_cap("round");
+        context.stroke_with_path(path);
+        context.restore();
+    }
+}
+
 impl LeafletMap {
     /// The visible area, unpadded (the whole world when the view is wider).
     pub fn visible_bounds(&self) -> Bounds {
         bounds_of(&self.map, 0.0)
     }
 
-    /// Draws the bundled basemap (land, coasts and borders: `polygons`) as one
-    /// path on its own canvas, in a pane under every other layer (and under an
-    /// outside tile layer, which covers it once loaded), replacing what it drew
-    /// before. The container's `data-basemap` says which scale is drawn
-    /// (`scale`, for tests), and its class `map-basemap-detail` (`detailed`)
-    /// lets `/map`'s coarse country shapes show the finer coast beneath
-    /// (map.css).
-    pub fn draw_basemap(&mut self, polygons: &[Vec<Ring>], scale: &str, detailed: bool) {
-        let (group, canvas) = match &self.basemap {
-            Some(made) => made.clone(),
-            None => {
-                let pane = self.map.create_pane_by_name(BASEMAP_PANE);
-                let _ = pane.style().set_property("z-index", "150");
-                let _ = pane.style().set_property("pointer-events", "none");
-                let group = LayerGroup::new();
-                group.unchecked_ref::<leaflet::Layer>().add_to(&self.map);
-                let canvas_options = leaflet::CanvasOptions::new();
-                canvas_options.set_pane(BASEMAP_PANE.to_owned());
-                let canvas = Canvas::with_options(&canvas_options);
-                self.basemap = Some((group.clone(), canvas.clone()));
-                (group, canvas)
-            }
-        };
-        group.clear_layers();
-        let options = PathOptions::new();
-        options.set_renderer(canvas.into());
-        options.set_pane(BASEMAP_PANE.to_owned());
-        options.set_interactive(false);
-        options.set_fill_color(LAND.to_owned());
-        options.set_fill_opacity(1.0);
-        options.set_color(BORDER.to_owned());
-        options.set_weight(0.8);
-        let latlngs = polygons_array(polygons);
-        if latlngs.length() > 0 {
-            leaflet::Polygon::new_with_options(&latlngs, options.unchecked_ref())
-                .unchecked_ref::<leaflet::Layer>()
-                .add_to_layer_group(&group);
+    /// Draws the bundled basemap (land, coasts and borders: `polygons`, at
+    /// a detail fit for `zoom`) as one path on its own canvas, in a pane
+    /// under every other layer (and under an outside tile layer, which
+    /// covers it once loaded), replacing what it drew before. The
+    /// container's `data-basemap` says which scale is drawn (`scale`, for
+    /// tests), and its class `map-basemap-detail` (`detailed`) lets `/map`'s
+    /// coarse country shapes show the finer coast beneath (map.css).
+    pub fn draw_basemap(&mut self, polygons: &[Vec<Ring>], zoom: f64, scale: &str, detailed: bool) {
+        if self.basemap.is_none() {
+            self.basemap = self.make_basemap_canvas();
+        }
+        if let Some(basemap) = &self.basemap {
+            let (data, frame) = path_data(polygons, zoom);
+            let path = web_sys::Path2d::new_with_path_string(&data).ok();
+            *basemap.drawn.borrow_mut() = path.map(|path| (path, frame));
+            basemap.paint(&self.map, true);
         }
         let _ = self
             .map
@@ -69,6 +114,39 @@ impl LeafletMap {
         self.show_basemap_detail(detailed);
     }
 
+    /// The basemap's canvas: a Leaflet canvas renderer with no layers, added
+    /// to the map in the basemap's pane, so Leaflet sizes and places it with
+    /// the view and scales it through a zoom's animation; the path is drawn
+    /// on it each time Leaflet has made it ready for a view (its `update`
+    /// event, after every move and zoom).
+    fn make_basemap_canvas(&mut self) -> Option<BasemapCanvas> {
+        let pane = self.map.create_pane_by_name(BASEMAP_PANE);
+        let _ = pane.style().set_property("z-index", "150");
+        let _ = pane.style().set_property("pointer-events", "none");
+        let options = leaflet::CanvasOptions::new();
+        options.set_pane(BASEMAP_PANE.to_owned());
+        let renderer = Canvas::with_options(&options);
+        renderer.add_to(&self.map);
+        let element = pane
+            .query_selector("canvas")
+            .ok()
+            .flatten()?
+            .dyn_into::<HtmlCanvasElement>()
+            .ok()?;
+        let basemap = BasemapCanvas {
+            element,
+            drawn: Rc::default(),
+        };
+        // After `add_to`: Leaflet's own `update` listener, added by it,
+        // clears the canvas, and this one then draws.
+        let listener: Listener = {
+            let (map, basemap) = (self.map.clone(), basemap.clone());
+            Closure::new(move |_: JsValue| basemap.paint(&map, false))
+        };
+        renderer.on("update", listener.as_ref());
+        self.listeners.push(listener);
+        Some(basemap)
+    }
     /// The container's class `map-basemap-detail`: zoomed in past the world
     /// scale, where `/map`'s coarse country fills turn see-through (map.css)
     /// over the finer basemap, bundled or the network's own.

@@ -55,6 +55,11 @@ extern "C" {
     /// "RefCell already borrowed". The view moves go through these.
     type CatchingMap;
 
+    /// The pixel (at the map's zoom) of the layer pixels' (0, 0): Leaflet's
+    /// public `getPixelOrigin`, which the `leaflet` crate does not bind.
+    #[wasm_bindgen(method, js_name = getPixelOrigin)]
+    fn get_pixel_origin(this: &CatchingMap) -> leaflet::Point;
+
     #[wasm_bindgen(catch, method, js_name = flyTo)]
     fn fly_to(this: &CatchingMap, center: &LatLng, zoom: f64) -> Result<(), JsValue>;
 
@@ -145,8 +150,8 @@ pub struct LeafletMap {
     hits: Rc<RefCell<Hits>>,
     highlighted: Option<String>,
     tiles: Option<leaflet::TileLayer>,
-    /// The bundled basemap's layer and canvas, made on its first drawing.
-    basemap: Option<(LayerGroup, Canvas)>,
+    /// The bundled basemap's canvas, made on its first drawing.
+    basemap: Option<basemap::BasemapCanvas>,
     /// The basemap's country names, made on their first drawing, and each
     /// name shown with its marker (kept across redraws: see `draw_labels`).
     labels: Option<(LayerGroup, Vec<(Label, leaflet::Layer)>)>,
