@@ -13,7 +13,8 @@
 //
 // --runs: Lighthouse runs per page (default 3; median). --save: keep every
 // run's JSON report in DIR. --only: just these pages (ids of PAGES: home,
-// map, story, case, embed, tl3), printed and not written to the results file. Environment: BENCH_OUT (the results file, default
+// map, story, case, embed, tl3), printed and not written to the results file. Environment: BENCH_DIST (the built
+// dist/ to measure, default dist/), BENCH_OUT (the results file, default
 // bench/RESULTS.md), CHROME_PATH (default /usr/bin/chromium).
 //
 // Offline: Chromium resolves no host but 127.0.0.1 (--host-resolver-rules), on
