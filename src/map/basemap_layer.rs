@@ -22,7 +22,7 @@ use crate::i18n::{Lang, Locale};
 use crate::model::Basemap;
 use crate::ui::frame::{next_frame, next_task};
 use crate::ui::intl::Intl;
-use crate::ui::leaflet::{MapSlot, open_archive, with_map};
+use crate::ui::leaflet::{Label, MapSlot, open_archive, with_map};
 use crate::ui::state::LoadError;
 
 type Shapes = Arc<Vec<Shape>>;
@@ -76,7 +76,7 @@ struct State {
     loading: Option<Scale>,
     /// The names drawn: redrawn only when they change (a pan within a
     /// country's reach leaves them be).
-    labels: Vec<(f64, f64, String)>,
+    labels: Vec<Label>,
     /// The network's own vector basemap, if the manifest names one.
     archive: Archive,
     /// The language of the names drawn (the country names and the archive's).
@@ -211,11 +211,11 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
         // do not land in one frame.
         next_frame().await;
         next_frame().await;
-        // Names follow every move; only the shapes wait for a new scale.
-        name_countries(slot, &state);
         let Some((scale, zoom, view)) = view_of(slot) else {
             return;
         };
+        // Names follow every move; only the shapes wait for a new scale.
+        name_countries_in(slot, &state, zoom, view);
         let archive = state.borrow().archive;
         if !archive.bundled_needed(zoom, view) {
             // The archive draws this view: the bundled shapes drawn before
@@ -281,10 +281,13 @@ fn refresh(slot: MapSlot, state: Rc<RefCell<State>>) {
 /// language where the browser knows the name (`Intl.DisplayNames`), else
 /// Natural Earth's English name.
 fn name_countries(slot: MapSlot, state: &RefCell<State>) {
-    let Some((zoom, view)) = with_map(slot, |map| (map.viewport().zoom, map.visible_bounds()))
-    else {
-        return;
-    };
+    if let Some((_, zoom, view)) = view_of(slot) {
+        name_countries_in(slot, state, zoom, view);
+    }
+}
+
+/// [`name_countries`] for a view already read from the map.
+fn name_countries_in(slot: MapSlot, state: &RefCell<State>, zoom: f64, view: Bounds) {
     // Where the archive draws, its own place names replace these.
     if !state.borrow().archive.bundled_labels(zoom, view) {
         if !state.borrow().labels.is_empty() {
@@ -294,7 +297,7 @@ fn name_countries(slot: MapSlot, state: &RefCell<State>) {
         return;
     }
     let intl = Intl(state.borrow().lang);
-    let labels: Vec<(f64, f64, String)> = labels(view, zoom)
+    let labels: Vec<Label> = labels(view, zoom)
         .into_iter()
         .map(|country| (country.lat, country.lon, intl.country(country.code)))
         .collect();
