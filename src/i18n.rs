@@ -393,6 +393,42 @@ pub fn number_without_locale_data(lang: Lang, n: f64) -> Option<String> {
     (small && lang != Lang::Ar).then(|| format!("{}", n as i64))
 }
 
+/// A date as the browser's `Intl` writes it in English (`en-GB`, see
+/// `ui::intl`), for the shapes that need no locale data: `2 Nov 2012`,
+/// `Nov 2012`, `2 Nov`, `Nov` and `2012`, for years 1 to 9999, with CLDR's English
+/// month abbreviations (`Sept`: CLDR's en-GB, which Chromium writes, unlike
+/// the native [`English`]'s `Sep`). The first Intl date or number formatter
+/// of a page costs it 11-20 ms of main thread (ICU's data), which an English
+/// timeline often needs for nothing else. `None` for another language, a time
+/// of day, an era (year 0 or before) or a year past 9999: Intl writes those.
+pub fn date_without_locale_data(lang: Lang, parts: &DateParts) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ];
+    if lang != Lang::En || parts.time.is_some() || !(1..=9999).contains(&parts.year) {
+        return None;
+    }
+    let month = match parts.month {
+        Some(m) => Some(*MONTHS.get(usize::from(m).checked_sub(1)?)?),
+        None => None,
+    };
+    let day = match parts.day {
+        Some(d) if (1..=31).contains(&d) => Some(d),
+        Some(_) => return None,
+        None => None,
+    };
+    let year = parts.year;
+    Some(match (month, day, parts.with_year) {
+        (Some(month), Some(day), true) => format!("{day} {month} {year}"),
+        (Some(month), Some(day), false) => format!("{day} {month}"),
+        (Some(month), None, true) => format!("{month} {year}"),
+        (Some(month), None, false) => month.to_owned(),
+        (None, None, true) => year.to_string(),
+        // A shape the interface does not ask for: Intl decides.
+        _ => return None,
+    })
+}
+
 macro_rules! counted {
     ($($msg:ident => {
         en: [$en1:literal, $en_other:literal],
@@ -911,6 +947,67 @@ mod tests {
         assert_eq!(Plural::without_locale_data(Lang::Ar, 3.0), None);
         assert_eq!(number_without_locale_data(Lang::Ar, 3.0), None);
         assert_eq!(number_without_locale_data(Lang::En, f64::NAN), None);
+    }
+
+    #[test]
+    fn english_dates_without_locale_data_are_what_chromium_writes_for_en_gb() {
+        // Chromium 156's `Intl.DateTimeFormat("en-GB", {timeZone: "UTC", …})`
+        // for these fields, copied from the browser.
+        let parts = |year, month, day, with_year| DateParts {
+            year,
+            month,
+            day,
+            time: None,
+            with_year,
+        };
+        let en = |p: DateParts| date_without_locale_data(Lang::En, &p);
+        assert_eq!(
+            en(parts(2012, Some(11), Some(2), true)).as_deref(),
+            Some("2 Nov 2012")
+        );
+        assert_eq!(
+            en(parts(2012, Some(9), Some(2), true)).as_deref(),
+            Some("2 Sept 2012")
+        );
+        assert_eq!(
+            en(parts(2012, Some(9), None, true)).as_deref(),
+            Some("Sept 2012")
+        );
+        assert_eq!(
+            en(parts(2012, Some(9), Some(2), false)).as_deref(),
+            Some("2 Sept")
+        );
+        assert_eq!(en(parts(2012, None, None, true)).as_deref(), Some("2012"));
+        assert_eq!(
+            en(parts(5, Some(9), Some(2), true)).as_deref(),
+            Some("2 Sept 5")
+        );
+        let months: Vec<String> = (1..=12)
+            .filter_map(|m| en(parts(2012, Some(m), Some(2), true)))
+            .collect();
+        assert_eq!(
+            months.join(" | "),
+            "2 Jan 2012 | 2 Feb 2012 | 2 Mar 2012 | 2 Apr 2012 | 2 May 2012 | 2 Jun 2012 | \
+             2 Jul 2012 | 2 Aug 2012 | 2 Sept 2012 | 2 Oct 2012 | 2 Nov 2012 | 2 Dec 2012"
+        );
+        // Intl writes the rest: eras, far years, times, other languages, and
+        // what is not a date.
+        assert_eq!(en(parts(0, None, None, true)), None);
+        assert_eq!(en(parts(12345, None, None, true)), None);
+        assert_eq!(en(parts(2012, Some(13), None, true)), None);
+        assert_eq!(en(parts(2012, Some(2), Some(0), true)), None);
+        assert_eq!(en(parts(2012, None, Some(2), true)), None);
+        let timed = DateParts {
+            time: Some((14, 30, None)),
+            ..parts(2012, Some(11), Some(2), true)
+        };
+        assert_eq!(en(timed), None);
+        for lang in [Lang::Fr, Lang::Es, Lang::Ar] {
+            assert_eq!(
+                date_without_locale_data(lang, &parts(2012, None, None, true)),
+                None
+            );
+        }
     }
 
     #[test]

@@ -208,6 +208,9 @@ impl Locale for Intl {
     }
 
     fn date(&self, parts: &DateParts) -> String {
+        if let Some(plain) = crate::i18n::date_without_locale_data(self.0, parts) {
+            return plain;
+        }
         let english = || crate::i18n::English.date(parts);
         let Some(ms) = epoch_ms(parts) else {
             return english();
