@@ -77,6 +77,37 @@ pub fn clear_opening_after_render() {
     }
 }
 
+/// A listener for the draft stored by another tab: removed when dropped.
+pub struct ElsewhereListener(Closure<dyn FnMut(web_sys::StorageEvent)>);
+
+impl Drop for ElsewhereListener {
+    fn drop(&mut self) {
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .remove_event_listener_with_callback("storage", self.0.as_ref().unchecked_ref());
+        }
+    }
+}
+
+/// Calls `stored` with what another tab of this browser stored as the draft
+/// (`None`: it cleared it). Browsers tell a page of other pages' writes to
+/// localStorage (the `storage` event), never of its own; a draft too large
+/// for it leaves its stand-in there, so those writes are heard too.
+pub fn on_stored_elsewhere(
+    mut stored: impl FnMut(Option<Draft>) + 'static,
+) -> Option<ElsewhereListener> {
+    let window = web_sys::window()?;
+    let listener = Closure::new(move |event: web_sys::StorageEvent| {
+        if event.key().as_deref() == Some(DRAFT_STORAGE_KEY) {
+            stored(event.new_value().map(|text| Draft::from_storage(&text)));
+        }
+    });
+    window
+        .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(ElsewhereListener(listener))
+}
+
 /// Where a version of the draft ended up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kept {

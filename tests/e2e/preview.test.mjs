@@ -432,3 +432,38 @@ test('a page that dies before a draft has been drawn holds that draft on the nex
   assert.deepEqual(page.trouble.pageErrors, []);
   await page.context().close();
 });
+
+test('a draft changed in another tab is said, and the reader picks which version goes on', async () => {
+  const first = await openPreview();
+  const second = await app.open('/preview', { context: first.context() });
+  await waitReady(second);
+  const member = (id) => `{"format": "mapline/1", "members": [{"id": "${id}", "name": "${id}", "country": "CA", "region": "americas"}]}`;
+  // The first tab stores its draft: the second is told, and its text stays as it was.
+  await first.locator('#draft-text').fill(member('from-first'));
+  const notice = second.locator('.draft-elsewhere[role="alert"]');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /changed in another tab/);
+  assert.equal(await second.locator('#draft-text').inputValue(), '');
+  assert.equal(await first.locator('.draft-elsewhere').count(), 0, 'a tab is not told of its own change');
+  await checkAxe(second);
+  // Opening the other version: the second tab shows and checks it, and the
+  // first, whose version that is, is not told of anything.
+  await second.locator('[data-draft-open-other]').click();
+  await second.locator('.preview-summary', { hasText: '1 member' }).waitFor();
+  assert.equal(await second.locator('#draft-text').inputValue(), member('from-first'));
+  assert.equal(await second.locator('.draft-elsewhere').count(), 0);
+  await second.waitForTimeout(300);
+  assert.equal(await first.locator('.draft-elsewhere').count(), 0, 'the same version stored back says nothing');
+  // The second tab changes it: the first is told, keeps its own, and that
+  // version is stored over the second's.
+  await second.locator('#draft-text').fill(member('from-second'));
+  await first.locator('.draft-elsewhere').waitFor();
+  await first.locator('[data-draft-keep-this]').click();
+  assert.equal(await first.locator('.draft-elsewhere').count(), 0);
+  const stored = await first.evaluate(() => localStorage.getItem('mapline.preview.draft'));
+  assert.ok(stored.includes('from-first') && !stored.includes('from-second'), 'the kept version is the one stored');
+  await second.locator('.draft-elsewhere').waitFor();
+  assertClean(first);
+  assertClean(second);
+  await first.context().close();
+});

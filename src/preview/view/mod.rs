@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 use self::editor::DraftEditor;
 use self::held::HeldDraft;
 use self::inputs::DraftInputs;
-use self::notices::StorageNotices;
+use self::notices::{ChangedElsewhere, StorageNotices};
 use self::rendered::RenderedDraft;
 use self::report::CheckReport;
 use crate::data::SharedData;
@@ -156,6 +156,44 @@ fn DraftPreview(
             }
         });
     };
+    // Another tab storing the draft: said here, and this tab's next change
+    // does not silently replace that version. A version that is the same
+    // as this one (this tab's own, stored back by the other) says nothing.
+    let changed_elsewhere = RwSignal::new(false);
+    let listener = StoredValue::new_local(store::on_stored_elsewhere(move |stored| {
+        let same = stored.is_some_and(|other| {
+            !other.stored_elsewhere
+                && draft
+                    .try_with_untracked(|current| current.files == other.files)
+                    .unwrap_or(true)
+        });
+        if !same {
+            let _ = changed_elsewhere.try_set(true);
+        }
+    }));
+    on_cleanup(move || {
+        listener.try_update_value(Option::take);
+    });
+    let open_other = move || {
+        leptos::task::spawn_local(async move {
+            let mut other = store::stored_draft().await.draft;
+            if other.files.is_empty() {
+                other.put(PASTED_NAME, String::new());
+            }
+            let _ = changed_elsewhere.try_set(false);
+            let _ = current.try_set(0);
+            let _ = draft.try_set(other);
+            check();
+        });
+    };
+    let keep_this = move || {
+        changed_elsewhere.set(false);
+        draft.with_untracked(|d| {
+            store::keep(d, move |where_kept| {
+                let _ = kept.try_set(where_kept);
+            })
+        });
+    };
     let open_anyway = move || {
         held.set(false);
         check();
@@ -169,6 +207,7 @@ fn DraftPreview(
 
     view! {
         <StorageNotices kept=kept newer_lost=newer_lost/>
+        {move || changed_elsewhere.get().then(|| view! { <ChangedElsewhere on_open=open_other on_keep=keep_this/> })}
         {move || if held.get() {
             view! { <HeldDraft draft=draft on_open=open_anyway on_discard=discard/> }.into_any()
         } else {

@@ -35,3 +35,25 @@ pub(super) fn StorageNotices(
         {lost_at.map(|text| view! { <p class="draft-newer-lost" role="status">{text}</p> })}
     }
 }
+
+/// Another tab stored this draft since this page read it: the reader picks
+/// which version goes on (with two tabs, the last to store a change won, and
+/// the other tab's work was silently replaced).
+#[component]
+pub(super) fn ChangedElsewhere(
+    /// Opens the version the other tab stored.
+    on_open: impl Fn() + Copy + 'static,
+    /// Keeps this tab's version, storing it over the other.
+    on_keep: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="draft-elsewhere" role="alert">
+            <p>{tr(Msg::DraftChangedElsewhere)}</p>
+            <p class="held-actions">
+                <button type="button" class="button" data-draft-open-other on:click=move |_| on_open()>{tr(Msg::DraftOpenOther)}</button>
+                " "
+                <button type="button" class="button button-quiet" data-draft-keep-this on:click=move |_| on_keep()>{tr(Msg::DraftKeepThis)}</button>
+            </p>
+        </div>
+    }
+}
