@@ -219,13 +219,22 @@ impl Draft {
     /// manifest names are found by name (the loader reads a manifest's `files`
     /// relative to the manifest, and a draft's files sit side by side).
     pub fn load(&self) -> Loaded {
-        let files: Vec<SourceFile> = self
-            .files
+        self.with_notes(load_any(&self.sources()))
+    }
+
+    /// The draft's files with text in them, for a loader.
+    pub fn sources(&self) -> Vec<SourceFile> {
+        self.files
             .iter()
             .filter(|f| !f.text.trim().is_empty())
             .map(|f| SourceFile::new(f.name.clone(), f.text.clone()))
-            .collect();
-        let mut loaded = load_any(&files);
+            .collect()
+    }
+
+    /// What [`Draft::load`] adds to what its files load into: the notes
+    /// taken as they were opened, and the files a manifest names that the
+    /// draft does not hold.
+    pub fn with_notes(&self, mut loaded: Loaded) -> Loaded {
         let notes = self
             .files
             .iter()

@@ -39,6 +39,7 @@ pub fn start_gallery_embed() {
 /// Mounts the studio: the staff preview of a draft, in the site's chrome
 /// (whose links and search go through a router).
 pub fn start_studio() {
+    crate::data::files::set_importers(crate::data::files::importers_in_place);
     start_with(move || {
         shell::routed_single_page(Entry::Studio, || {
             view! {
@@ -51,6 +52,7 @@ pub fn start_studio() {
 
 /// Mounts an embed, an entry point that shows one view.
 fn start_single(entry: Entry, page: fn() -> AnyView) {
+    crate::data::files::set_importers(crate::data::files::importers_in_place);
     start_with(move || shell::single_page(entry, page));
 }
 

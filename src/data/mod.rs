@@ -11,6 +11,7 @@ use crate::ui::address::query_param;
 use crate::ui::state::LoadError;
 
 pub mod draft_store;
+pub mod files;
 
 /// The default dataset, relative to the app's public URL.
 pub const DEFAULT_MANIFEST: &str = "data/manifest.json";
@@ -80,7 +81,8 @@ async fn load_draft() -> Result<NetworkData, LoadError> {
     }
     let restored = store::stored_draft().await;
     store::mark_opening();
-    let loaded = restored.draft.load();
+    let loaded = files::load_files(restored.draft.sources()).await;
+    let loaded = restored.draft.with_notes(loaded);
     Ok(NetworkData {
         dataset: loaded.dataset,
         problems: loaded.problems,
@@ -363,14 +365,16 @@ async fn own_fetch(
 pub const LOAD_MEASURE: &str = "mapline:load-dataset";
 
 /// Runs `work` (parse and validate) between two performance marks, measured as
-/// [`LOAD_MEASURE`]. Timing never fails the load: without `performance` it just runs.
-fn timed_load<T>(work: impl FnOnce() -> T) -> T {
+/// [`LOAD_MEASURE`] (with the importers' module, for a file that needs it and
+/// a first time, its download). Timing never fails the load: without
+/// `performance` it just runs.
+async fn timed_load<T>(work: impl std::future::Future<Output = T>) -> T {
     let performance = web_sys::window().and_then(|w| w.performance());
     let start = "mapline:load-dataset:start";
     if let Some(p) = &performance {
         let _ = p.mark(start);
     }
-    let out = work();
+    let out = work.await;
     if let Some(p) = &performance {
         let _ = p.measure_with_start_mark(LOAD_MEASURE, start);
     }
@@ -415,7 +419,7 @@ pub async fn load_manifest_dataset(manifest_url: &str) -> Result<NetworkData, Lo
     }
     // The same loader as the preview and `mapline check`: a manifest may list
     // TimelineJS3, StoryMapJS and CSV files beside Mapline documents.
-    let mut loaded = timed_load(|| crate::import::load_any(&sources));
+    let mut loaded = timed_load(files::load_files(sources)).await;
     point_to_full_app(&mut loaded.problems);
     let mut problems = fetch_problems;
     problems.extend(loaded.problems);
@@ -447,7 +451,7 @@ pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
     let absolute = absolute_url(url, None)?;
     let Fetched { text, problem } = fetch_text(&absolute).await?;
     let name = display_name(&absolute);
-    let mut loaded = timed_load(|| crate::import::load_any(&[SourceFile::new(name.clone(), text)]));
+    let mut loaded = timed_load(files::load_files(vec![SourceFile::new(name.clone(), text)])).await;
     point_to_full_app(&mut loaded.problems);
     loaded.problems.splice(0..0, problem);
     let stats = loaded.dataset.stats();

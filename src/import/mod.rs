@@ -36,6 +36,13 @@ impl SourceFormat {
     }
 }
 
+/// Whether a file needs an importer: a CSV file, or a TimelineJS3 or
+/// StoryMapJS document (a Mapline document, or text that is not JSON, goes
+/// to the Mapline loader, which reports where it breaks).
+pub fn needs_importer(file: &SourceFile) -> bool {
+    is_csv(&file.name) || detect(&file.text) != SourceFormat::Mapline
+}
+
 pub fn detect(text: &str) -> SourceFormat {
     let root = json::parse_object(text).unwrap_or_default();
     if storymapjs::is_storymapjs(&root) {
@@ -85,6 +92,21 @@ pub fn load_any(files: &[SourceFile]) -> Loaded {
     }
     import_problems.append(&mut loaded.problems);
     loaded.problems = import_problems;
+    loaded
+}
+
+/// Everything valid in the Mapline documents among `files`; each file that
+/// needs an importer is an error saying `why` (a build or a page without
+/// the importers' code: the reader app whose importers' module could not be
+/// fetched). Reaches no importer: the reader app's main module calls it.
+pub fn load_without_importers(files: &[SourceFile], why: &str) -> Loaded {
+    let (foreign, native): (Vec<&SourceFile>, Vec<&SourceFile>) =
+        files.iter().partition(|file| needs_importer(file));
+    let mut loaded = load_sources(native.into_iter().map(Input::Text).collect());
+    let unread = foreign
+        .iter()
+        .map(|file| Problem::error(&file.name, "", why));
+    loaded.problems.splice(0..0, unread);
     loaded
 }
 
@@ -393,6 +415,49 @@ pub fn slug(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_in_the_peers_formats_need_an_importer_and_mapline_documents_do_not() {
+        let file = |name: &str, text: &str| SourceFile::new(name, text);
+        assert!(!needs_importer(&file(
+            "cases.json",
+            r#"{"format": "mapline/1", "cases": []}"#
+        )));
+        assert!(
+            !needs_importer(&file("broken.json", "{\"format\": ")),
+            "the Mapline loader reports it"
+        );
+        assert!(needs_importer(&file("women.csv", "name,country\n")));
+        assert!(needs_importer(&file(
+            "t.json",
+            r#"{"events": [{"start_date": {"year": 2012}}]}"#
+        )));
+        assert!(needs_importer(&file(
+            "s.json",
+            r#"{"storymap": {"slides": []}}"#
+        )));
+    }
+
+    #[test]
+    fn without_importers_the_mapline_documents_load_and_each_other_file_says_why() {
+        let files = [
+            SourceFile::new(
+                "members.json",
+                r#"{"format": "mapline/1", "members": [{"id": "a", "name": "A", "country": "CA", "region": "americas"}]}"#,
+            ),
+            SourceFile::new("t.json", r#"{"events": [{"start_date": {"year": 2012}}]}"#),
+        ];
+        let loaded = load_without_importers(&files, "not downloaded");
+        assert_eq!(loaded.dataset.members.len(), 1);
+        assert!(loaded.dataset.timelines.is_empty());
+        assert_eq!(loaded.problems.len(), 1, "{:?}", loaded.problems);
+        assert_eq!(loaded.problems[0].file, "t.json");
+        assert_eq!(loaded.problems[0].message, "not downloaded");
+        assert!(loaded.problems[0].is_error());
+        // With every file in Mapline's format, it is the whole loader.
+        let all = load_without_importers(&files[..1], "unused");
+        assert_eq!(all, load_any(&files[..1]));
+    }
 
     #[test]
     fn date_parts_are_written_at_their_precision() {

@@ -16,9 +16,15 @@ use leptos::prelude::*;
 use leptos::wasm_split::{SplitLoaderError, wasm_split};
 use leptos_router::LazyRoute;
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use mapline::app::embeds;
 use mapline::app::records::RECORD_PARTS;
 use mapline::i18n::Msg;
+use mapline::import::load_without_importers as without_importers;
+use mapline::model::{Loaded, SourceFile};
 use mapline::ui::lang::tr;
 use mapline::ui::state::{PageState, PageStateContext, page_state};
 use mapline::{gallery, map, pages, story, timeline};
@@ -96,6 +102,29 @@ fn embed_pages(page: Page) -> Result<AnyView, CodeNotLoaded> {
         _ => view! { <embeds::EmbedTimeline/> }.into_any(),
     })
 }
+
+/// The importers (TimelineJS3, StoryMapJS, CSV and the HTML they hold), a
+/// split point of their own: the network's own data never needs them.
+#[wasm_split(mapline_importers, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn load_with_importers(files: Rc<[SourceFile]>) -> Result<Loaded, CodeNotLoaded> {
+    Ok(mapline::import::load_any(&files))
+}
+
+/// [`mapline::data::files::Importers`] through their own module; when it
+/// cannot be fetched, everything else still loads and each file that needed
+/// it says so.
+pub fn importers(files: Vec<SourceFile>) -> Pin<Box<dyn Future<Output = Loaded>>> {
+    let files: Rc<[SourceFile]> = files.into();
+    Box::pin(async move {
+        match load_with_importers(files.clone()).await {
+            Ok(loaded) => loaded,
+            Err(CodeNotLoaded) => without_importers(&files, IMPORTERS_NOT_LOADED),
+        }
+    })
+}
+
+/// A file in a peer's format, when the importers' module did not download.
+const IMPORTERS_NOT_LOADED: &str = "the code that reads TimelineJS3, StoryMapJS and CSV files could not be downloaded: reload the page to try again";
 
 /// A route whose view is loaded with its group's code.
 macro_rules! lazy_page {

@@ -16,6 +16,7 @@ use mapline::ui::links::BASE;
 
 /// Mounts the reader app.
 pub fn start() {
+    mapline::data::files::set_importers(lazy::importers);
     mapline::app::start_with(App);
 }
 

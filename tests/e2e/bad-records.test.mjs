@@ -96,3 +96,27 @@ test('links inside another dataset stay in it, through a reload', async () => {
   assertClean(page);
   await page.context().close();
 });
+
+test('the importers come as a module of their own: without it the network\'s own data loads, and the peer\'s file says why', async () => {
+  const data = '/fixtures/own-and-peer/manifest.json';
+  // With the module: the TimelineJS3 file's events are on the timeline.
+  const page = await app.open(`/timeline?data=${encodeURIComponent(data)}`);
+  await waitReady(page);
+  assert.ok(await page.locator('[data-timeline] [data-event-id^="women-event-"]').count() > 0);
+  assert.ok(app.server.requests.some(({ path: p }) => p.includes('split_mapline_importers')), 'the importers\' module was fetched');
+  assertClean(page);
+  await page.context().close();
+  // Without it (a phone that lost its network): the members still load, and
+  // the peer's file is an error that says what happened. Nothing panics.
+  const offline = await app.open(undefined);
+  await offline.route('**/split_mapline_importers*.wasm*', (route) => route.abort('internetdisconnected'));
+  await offline.goto(app.url(`/map?data=${encodeURIComponent(data)}`));
+  await waitReady(offline);
+  await offline.locator('tr[data-member-id="own-member"]').waitFor();
+  const errors = await offline.locator('.problems [data-severity="error"]').allInnerTexts();
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /^fixtures\/mixed\/women\.json: the code that reads TimelineJS3, StoryMapJS and CSV files could not be downloaded/);
+  assert.deepEqual(offline.trouble.pageErrors, []);
+  await checkAxe(offline);
+  await offline.context().close();
+});
