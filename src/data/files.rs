@@ -33,16 +33,21 @@ pub fn importers_in_place(files: Vec<SourceFile>) -> Pin<Box<dyn Future<Output =
 }
 
 /// Reads `files` into one dataset with the loader of `mapline check` and the
-/// preview: in place when they are all Mapline documents, through the
-/// importers when one is not.
+/// preview, through the entry point's importers (which tell the formats
+/// apart: `import::load_any` reads a Mapline document itself, and the reader
+/// app fetches its importers' module only for a file that needs it).
 pub async fn load_files(files: Vec<SourceFile>) -> Loaded {
-    if !files.iter().any(needs_importer) {
-        return load_sources(files.iter().map(Input::Text).collect());
-    }
     match IMPORTERS.with(Cell::get) {
         Some(importers) => importers(files).await,
         None => without_importers(&files, IMPORTERS_MISSING),
     }
+}
+
+/// Reads `files` when none needs an importer (`None` when one does): the
+/// Mapline loader alone, which the reader app's main module holds.
+pub fn without_foreign_files(files: &[SourceFile]) -> Option<Loaded> {
+    (!files.iter().any(needs_importer))
+        .then(|| load_sources(files.iter().map(Input::Text).collect()))
 }
 
 /// What a page says of a file in a peer's format it has no importers for.

@@ -22,6 +22,7 @@ use std::rc::Rc;
 
 use mapline::app::embeds;
 use mapline::app::records::RECORD_PARTS;
+use mapline::data::files::without_foreign_files;
 use mapline::i18n::Msg;
 use mapline::import::load_without_importers as without_importers;
 use mapline::model::{Loaded, SourceFile};
@@ -110,10 +111,14 @@ fn load_with_importers(files: Rc<[SourceFile]>) -> Result<Loaded, CodeNotLoaded>
     Ok(mapline::import::load_any(&files))
 }
 
-/// [`mapline::data::files::Importers`] through their own module; when it
-/// cannot be fetched, everything else still loads and each file that needed
-/// it says so.
+/// [`mapline::data::files::Importers`]: Mapline documents read by the main
+/// module, any other file through the importers' own module; when it cannot
+/// be fetched, everything else still loads and each file that needed it
+/// says so.
 pub fn importers(files: Vec<SourceFile>) -> Pin<Box<dyn Future<Output = Loaded>>> {
+    if let Some(loaded) = without_foreign_files(&files) {
+        return Box::pin(async move { loaded });
+    }
     let files: Rc<[SourceFile]> = files.into();
     Box::pin(async move {
         match load_with_importers(files.clone()).await {
