@@ -11,7 +11,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use leptos::prelude::{Effect, Get, LocalStorage, RwSignal, Set, StoredValue, WithValue};
+use leptos::prelude::{
+    Effect, Get, GetUntracked, LocalStorage, RwSignal, Set, SetValue, StoredValue, WithValue,
+};
 
 use crate::data::{INACTIVITY_LIMIT_MS, absolute_url, display_name, fetch_text};
 use crate::geo::archive::{Archive, Coverage};
@@ -86,7 +88,7 @@ struct State {
 /// A map's basemap, as [`attach`] set it up: its page tells it when the
 /// reader picks another language.
 #[derive(Clone)]
-pub struct BasemapHandle {
+struct BasemapHandle {
     slot: MapSlot,
     state: Rc<RefCell<State>>,
 }
@@ -106,9 +108,31 @@ impl BasemapHandle {
     }
 }
 
-/// Where a map's page keeps its [`BasemapHandle`] once the map exists (set
-/// it there): from then on the basemap's names follow the reader's `lang`.
-pub fn handle_following(lang: RwSignal<Lang>) -> StoredValue<Option<BasemapHandle>, LocalStorage> {
+/// Where a map's page keeps its basemap: made with the page, attached once
+/// the map exists; from then on the basemap's names follow the reader's
+/// `lang`.
+#[derive(Clone, Copy)]
+pub struct BasemapSlot {
+    handle: StoredValue<Option<BasemapHandle>, LocalStorage>,
+    lang: RwSignal<Lang>,
+}
+
+impl BasemapSlot {
+    /// Draws the basemap under the map in `slot`, in the page's language
+    /// ([`attach`]), and keeps it here to follow the language.
+    pub fn attach(
+        self,
+        slot: MapSlot,
+        basemap: Option<&Basemap>,
+        failure: RwSignal<Option<String>>,
+    ) {
+        let handle = attach(slot, basemap, failure, self.lang.get_untracked());
+        self.handle.set_value(Some(handle));
+    }
+}
+
+/// A page's [`BasemapSlot`], empty until its map exists.
+pub fn following(lang: RwSignal<Lang>) -> BasemapSlot {
     let handle: StoredValue<Option<BasemapHandle>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let lang = lang.get();
@@ -118,7 +142,7 @@ pub fn handle_following(lang: RwSignal<Lang>) -> StoredValue<Option<BasemapHandl
             }
         });
     });
-    handle
+    BasemapSlot { handle, lang }
 }
 
 /// Draws the basemap under the map in `slot` now and after every pan and
@@ -126,7 +150,7 @@ pub fn handle_following(lang: RwSignal<Lang>) -> StoredValue<Option<BasemapHandl
 /// the manifest's `basemap` archive when there is one. Why the archive could
 /// not be drawn goes to `failure` (the page shows it; the bundled basemap
 /// stands in).
-pub fn attach(
+fn attach(
     slot: MapSlot,
     basemap: Option<&Basemap>,
     failure: RwSignal<Option<String>>,

@@ -68,7 +68,7 @@ pub fn MapExplorer(
     let address_timer: StoredValue<Option<TimeoutHandle>, LocalStorage> =
         StoredValue::new_local(None);
     let lang = use_lang();
-    let basemap_handle = crate::map::basemap_layer::handle_following(lang);
+    let basemap_slot = crate::map::basemap_layer::following(lang);
     let markers_drawn = RwSignal::new(false);
     // Ready once the map, its countries and its markers are drawn.
     effect(Box::new(move || {
@@ -149,13 +149,7 @@ pub fn MapExplorer(
                 map.on_click(move |code| ctx.open(code));
                 view_box.set(Some((map.bounds(), viewport.zoom)));
                 leaflet.set_value(Some(map));
-                let handle = crate::map::basemap_layer::attach(
-                    leaflet,
-                    archive.as_ref(),
-                    basemap_failure,
-                    lang.get_untracked(),
-                );
-                basemap_handle.set_value(Some(handle));
+                basemap_slot.attach(leaflet, archive.as_ref(), basemap_failure);
                 map_ready.set(true);
             }
             Err(message) => {

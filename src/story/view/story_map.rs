@@ -43,7 +43,7 @@ pub(super) fn StoryMap(
     let map_ref = NodeRef::<leptos::html::Div>::new();
     let leaflet: StoredValue<Option<LeafletMap>, LocalStorage> = StoredValue::new_local(None);
     let lang = use_lang();
-    let basemap_handle = crate::map::basemap_layer::handle_following(lang);
+    let basemap_slot = crate::map::basemap_layer::following(lang);
     let leaflet_loaded = RwSignal::new(false);
     let map_error: RwSignal<Option<String>> = RwSignal::new(None);
     // Leaflet loads on first need, again on "Try again" after a failure.
@@ -98,13 +98,7 @@ pub(super) fn StoryMap(
                 Ok(map) => {
                     leaflet.set_value(Some(map));
                     if picture.is_none() {
-                        let handle = crate::map::basemap_layer::attach(
-                            leaflet,
-                            basemap.as_ref(),
-                            basemap_failure,
-                            lang.get_untracked(),
-                        );
-                        basemap_handle.set_value(Some(handle));
+                        basemap_slot.attach(leaflet, basemap.as_ref(), basemap_failure);
                     }
                 }
                 Err(message) => {
