@@ -345,18 +345,29 @@ pub fn unit_mercator(lat: f64, lon: f64) -> (f64, f64) {
 /// than two points draws nothing.
 pub fn path_data(polygons: &[Vec<Ring>], zoom: f64) -> (String, PathFrame) {
     use std::fmt::Write;
-    let scale = 256.0 * zoom.clamp(0.0, 24.0).exp2();
-    let finite = |&&(lat, lon): &&(f64, f64)| lat.is_finite() && lon.is_finite();
+    let zoom = zoom.clamp(0.0, 24.0);
+    let scale = 256.0 * zoom.exp2();
+    // Each ring on the unit square, projected once.
+    let rings: Vec<Vec<(f64, f64)>> = polygons
+        .iter()
+        .flatten()
+        .map(|ring| {
+            ring.iter()
+                .filter(|(lat, lon)| lat.is_finite() && lon.is_finite())
+                .map(|&(lat, lon)| unit_mercator(lat, lon))
+                .collect::<Vec<_>>()
+        })
+        .filter(|ring| ring.len() >= 2)
+        .collect();
     let (mut x0, mut y0) = (f64::INFINITY, f64::INFINITY);
-    for &(lat, lon) in polygons.iter().flatten().flatten().filter(finite) {
-        let (x, y) = unit_mercator(lat, lon);
+    for &(x, y) in rings.iter().flatten() {
         x0 = x0.min(x);
         y0 = y0.min(y);
     }
     if !x0.is_finite() || !y0.is_finite() {
         (x0, y0) = (0.0, 0.0);
     }
-    let points: usize = polygons.iter().flatten().map(Vec::len).sum();
+    let points: usize = rings.iter().map(Vec::len).sum();
     let mut out = String::with_capacity(points * 14);
     fn tenths(out: &mut String, v: f64) {
         // Float-to-int casts saturate; a path is never that far out.
@@ -365,13 +376,8 @@ pub fn path_data(polygons: &[Vec<Ring>], zoom: f64) -> (String, PathFrame) {
         let t = t.unsigned_abs();
         let _ = write!(out, "{sign}{}.{}", t / 10, t % 10);
     }
-    for ring in polygons.iter().flatten() {
-        let ring: Vec<&(f64, f64)> = ring.iter().filter(finite).collect();
-        if ring.len() < 2 {
-            continue;
-        }
-        for (i, &&(lat, lon)) in ring.iter().enumerate() {
-            let (x, y) = unit_mercator(lat, lon);
+    for ring in &rings {
+        for (i, &(x, y)) in ring.iter().enumerate() {
             out.push(if i == 0 { 'M' } else { 'L' });
             tenths(&mut out, (x - x0) * scale);
             out.push(' ');
@@ -379,12 +385,7 @@ pub fn path_data(polygons: &[Vec<Ring>], zoom: f64) -> (String, PathFrame) {
         }
         out.push('Z');
     }
-    let frame = PathFrame {
-        x: x0,
-        y: y0,
-        zoom: zoom.clamp(0.0, 24.0),
-    };
-    (out, frame)
+    (out, PathFrame { x: x0, y: y0, zoom })
 }
 
 #[cfg(test)]
