@@ -65,6 +65,10 @@ impl Lang {
     }
 }
 
+/// Where the browser keeps the reader's choice of language (`localStorage`):
+/// read by the app (`ui::lang`) and by a published page's start script.
+pub const LANG_STORAGE_KEY: &str = "mapline.lang";
+
 macro_rules! catalogue {
     ($($msg:ident => [$en:literal, $fr:literal, $es:literal, $ar:literal],)*) => {
         /// A piece of interface text: its four translations, in `Lang::ALL`'s

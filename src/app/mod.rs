@@ -111,11 +111,68 @@ pub fn take_over() {
     if !root.has_attribute("data-published") {
         return;
     }
-    if let Ok(Some(published)) = root.query_selector(":scope > .published") {
+    let published = root.query_selector(":scope > .published").ok().flatten();
+    let live = root.query_selector(":scope > .app-live").ok().flatten();
+    // A published page may start the app at the reader's first key press
+    // (publish::shell::Start::OnInput): the reader may be anywhere in the
+    // page by now, and focus must not fall back to the top with the copy.
+    let focused = published.as_ref().and_then(|published| {
+        let active = document().active_element()?;
+        (published.contains(Some(&active)) && !active.is_same_node(Some(published)))
+            .then(|| element_path(published, &active))
+    });
+    if let Some(published) = published {
         published.remove();
     }
-    if let Ok(Some(live)) = root.query_selector(":scope > .app-live") {
+    if let Some(live) = live {
         let _ = live.remove_attribute("data-pending");
+        let target = focused
+            .and_then(|path| follow_path(&live, &path))
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
     }
     let _ = root.remove_attribute("data-published");
+}
+
+/// Where `element` is below `root`: its tag name and place among its
+/// parent's children, at each level from `root` down.
+fn element_path(root: &web_sys::Element, element: &web_sys::Element) -> Vec<(String, u32)> {
+    let mut path = Vec::new();
+    let mut current = element.clone();
+    while !current.is_same_node(Some(root)) {
+        let Some(parent) = current.parent_element() else {
+            return Vec::new();
+        };
+        let children = parent.children();
+        let index = (0..children.length())
+            .find(|&i| {
+                children
+                    .item(i)
+                    .is_some_and(|child| child.is_same_node(Some(&current)))
+            })
+            .unwrap_or(0);
+        path.push((current.tag_name(), index));
+        current = parent;
+    }
+    path.reverse();
+    path
+}
+
+/// The element at `path` below `root`, if the same tags are there: the app
+/// renders the published markup, so the reader's place is found again.
+fn follow_path(root: &web_sys::Element, path: &[(String, u32)]) -> Option<web_sys::Element> {
+    if path.is_empty() {
+        return None;
+    }
+    let mut current = root.clone();
+    for (tag, index) in path {
+        let child = current.children().item(*index)?;
+        if child.tag_name() != *tag {
+            return None;
+        }
+        current = child;
+    }
+    Some(current)
 }

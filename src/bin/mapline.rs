@@ -298,7 +298,24 @@ fn publish(manifest: &str, dist: &str, base_url: Option<&str>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let site = match mapline::publish::publish(&shell, &loaded.dataset, base_url) {
+    // The atlas the app draws its locator maps from, so a published page
+    // shows them without the app. Without it the frames stay empty until
+    // the app draws them: said, not fatal.
+    let atlas = dist_path.join("countries-110m.json");
+    let world = match fs::read_to_string(&atlas)
+        .map_err(|error| error.to_string())
+        .and_then(|text| mapline::geo::topojson::decode(&text, "countries"))
+    {
+        Ok(world) => world,
+        Err(error) => {
+            eprintln!(
+                "mapline publish: {}: {error}; the pages' locator maps are left to the app",
+                atlas.display()
+            );
+            Vec::new()
+        }
+    };
+    let site = match mapline::publish::publish(&shell, &loaded.dataset, base_url, &world) {
         Ok(site) => site,
         Err(error) => {
             eprintln!("mapline publish: {}: {error}", shell_path.display());

@@ -20,7 +20,8 @@ pub mod shell;
 use serde_json::Value;
 
 use self::pages::Ctx;
-use self::shell::Shell;
+use self::shell::{Shell, Start};
+use crate::geo::topojson::Shape;
 use crate::i18n::Lang;
 use crate::model::Dataset;
 
@@ -77,6 +78,20 @@ impl Page {
             .split(['/', '?'])
             .next()
             .unwrap_or("")
+    }
+
+    /// When the page starts the app: pages that are whole as HTML (the
+    /// home page, cases, members, the lists of stories and galleries) wait
+    /// for the reader's first input; the others have a view only the app
+    /// draws (the map, the timeline, a story, a gallery's lightbox, a
+    /// campaign's chart).
+    pub fn start(&self) -> Start {
+        match (self.section(), self.id.is_empty()) {
+            ("", true) | ("cases" | "members", false) | ("stories" | "galleries", true) => {
+                Start::OnInput
+            }
+            _ => Start::AfterPaint,
+        }
     }
 
     pub fn heading_or_title(&self) -> String {
@@ -223,6 +238,7 @@ pub fn publish(
     shell_html: &str,
     dataset: &Dataset,
     base_url: Option<&str>,
+    world: &[Shape],
 ) -> Result<Site, shell::ShellError> {
     let shell = Shell::parse(shell_html)?;
     let lang = Lang::En;
@@ -243,6 +259,7 @@ pub fn publish(
         lang,
         base: shell.public_path.clone(),
         site_title,
+        world,
     };
     let mut site = Site::default();
     if let Some(script) = &shell.start_script {
@@ -292,8 +309,10 @@ pub fn publish(
         };
         let tags = head::head_tags(&page, &settings, &image_path, size, &alt);
         let body = format!("<div class=\"published\">{}</div>", chrome(&ctx, &page));
-        site.files
-            .push((file, shell.page(&head::title_tag(&page), &tags, &body)));
+        site.files.push((
+            file,
+            shell.page(&head::title_tag(&page), &tags, &body, page.start()),
+        ));
         routes.push(page.route.clone());
         site.pages += 1;
     }

@@ -11,7 +11,9 @@ use super::html::{attr, link, rich_text, text};
 use super::{Page, PageKind, ShareImage};
 use crate::countries;
 use crate::gallery::{Tile, srcset, thumb_sizes};
+use crate::geo::topojson::Shape;
 use crate::i18n::{Counted, English, Lang, Msg, case_status, count, fill};
+use crate::map::locator::{HEIGHT, WIDTH, locate};
 use crate::model::markdown;
 use crate::model::text::Text;
 use crate::model::{
@@ -28,6 +30,10 @@ pub struct Ctx<'a> {
     pub base: String,
     /// The dataset's title, for `<title>` and the share tags.
     pub site_title: String,
+    /// The bundled atlas' country shapes (`countries-110m.json`), for the
+    /// locator maps; empty when the build has none (the frame stays empty
+    /// until the app draws it).
+    pub world: &'a [Shape],
 }
 
 impl Ctx<'_> {
@@ -225,11 +231,46 @@ fn size_attrs(width: Option<u32>, height: Option<u32>) -> String {
     out
 }
 
-/// `pages::view::locator`: the locator's frame (the app draws the country
-/// shapes into it) and the link to the country on the map.
-fn locator(ctx: &Ctx, country: &str) -> String {
+/// `pages::view::locator`: the locator map, drawn as the app draws it
+/// (`map::locator_view`: the same SVG, so the app's render replaces it
+/// without a change), and the link to the country on the map. The page is
+/// whole without the app: it may never start (`shell`, the start script).
+fn locator(
+    ctx: &Ctx,
+    country: &str,
+    place: Option<(f64, f64)>,
+    place_name: Option<&Text>,
+) -> String {
+    let country_text = ctx.country(country);
+    let label = match place_name.map(|name| ctx.t(name)) {
+        Some(name) if !name.is_empty() => format!("{name}, {country_text}"),
+        _ => country_text,
+    };
+    let drawing = locate(ctx.world, country, place)
+        .map(|locator| {
+            let mut svg = format!(
+                "<svg class=\"locator\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{}\">",
+                attr(&fill(ctx.tr(Msg::LocatorLabel), &[("place", &label)]))
+            );
+            for shape in &locator.shapes {
+                let class = if shape.highlighted {
+                    " class=\"locator-country\""
+                } else {
+                    ""
+                };
+                svg.push_str(&format!("<path d=\"{}\"{class}></path>", attr(&shape.path)));
+            }
+            if let Some((x, y)) = locator.dot {
+                svg.push_str(&format!(
+                    "<circle class=\"locator-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"></circle>"
+                ));
+            }
+            svg.push_str("</svg>");
+            svg
+        })
+        .unwrap_or_default();
     format!(
-        "<figure class=\"locator-figure\"><div class=\"locator-frame\"></div><figcaption>{}</figcaption></figure>",
+        "<figure class=\"locator-figure\"><div class=\"locator-frame\">{drawing}</div><figcaption>{}</figcaption></figure>",
         ctx.a(Route::MapCountry(country), &text(ctx.tr(Msg::ShowOnMap)))
     )
 }
@@ -346,7 +387,9 @@ pub fn case_page(ctx: &Ctx, case: &Case) -> Page {
         case.status,
         text(status)
     ));
-    html.push_str(&locator(ctx, &case.country));
+    let place = case.place.as_ref().and_then(|p| p.lat.zip(p.lon));
+    let place_name = case.place.as_ref().and_then(|p| p.name.as_ref());
+    html.push_str(&locator(ctx, &case.country, place, place_name));
     if let Some(photo) = &case.photo {
         html.push_str(&media_figure(ctx, photo, true));
     }
@@ -479,7 +522,13 @@ pub fn member_page(ctx: &Ctx, member: &Member) -> Page {
         ));
     }
     html.push_str("</dl>");
-    html.push_str(&locator(ctx, &member.country));
+    // A country's centre stands in for missing coordinates: no dot for it.
+    let place = member
+        .coordinates
+        .as_ref()
+        .filter(|c| !c.from_country)
+        .map(|c| (c.lat, c.lon));
+    html.push_str(&locator(ctx, &member.country, place, member.city.as_ref()));
     html.push_str(&ctx.rich(member.description.as_ref()));
     let cases: Vec<&Case> = ctx.dataset.cases_of_member(&member.id).collect();
     if !cases.is_empty() {

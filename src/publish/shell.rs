@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::i18n::{LANG_STORAGE_KEY, Lang};
+
 /// Why a shell cannot take pages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ShellError(pub String);
@@ -30,6 +32,10 @@ pub struct Shell {
     /// Trunk's loader moved to a file (its name below the dist folder and
     /// its text), which waits for the published page's first paint.
     pub start_script: Option<(String, String)>,
+    /// The glue's module preloads taken out of the head: a page that starts
+    /// the app after its first paint keeps them, so the glue downloads
+    /// while the page paints.
+    app_preloads: String,
 }
 
 impl Shell {
@@ -84,19 +90,21 @@ impl Shell {
         }
         let app_open = published_app_tag(&html[open_start..open_end]);
         let public_path = base_path(html).unwrap_or_default();
-        let (head, start_script) = defer_app_start(&html[..open_start], &public_path);
+        let deferred = defer_app_start(&html[..open_start], &public_path);
         Ok(Shell {
-            head,
+            head: deferred.head,
             app_open,
             tail: html[close_start..].to_owned(),
             public_path,
-            start_script,
+            start_script: deferred.start_script,
+            app_preloads: deferred.preloads,
         })
     }
 
     /// The whole page: `title` (a `<title>` element) in place of the
-    /// shell's, `head_tags` at the end of `<head>`, `body` inside `#app`.
-    pub fn page(&self, title: &str, head_tags: &str, body: &str) -> String {
+    /// shell's, `head_tags` at the end of `<head>`, `body` inside `#app`,
+    /// and when the app starts (`start`).
+    pub fn page(&self, title: &str, head_tags: &str, body: &str, start: Start) -> String {
         let mut head = self.head.clone();
         let lower = head.to_ascii_lowercase();
         match (lower.find("<title"), lower.find("</title>")) {
@@ -112,17 +120,47 @@ impl Shell {
         if let Some(at) = head.to_ascii_lowercase().find("</head>") {
             head.insert_str(at, &format!("  {head_tags}\n"));
         }
-        format!("{head}{}{body}{}", self.app_open, self.tail)
+        let app_open = match start {
+            Start::AfterPaint => {
+                let script = self
+                    .start_script
+                    .as_ref()
+                    .and_then(|(name, _)| head.find(&format!("/{name}\"")))
+                    .and_then(|at| head[..at].rfind("<script"));
+                if let Some(at) = script {
+                    head.insert_str(at, &self.app_preloads);
+                }
+                self.app_open.clone()
+            }
+            Start::OnInput => self
+                .app_open
+                .replacen("<div ", "<div data-start=\"input\" ", 1),
+        };
+        format!("{head}{app_open}{body}{}", self.tail)
     }
+}
+
+/// When a published page starts the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// Once the page has painted: the app draws part of the page (a map, a
+    /// chart, a timeline).
+    AfterPaint,
+    /// At the reader's first input (`#app[data-start="input"]`): the page is
+    /// whole without the app, which adds search, the language menu, Share and
+    /// the lightbox. A reader who only reads downloads none of it.
+    OnInput,
 }
 
 /// The published page paints first, the app's download starts after: Trunk's
 /// inline loader (`<script type="module">`, allowed by its CSP hash) becomes
-/// a file of the deployment (allowed as `'self'`) that waits for the first
-/// frame before it fetches the wasm, and the wasm's `<link rel="preload">`
-/// goes. On a slow phone the page's own CSS and text then get the bandwidth
-/// first, and its first paint is the page's heading, not the app's.
-fn defer_app_start(head: &str, public_path: &str) -> (String, Option<(String, String)>) {
+/// a file of the deployment (allowed as `'self'`), and the head's preloads of
+/// the app (the wasm, the JS glue and the split loader) go. The file adds the
+/// glue's preloads back, with their SRI, when it starts the app: after the
+/// first paint, or on a page marked [`Start::OnInput`] at the reader's first
+/// input (see [`start_script`]). On a slow phone the page's own CSS and text
+/// get the bandwidth first, and its first paint is the page's heading.
+fn defer_app_start(head: &str, public_path: &str) -> Deferred {
     let mut out = head.to_owned();
     // The wasm's preload.
     while let Some((start, end)) = find_tag(&out, "<link", |tag| tag.contains("application/wasm")) {
@@ -132,22 +170,212 @@ fn defer_app_start(head: &str, public_path: &str) -> (String, Option<(String, St
         let tag = tag.replace('"', "");
         tag.contains("type=module") && !tag.contains("src=")
     }) else {
-        return (out, None);
+        return Deferred::unchanged(out);
     };
     let Some(close) = out[end..].find("</script>").map(|at| end + at) else {
-        return (out, None);
+        return Deferred::unchanged(out);
     };
     let body = out[end..close].to_owned();
-    let text = format!(
-        "// Trunk's loader, started after the published page's first paint (mapline publish).\n\
-         await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n{body}\n"
-    );
+    let tail = &out[close + "</script>".len()..];
+    let Some(dynamic) = dynamic_import(&body) else {
+        // A loader of another shape: it still waits for the first paint,
+        // and fetches the glue (preloaded) at once.
+        let text = format!(
+            "// Trunk's loader, started after the published page's first paint (mapline publish).\n\
+             await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n{body}\n"
+        );
+        let name = format!("app-start-{:016x}.js", fnv1a(&text));
+        let script = format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>");
+        return Deferred {
+            head: format!("{}{script}{tail}", &out[..start]),
+            start_script: Some((name, text)),
+            preloads: String::new(),
+        };
+    };
+    // The glue's module preloads: the start script adds them when it starts.
+    let mut preloads = Vec::new();
+    let mut tags = String::new();
+    let mut kept = out[..start].to_owned();
+    while let Some((at, tag_end)) = find_tag(&kept, "<link", |tag| tag.contains("modulepreload")) {
+        let tag = kept[at..tag_end].to_owned();
+        if let Some(href) = attr_value(&tag, "href") {
+            preloads.push((href, attr_value(&tag, "integrity").unwrap_or_default()));
+        }
+        tags.push_str(&tag);
+        kept.replace_range(at..tag_end, "");
+    }
+    let text = start_script(&dynamic, &preloads);
     let name = format!("app-start-{:016x}.js", fnv1a(&text));
-    out.replace_range(
-        start..close + "</script>".len(),
-        &format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>"),
-    );
-    (out, Some((name, text)))
+    let script = format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>");
+    Deferred {
+        head: format!("{kept}{script}{tail}"),
+        start_script: Some((name, text)),
+        preloads: tags,
+    }
+}
+
+/// The shell's head with Trunk's loader moved out ([`defer_app_start`]).
+struct Deferred {
+    head: String,
+    start_script: Option<(String, String)>,
+    /// The glue's `<link rel="modulepreload">` tags taken out of the head.
+    preloads: String,
+}
+
+impl Deferred {
+    /// A head without Trunk's inline loader: nothing to move.
+    fn unchanged(head: String) -> Deferred {
+        Deferred {
+            head,
+            start_script: None,
+            preloads: String::new(),
+        }
+    }
+}
+
+/// Trunk's loader (`import init, * as bindings from '…'; …`) with its static
+/// import made an `import()`: a static import would fetch the glue before
+/// the script runs. `None` for a loader of another shape.
+fn dynamic_import(loader: &str) -> Option<String> {
+    let (url, rest) = loader
+        .trim()
+        .strip_prefix("import init, * as bindings from ")?
+        .split_once(';')?;
+    Some(format!(
+        "const bindings = await import({url});\nconst init = bindings.default;{rest}"
+    ))
+}
+
+/// The start script's text around Trunk's loader (`loader`, its import
+/// made dynamic by [`dynamic_import`]).
+///
+/// A page marked `data-start="input"` waits for the reader's first pointer,
+/// key or focus, unless the page as published is not what the reader asked
+/// for: a query the app reads (`?data=`, `?q=`), or another language than
+/// the page's (chosen as `i18n::Lang::choose` does: `?lang=`, the stored
+/// choice, the browser's languages). A photo of a gallery tapped before the
+/// app has taken over opens in the app's lightbox once it has, or as the
+/// image file if the app cannot start.
+fn start_script(loader: &str, preloads: &[(String, String)]) -> String {
+    let preloads: Vec<String> = preloads
+        .iter()
+        .map(|(href, integrity)| format!("[{}, {}]", js_string(href), js_string(integrity)))
+        .collect();
+    let languages: Vec<String> = Lang::ALL.iter().map(|l| js_string(l.code())).collect();
+    let indented = loader.trim().replace('\n', "\n  ");
+    format!(
+        r#"// The reader app's loader for a published page (mapline publish,
+// src/publish/shell.rs): the page paints first, the app starts after.
+const preloads = [{preloads}];
+const languages = [{languages}];
+const start = async () => {{
+  for (const [href, integrity] of preloads) {{
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.crossOrigin = 'anonymous';
+    if (integrity) link.integrity = integrity;
+    document.head.append(link);
+  }}
+  {indented}
+}};
+// The page as published is not what the reader asked for.
+const askedForMore = () => {{
+  const params = new URLSearchParams(location.search);
+  if ([...params.keys()].some((key) => key !== 'lang')) return true;
+  let stored = null;
+  try {{
+    stored = localStorage.getItem({storage_key});
+  }} catch (error) {{
+    // Storage refused (a sandboxed frame): the browser's languages decide.
+  }}
+  const primary = (tag) => String(tag || '').trim().split(/[-_]/)[0].toLowerCase();
+  const chosen = [params.get('lang'), stored, ...(navigator.languages || [])]
+    .map(primary)
+    .find((code) => languages.includes(code)) || languages[0];
+  return chosen !== document.documentElement.lang;
+}};
+const app = document.getElementById('app');
+if (app && app.dataset.start === 'input' && !askedForMore()) {{
+  let photo = null;
+  const held = (event) => {{
+    const link = event.target instanceof Element ? event.target.closest('.published a.photo-open') : null;
+    const tile = link && link.closest('[data-photo-id]');
+    if (!tile || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    const block = tile.closest('[data-gallery-id]');
+    const scope = block ? `[data-gallery-id="${{CSS.escape(block.dataset.galleryId)}}"] ` : '';
+    photo = {{ selector: `${{scope}}[data-photo-id="${{CSS.escape(tile.dataset.photoId)}}"] .photo-open`, href: link.href }};
+  }};
+  // The app may draw the gallery after it has taken over (its code comes
+  // in a module of its own): the photo opens once it is there.
+  const release = (openLive) => {{
+    removeEventListener('click', held, true);
+    if (!photo) return;
+    const {{ selector, href }} = photo;
+    if (!openLive) return location.assign(href);
+    const open = () => {{
+      const live = app.querySelector(selector);
+      if (live) live.click();
+      return Boolean(live);
+    }};
+    if (open()) return;
+    const waiting = new MutationObserver(() => {{
+      if (open()) waiting.disconnect();
+    }});
+    waiting.observe(app, {{ childList: true, subtree: true }});
+    setTimeout(() => {{
+      waiting.disconnect();
+      if (!app.querySelector(selector)) location.assign(href);
+    }}, 10000);
+  }};
+  addEventListener('click', held, true);
+  new MutationObserver((_, observer) => {{
+    const shown = !app.hasAttribute('data-published');
+    if (shown || app.dataset.state === 'error') {{
+      observer.disconnect();
+      release(shown);
+    }}
+  }}).observe(app, {{ attributes: true, attributeFilter: ['data-published', 'data-state'] }});
+  const inputs = ['pointerdown', 'keydown', 'focusin'];
+  const go = () => {{
+    for (const type of inputs) removeEventListener(type, go, true);
+    app.dataset.start = 'started';
+    start().catch((error) => {{
+      release(false);
+      throw error;
+    }});
+  }};
+  for (const type of inputs) addEventListener(type, go, {{ capture: true, passive: true }});
+}} else {{
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  await start();
+}}
+"#,
+        preloads = preloads.join(", "),
+        languages = languages.join(", "),
+        storage_key = js_string(LANG_STORAGE_KEY),
+    )
+}
+
+/// A JavaScript string literal of `text`.
+fn js_string(text: &str) -> String {
+    serde_json::Value::String(text.to_owned()).to_string()
+}
+
+/// The value of attribute `name` in a tag's text, quoted or not.
+fn attr_value(tag: &str, name: &str) -> Option<String> {
+    split_attrs(
+        tag.trim_start_matches('<')
+            .trim_end_matches('>')
+            .trim_end_matches('/'),
+    )
+    .into_iter()
+    .find_map(|attr| {
+        let (key, value) = attr.split_once('=')?;
+        key.eq_ignore_ascii_case(name)
+            .then(|| value.trim_matches(|c| c == '"' || c == '\'').to_owned())
+    })
 }
 
 /// The first tag named `open` (`<link`) whose text `matches`: its start and end.
@@ -264,6 +492,7 @@ mod tests {
             "<title>A · B</title>",
             "<meta name=\"x\" content=\"y\">",
             "<main>hi</main>",
+            Start::AfterPaint,
         );
         assert_eq!(
             page,
@@ -283,7 +512,7 @@ mod tests {
         ))
         .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(shell.public_path, "");
-        let page = shell.page("<title>T</title>", "", "B");
+        let page = shell.page("<title>T</title>", "", "B", Start::AfterPaint);
         assert!(page.contains("<div id=app data-state=loading aria-busy=\"false\" data-published=\"\">B</div><footer>"), "{page}");
     }
 
@@ -296,6 +525,7 @@ mod tests {
                     "<title>t</title>",
                     "<meta name=\"generator\" content=\"mapline publish\">",
                     "",
+                    Start::AfterPaint,
                 )
             })
             .unwrap_or_default();
@@ -303,5 +533,56 @@ mod tests {
             Shell::parse(&published).is_err(),
             "a published page is not a shell"
         );
+    }
+
+    /// The shell as scripts/reader-loader.mjs writes it: preloads of the
+    /// glue, the split loader and the wasm, and the inline loader.
+    const TRUNK_SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>Mapline</title><base href=\"/\"><link rel=\"modulepreload\" href=\"/w-1/w.js\" crossorigin=\"anonymous\" integrity=\"sha384-AAA\"><link rel=\"modulepreload\" href=\"/w-1/__wasm_split.js\" crossorigin=\"anonymous\" integrity=\"sha384-BBB\"><link rel=\"preload\" href=\"/w-1/w_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-CCC\" as=\"fetch\" type=\"application/wasm\"><script type=\"module\">\nimport init, * as bindings from '/w-1/w.js';\nconst wasm = await init({ module_or_path: '/w-1/w_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script></head><body><div id=\"app\" data-state=\"loading\"></div></body></html>";
+
+    #[test]
+    fn a_published_page_fetches_none_of_the_app_until_its_script_starts_it() {
+        let shell = Shell::parse(TRUNK_SHELL).unwrap_or_else(|e| panic!("{e}"));
+        let (name, script) = shell.start_script.clone().unwrap_or_default();
+        let page = shell.page("<title>T</title>", "", "B", Start::OnInput);
+        // No preload, no static import: nothing of the app in the head.
+        for fetched in ["w.js", "__wasm_split.js", "w_bg.wasm", "modulepreload"] {
+            assert!(!page.contains(fetched), "{fetched} in {page}");
+        }
+        assert!(
+            page.contains(&format!(
+                "<base href=\"/\"><script type=\"module\" src=\"/{name}\"></script>"
+            )),
+            "{page}"
+        );
+        assert!(
+            page.contains("<div data-start=\"input\" id=\"app\""),
+            "{page}"
+        );
+        // The script adds the preloads back with their SRI, then imports.
+        assert!(script.contains(r#"const preloads = [["/w-1/w.js", "sha384-AAA"], ["/w-1/__wasm_split.js", "sha384-BBB"]];"#), "{script}");
+        assert!(
+            script.contains("const bindings = await import('/w-1/w.js');"),
+            "{script}"
+        );
+        assert!(!script.contains("import init"), "{script}");
+        assert!(
+            script.contains("init({ module_or_path: '/w-1/w_bg.wasm' })"),
+            "{script}"
+        );
+        // It reads the language choice as the app does.
+        assert!(
+            script.contains(r#"const languages = ["en", "fr", "es", "ar"];"#),
+            "{script}"
+        );
+        assert!(
+            script.contains(r#"localStorage.getItem("mapline.lang")"#),
+            "{script}"
+        );
+        // A page the app draws starts it after the first paint instead, with
+        // the glue preloaded while it paints (the wasm is not).
+        let drawn = shell.page("<title>T</title>", "", "B", Start::AfterPaint);
+        assert!(!drawn.contains("data-start"), "{drawn}");
+        assert!(drawn.contains(&format!("<link rel=\"modulepreload\" href=\"/w-1/w.js\" crossorigin=\"anonymous\" integrity=\"sha384-AAA\"><link rel=\"modulepreload\" href=\"/w-1/__wasm_split.js\" crossorigin=\"anonymous\" integrity=\"sha384-BBB\"><script type=\"module\" src=\"/{name}\">")), "{drawn}");
+        assert!(!drawn.contains("w_bg.wasm\" crossorigin"), "{drawn}");
     }
 }

@@ -68,7 +68,7 @@ fn meta(page: &str, key: &str, name: &str) -> Option<String> {
 #[test]
 fn hostile_text_lands_as_text_in_body_and_head() {
     let dataset = hostile_dataset();
-    let site = publish(SHELL, &dataset, Some("https://example.org/net/"))
+    let site = publish(SHELL, &dataset, Some("https://example.org/net/"), &[])
         .unwrap_or_else(|e| panic!("{e}"));
     for path in [
         "cases/c1/index.html",
@@ -139,8 +139,8 @@ fn hostile_text_lands_as_text_in_body_and_head() {
 #[test]
 fn head_tags_name_the_page_its_image_and_its_languages() {
     let dataset = hostile_dataset();
-    let site =
-        publish(SHELL, &dataset, Some("https://example.org/net")).unwrap_or_else(|e| panic!("{e}"));
+    let site = publish(SHELL, &dataset, Some("https://example.org/net"), &[])
+        .unwrap_or_else(|e| panic!("{e}"));
     let case = file(&site, "cases/c1/index.html");
     assert!(case.contains("<link rel=\"canonical\" href=\"https://example.org/net/cases/c1\">"));
     for (lang, href) in [
@@ -189,19 +189,21 @@ fn head_tags_name_the_page_its_image_and_its_languages() {
     );
     let story = file(&site, "stories/s1/index.html");
     assert!(story.contains("\"@type\":\"Article\""));
+    // A story's map is the app's: it starts after the first paint, not on input.
+    assert!(!story.contains("data-start"));
     assert!(story.contains(
         "<title>Story \"one\" · Net &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"
     ));
     // The shell's #app holds the page, ready for the app to take over.
-    assert!(case.contains("<div id=\"app\" data-state=\"loading\" aria-busy=\"false\" data-published=\"\"><div class=\"published\"><a class=\"skip-link\" href=\"/cases/c1#main\">"));
+    assert!(case.contains("<div data-start=\"input\" id=\"app\" data-state=\"loading\" aria-busy=\"false\" data-published=\"\"><div class=\"published\"><a class=\"skip-link\" href=\"/cases/c1#main\">"));
     assert!(!case.contains("Loading Mapline"));
 }
 
 #[test]
 fn the_sitemap_lists_every_page_and_unsafe_ids_stay_with_the_app() {
     let dataset = hostile_dataset();
-    let site =
-        publish(SHELL, &dataset, Some("https://example.org")).unwrap_or_else(|e| panic!("{e}"));
+    let site = publish(SHELL, &dataset, Some("https://example.org"), &[])
+        .unwrap_or_else(|e| panic!("{e}"));
     let sitemap = file(&site, "sitemap.xml");
     for route in [
         "/",
@@ -236,7 +238,7 @@ fn the_sitemap_lists_every_page_and_unsafe_ids_stay_with_the_app() {
 fn without_a_base_url_no_address_is_made_up() {
     let dataset = hostile_dataset();
     let shell = SHELL.replace("<base href=\"/\">", "<base href=\"/sub/\">");
-    let site = publish(&shell, &dataset, None).unwrap_or_else(|e| panic!("{e}"));
+    let site = publish(&shell, &dataset, None, &[]).unwrap_or_else(|e| panic!("{e}"));
     let case = file(&site, "cases/c1/index.html");
     assert!(
         !case.contains("rel=\"canonical\"")
@@ -279,8 +281,14 @@ fn sample() -> Dataset {
 #[test]
 fn every_record_of_the_sample_data_has_its_page() {
     let dataset = sample();
-    let site =
-        publish(SHELL, &dataset, Some("https://mapline.example")).unwrap_or_else(|e| panic!("{e}"));
+    let atlas = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/node_modules/world-atlas/countries-110m.json"
+    ))
+    .expect("node_modules/world-atlas is installed by scripts/setup (npm ci)");
+    let world = crate::geo::topojson::decode(&atlas, "countries").unwrap_or_else(|e| panic!("{e}"));
+    let site = publish(SHELL, &dataset, Some("https://mapline.example"), &world)
+        .unwrap_or_else(|e| panic!("{e}"));
     let d = &dataset;
     let expected = 6
         + d.stories.len()
@@ -312,11 +320,26 @@ fn every_record_of_the_sample_data_has_its_page() {
         description.starts_with("Belarusian journalist") && description.chars().count() <= 161,
         "{description}"
     );
+    // Its locator map is drawn, as the app draws it: Belarus shaded, a dot
+    // for Minsk, a label in words.
+    let locator = case
+        .split("<div class=\"locator-frame\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</div>").next())
+        .unwrap_or_default();
+    assert!(
+        locator.starts_with(
+            "<svg class=\"locator\" viewBox=\"0 0 300 200\" role=\"img\" aria-label=\""
+        ) && locator.matches("<path d=\"M").count() > 3
+            && locator.matches("class=\"locator-country\"").count() == 1
+            && locator.contains("Belarus")
+            && locator.ends_with("</svg>"),
+        "{locator}"
+    );
     for m in &d.members {
-        assert!(
-            file(&site, &format!("members/{}/index.html", m.id))
-                .contains("<article class=\"member\"")
-        );
+        let page = file(&site, &format!("members/{}/index.html", m.id));
+        assert!(page.contains("<article class=\"member\""));
+        assert!(page.contains("<svg class=\"locator\""), "{}", m.id);
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::i18n::{Lang, Msg};
 use crate::ui::address::{query_param, replace_query};
 
-const STORAGE_KEY: &str = "mapline.lang";
+use crate::i18n::LANG_STORAGE_KEY as STORAGE_KEY;
 
 #[derive(Clone, Copy)]
 pub struct LangContext(pub RwSignal<Lang>);

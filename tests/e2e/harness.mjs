@@ -121,8 +121,14 @@ export function appAndHostForTests() {
   return env;
 }
 
-/** The state of #app once it has left `loading`. */
+/**
+ * The state of #app once it has left `loading`. A published page that is
+ * whole without the app starts it at the reader's first input
+ * (`#app[data-start="input"]`, src/publish/shell.rs): the test acts as a
+ * reader does, with a key press that changes nothing.
+ */
 export async function settledState(page, timeout = 20000) {
+  if (await page.locator('#app[data-start="input"]').count()) await page.keyboard.press('Shift');
   await page.waitForFunction(
     () => ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
     null,

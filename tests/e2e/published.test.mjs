@@ -179,6 +179,67 @@ test('with JavaScript on, the app takes the page over without moving its heading
   await page.close();
 });
 
+test('a case page is whole without the app, which starts at the reader\'s first input, where the reader is', async () => {
+  const page = await app.open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(app.url(`/cases/${CASE.id}`));
+  await page.waitForLoadState('networkidle');
+  const code = fetched.filter((p) => /\.wasm$|\/mapline-web[^/]*\.js$|__wasm_split\.js$/.test(p));
+  assert.deepEqual(code, [], 'no code of the app before the reader acts');
+  assert.equal(await page.getAttribute('#app', 'data-start'), 'input');
+  // The locator map is drawn by publish: the country shaded among its neighbours.
+  const locator = page.locator('.published .locator-frame svg.locator');
+  assert.match(await locator.getAttribute('aria-label'), /Belarus/);
+  assert.equal(await locator.locator('path.locator-country').count(), 1);
+  // The page's entrance (a fade, shell.css) has ended before axe reads colours.
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await checkAxe(page);
+
+  // A keyboard reader's first Tab starts the app; focus stays on the link
+  // reached when the app takes the page over.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const reached = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  assert.ok(reached, 'a link of the page has focus');
+  await waitReady(page);
+  assert.equal(await page.locator('.published').count(), 0, 'the app has taken over');
+  assert.ok(fetched.some((p) => p.endsWith('.wasm')), 'the app was fetched on input');
+  const focus = await page.evaluate(() => ({
+    href: document.activeElement.getAttribute('href'),
+    live: Boolean(document.activeElement.closest('.app-live')),
+  }));
+  assert.deepEqual(focus, { href: reached, live: true }, 'focus is on the same link, in the app');
+  assertClean(page);
+  await page.close();
+});
+
+test('a reader who chose another language than the page\'s gets the app at once', async () => {
+  const context = await app.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
+  const page = await app.open(`/members/${data.members[0].id}`, { context });
+  // No input: the browser's French is enough.
+  await page.waitForFunction(() => document.documentElement.lang === 'fr' && !document.querySelector('.published'));
+  assert.equal(await page.getAttribute('#app', 'data-state'), 'ready');
+  assert.match(await page.locator('dl.facts').innerText(), /Pays/);
+  assertClean(page);
+  await context.close();
+});
+
+test('a photo tapped before the app runs opens in the app\'s lightbox', async () => {
+  const page = await app.open(`/cases/${CASE.id}`);
+  const address = page.url();
+  const tile = page.locator('.published .gallery-block .photo-tile').first();
+  const id = await tile.getAttribute('data-photo-id');
+  await tile.locator('a.photo-open').click();
+  await page.waitForFunction(() => document.querySelector('dialog.lightbox')?.open === true);
+  const shown = new URL(page.url());
+  assert.equal(shown.pathname, new URL(address).pathname, 'the page stays: the image file is not opened');
+  assert.equal(shown.searchParams.get('photo'), id, 'the address names the photo, as the app writes it');
+  assert.equal(await page.locator('dialog.lightbox figure').getAttribute('data-photo-id'), id);
+  assertClean(page);
+  await page.close();
+});
+
 test('a page for other data (?source=) is the app alone, as before', async () => {
   const page = await app.open(`/cases/${CASE.id}?data=/fixtures/nonexistent-manifest.json`);
   const state = await page.waitForFunction(
