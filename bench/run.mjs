@@ -44,7 +44,9 @@ const PARSE_CASES = 10000;
 
 // Budgets (README, "Benchmarks").
 const BUDGET = {
-  firstViewGzip: 140 * 1024,
+  // A reader page's first view (issue #19; the timeline embed's 140 KB is
+  // bench/lighthouse.mjs's).
+  readerFirstViewGzip: 250 * 1024,
   ratioOwnTemplate: 0.5,
   ratio10k: 1 / 20,
   frameP95: 16.7,
@@ -327,7 +329,7 @@ try {
     }
     const code = sumKinds(home, ['wasm', 'JS', 'CSS', 'HTML']);
     const all = sumKinds(home);
-    row('First view `/`: app code (wasm + JS + CSS + HTML, Leaflet included)', sizeCell(code), '—', '—', '≤ 140 KB gzip', code.gzip <= BUDGET.firstViewGzip);
+    row('First view `/`: app code (wasm + JS + CSS + HTML, Leaflet included)', sizeCell(code), '—', '—', '≤ 250 KB gzip', code.gzip <= BUDGET.readerFirstViewGzip);
     row('First view `/`: everything (code + sample data + images)', sizeCell(all));
     if (DOCS[0]?.file === PEER_TEMPLATE) {
       const ours = sizesByKind(await firstViewFiles(app, APPS.mapline.url(PEER_TEMPLATE), 'mapline'));

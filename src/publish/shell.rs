@@ -249,13 +249,14 @@ fn dynamic_import(loader: &str) -> Option<String> {
 /// The start script's text around Trunk's loader (`loader`, its import
 /// made dynamic by [`dynamic_import`]).
 ///
-/// A page marked `data-start="input"` waits for the reader's first pointer,
-/// key or focus, unless the page as published is not what the reader asked
-/// for: a query the app reads (`?data=`, `?q=`), or another language than
-/// the page's (chosen as `i18n::Lang::choose` does: `?lang=`, the stored
-/// choice, the browser's languages). A photo of a gallery tapped before the
-/// app has taken over opens in the app's lightbox once it has, or as the
-/// image file if the app cannot start.
+/// A page marked `data-start="input"` waits for the reader's first pointer
+/// (a touch, a click, a mouse that moves), key or focus, unless the page as
+/// published is not what the reader asked for: a query the app reads
+/// (`?data=`, `?q=`), or another language than the page's (chosen as
+/// `i18n::Lang::choose` does: `?lang=`, the stored choice, the browser's
+/// languages). A photo of a gallery tapped before the app has taken over
+/// opens in the app's lightbox once it has, or as the image file if the app
+/// cannot start.
 fn start_script(loader: &str, preloads: &[(String, String)]) -> String {
     let preloads: Vec<String> = preloads
         .iter()
@@ -337,7 +338,9 @@ if (app && app.dataset.start === 'input' && !askedForMore()) {{
       release(shown);
     }}
   }}).observe(app, {{ attributes: true, attributeFilter: ['data-published', 'data-state'] }});
-  const inputs = ['pointerdown', 'keydown', 'focusin'];
+  // A mouse that moves counts: the search box, the language menu and Share
+  // appear with the app, and a desktop reader looks for them.
+  const inputs = ['pointerdown', 'pointermove', 'keydown', 'focusin'];
   const go = () => {{
     for (const type of inputs) removeEventListener(type, go, true);
     app.dataset.start = 'started';
