@@ -9,6 +9,14 @@ use std::collections::BTreeMap;
 
 use crate::model::{Case, OutcomeKind};
 
+/// A bar chart's geometry in view-box units, shared by the app's charts
+/// (`view.rs`) and the published pages' (`publish::pages`).
+pub const CHART_WIDTH: f64 = 640.0;
+pub const LABEL_WIDTH: f64 = 200.0;
+pub const BAR_HEIGHT: f64 = 22.0;
+pub const BAR_GAP: f64 = 8.0;
+pub const AXIS_HEIGHT: f64 = 24.0;
+
 /// One bar: what it counts and how many.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tally<K> {

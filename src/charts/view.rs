@@ -4,15 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::charts::{OutcomeTallies, bar_length, nice_axis};
+use crate::charts::{
+    AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, CHART_WIDTH, LABEL_WIDTH, OutcomeTallies, bar_length,
+    nice_axis,
+};
 use crate::i18n::{Locale, Msg, outcome_kind};
 use crate::ui::lang::{tr, use_intl, use_lang};
-
-const CHART_WIDTH: f64 = 640.0;
-const LABEL_WIDTH: f64 = 200.0;
-const BAR_HEIGHT: f64 = 22.0;
-const BAR_GAP: f64 = 8.0;
-const AXIS_HEIGHT: f64 = 24.0;
 
 /// One bar's label (in the reader's language) and value.
 #[derive(Clone)]

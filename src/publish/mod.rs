@@ -81,15 +81,15 @@ impl Page {
     }
 
     /// When the page starts the app: pages that are whole as HTML (the
-    /// home page, cases, members, the lists of stories and galleries) wait
-    /// for the reader's first input; the others have a view only the app
-    /// draws (the map, the timeline, a story, a gallery's lightbox, a
-    /// campaign's chart).
+    /// home page and a campaign with their charts, cases, members, the lists
+    /// of stories and galleries) wait for the reader's first input; the
+    /// others have a view only the app draws (the map, the timeline, a
+    /// story, a gallery, whose photos open in the app's lightbox).
     pub fn start(&self) -> Start {
         match (self.section(), self.id.is_empty()) {
-            ("", true) | ("cases" | "members", false) | ("stories" | "galleries", true) => {
-                Start::OnInput
-            }
+            ("", true)
+            | ("cases" | "members" | "campaigns", false)
+            | ("stories" | "galleries", true) => Start::OnInput,
             _ => Start::AfterPaint,
         }
     }

@@ -9,10 +9,13 @@ use serde_json::{Value, json};
 
 use super::html::{attr, link, rich_text, text};
 use super::{Page, PageKind, ShareImage};
+use crate::charts::{OutcomeTallies, bar_length, nice_axis};
 use crate::countries;
 use crate::gallery::{Tile, srcset, thumb_sizes};
 use crate::geo::topojson::Shape;
-use crate::i18n::{Counted, English, Lang, Msg, case_status, count, fill};
+use crate::i18n::{
+    Counted, English, Lang, Locale, Msg, case_status, count, fill, outcome_kind, year,
+};
 use crate::map::locator::{HEIGHT, WIDTH, locate};
 use crate::model::markdown;
 use crate::model::text::Text;
@@ -272,6 +275,103 @@ fn locator(
     format!(
         "<figure class=\"locator-figure\"><div class=\"locator-frame\">{drawing}</div><figcaption>{}</figcaption></figure>",
         ctx.a(Route::MapCountry(country), &text(ctx.tr(Msg::ShowOnMap)))
+    )
+}
+
+/// `charts::view::OutcomesInfographic`: the outcomes of `tallies` by kind, by
+/// country and by year, each an SVG bar chart with its table, as the app
+/// draws it (same geometry: `charts::bar_length`, `charts::nice_axis`), so
+/// a page is whole with its charts before the app runs.
+fn infographic(ctx: &Ctx, tallies: &OutcomeTallies, id: &str) -> String {
+    let kinds: Vec<(String, usize)> = tallies
+        .by_kind
+        .iter()
+        .map(|t| (ctx.tr(outcome_kind(t.key)).to_owned(), t.count))
+        .collect();
+    let countries: Vec<(String, usize)> = tallies
+        .by_country
+        .iter()
+        .map(|t| (ctx.country(&t.key), t.count))
+        .collect();
+    let years: Vec<(String, usize)> = tallies
+        .by_year
+        .iter()
+        .map(|t| (year(&English, t.key), t.count))
+        .collect();
+    format!(
+        "<section class=\"infographic\" aria-labelledby=\"{id}-heading\"><h2 id=\"{id}-heading\">{}</h2><div class=\"charts\">{}{}{}</div></section>",
+        text(ctx.tr(Msg::ResultsInfographic)),
+        bar_chart(
+            ctx,
+            &format!("{id}-kind"),
+            Msg::OutcomesByKind,
+            Msg::Kind,
+            &kinds
+        ),
+        bar_chart(
+            ctx,
+            &format!("{id}-country"),
+            Msg::OutcomesByCountry,
+            Msg::Country,
+            &countries
+        ),
+        bar_chart(
+            ctx,
+            &format!("{id}-year"),
+            Msg::OutcomesByYear,
+            Msg::Year,
+            &years
+        ),
+    )
+}
+
+/// One chart of [`infographic`] (`charts::view::BarChart`).
+fn bar_chart(ctx: &Ctx, id: &str, title: Msg, key_header: Msg, bars: &[(String, usize)]) -> String {
+    use crate::charts::{AXIS_HEIGHT, BAR_GAP, BAR_HEIGHT, CHART_WIDTH, LABEL_WIDTH};
+    let written = |n: usize| English.number(n as f64);
+    let (top, ticks) = nice_axis(bars.iter().map(|(_, count)| *count).max().unwrap_or(0));
+    let plot_width = CHART_WIDTH - LABEL_WIDTH - 16.0;
+    let height = AXIS_HEIGHT + bars.len() as f64 * (BAR_HEIGHT + BAR_GAP);
+    let mut svg = format!(
+        "<svg class=\"bar-chart\" viewBox=\"0 0 {CHART_WIDTH} {height}\" role=\"group\" aria-labelledby=\"{id}-title\" preserveAspectRatio=\"xMinYMin meet\">"
+    );
+    for tick in ticks {
+        let x = LABEL_WIDTH + bar_length(tick, top, plot_width);
+        svg.push_str(&format!(
+            "<g class=\"tick\" aria-hidden=\"true\"><line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{height}\"></line><text x=\"{x}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            AXIS_HEIGHT - 4.0,
+            AXIS_HEIGHT - 8.0,
+            text(&written(tick))
+        ));
+    }
+    let mut rows = String::new();
+    for (i, (label, count)) in bars.iter().enumerate() {
+        let y = AXIS_HEIGHT + i as f64 * (BAR_HEIGHT + BAR_GAP);
+        let length = bar_length(*count, top, plot_width).max(2.0);
+        let value = written(*count);
+        svg.push_str(&format!(
+            "<g class=\"bar\" tabindex=\"0\" role=\"img\" aria-label=\"{}\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\" aria-hidden=\"true\">{}</text><rect x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{length}\" height=\"{BAR_HEIGHT}\" rx=\"3\"></rect><text x=\"{}\" y=\"{}\" class=\"bar-value\" aria-hidden=\"true\">{}</text></g>",
+            attr(&format!("{label}: {value}")),
+            LABEL_WIDTH - 8.0,
+            y + BAR_HEIGHT * 0.7,
+            text(label),
+            LABEL_WIDTH + length + 6.0,
+            y + BAR_HEIGHT * 0.7,
+            text(&value),
+        ));
+        rows.push_str(&format!(
+            "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
+            text(label),
+            text(&value)
+        ));
+    }
+    svg.push_str("</svg>");
+    format!(
+        "<figure class=\"chart\" data-chart=\"{id}\"><figcaption id=\"{id}-title\"><h3>{}</h3></figcaption>{svg}<details class=\"chart-table\"><summary>{}</summary><table class=\"data\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table></details></figure>",
+        text(ctx.tr(title)),
+        text(ctx.tr(Msg::ShowTable)),
+        text(ctx.tr(key_header)),
+        text(ctx.tr(Msg::Count)),
     )
 }
 
@@ -611,6 +711,10 @@ pub fn campaign_page(ctx: &Ctx, campaign: &Campaign) -> Page {
         }
         html.push_str("</ul>");
     }
+    let tallies = OutcomeTallies::of(ctx.dataset.cases_of_campaign(&campaign.id));
+    if !tallies.is_empty() {
+        html.push_str(&infographic(ctx, &tallies, "campaign-results"));
+    }
     if !campaign.results.is_empty() {
         html.push_str(&format!("<h2>{}</h2><ul>", text(ctx.tr(Msg::Outcomes))));
         for r in &campaign.results {
@@ -778,7 +882,12 @@ pub fn home_page(ctx: &Ctx) -> Page {
     ] {
         html.push_str(&format!("<li>{}</li>", ctx.a(route, &text(ctx.tr(msg)))));
     }
-    html.push_str("</ul></section>");
+    html.push_str("</ul>");
+    let tallies = OutcomeTallies::of(&ctx.dataset.cases);
+    if !tallies.is_empty() {
+        html.push_str(&infographic(ctx, &tallies, "home-results"));
+    }
+    html.push_str("</section>");
     let mut p = page(Route::Home, PageKind::Website);
     p.title = ctx.site_title.clone();
     p.heading = ctx.site_title.clone();

@@ -336,6 +336,47 @@ fn every_record_of_the_sample_data_has_its_page() {
             && locator.ends_with("</svg>"),
         "{locator}"
     );
+    // The home page and a campaign carry the app's outcome charts, each
+    // with its table: they need no app to be whole.
+    let home = file(&site, "index.html");
+    let campaign = file(&site, "campaigns/idei-2012/index.html");
+    for (page, id) in [(home, "home-results"), (campaign, "campaign-results")] {
+        assert!(
+            page.contains(&format!(
+                "<section class=\"infographic\" aria-labelledby=\"{id}-heading\">"
+            )),
+            "{id}"
+        );
+        assert_eq!(page.matches("<figure class=\"chart\"").count(), 3, "{id}");
+        assert!(
+            page.contains("<g class=\"bar\" tabindex=\"0\" role=\"img\" aria-label=\""),
+            "{id}"
+        );
+        assert!(page.contains("<table class=\"data\">"), "{id}");
+        assert!(
+            page.contains("<div data-start=\"input\" id=\"app\""),
+            "{id}"
+        );
+    }
+    // The kinds' bars hold every outcome of the sample's cases.
+    let outcomes: usize = d.cases.iter().map(|c| c.outcomes.len()).sum();
+    let home_kinds = home
+        .split("data-chart=\"home-results-kind\"")
+        .nth(1)
+        .and_then(|rest| rest.split("</figure>").next())
+        .unwrap_or_default();
+    let counted: usize = home_kinds
+        .split("<td>")
+        .skip(1)
+        .filter_map(|cell| {
+            cell.split("</td>")
+                .next()?
+                .replace(',', "")
+                .parse::<usize>()
+                .ok()
+        })
+        .sum();
+    assert_eq!(counted, outcomes);
     for m in &d.members {
         let page = file(&site, &format!("members/{}/index.html", m.id));
         assert!(page.contains("<article class=\"member\""));

@@ -214,6 +214,25 @@ test('a case page is whole without the app, which starts at the reader\'s first 
   await page.close();
 });
 
+test('the home page and a campaign are whole without the app: their charts are drawn, bars reachable by keyboard', async () => {
+  const page = await app.open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  for (const route of ['/', '/campaigns/idei-2012']) {
+    await page.goto(app.url(route));
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.locator('.published .infographic figure.chart svg.bar-chart').count(), 3, `${route}: three charts`);
+    const bars = await page.locator('.published .infographic g.bar').count();
+    assert.ok(bars > 0, `${route}: bars`);
+    assert.equal(await page.locator('.published .infographic g.bar[tabindex="0"][aria-label]').count(), bars);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await checkAxe(page);
+  }
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], 'no wasm before the reader acts');
+  assertClean(page);
+  await page.close();
+});
+
 test('a reader who chose another language than the page\'s gets the app at once', async () => {
   const context = await app.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
   const page = await app.open(`/members/${data.members[0].id}`, { context });
