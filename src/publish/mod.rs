@@ -81,15 +81,16 @@ impl Page {
     }
 
     /// When the page starts the app: pages that are whole as HTML (the
-    /// home page and a campaign with their charts, cases, members, the lists
-    /// of stories and galleries) wait for the reader's first input; the
-    /// others have a view only the app draws (the map, the timeline, a
-    /// story, a gallery, whose photos open in the app's lightbox).
+    /// home page and a campaign with their charts, cases, members,
+    /// galleries, whose photos a tap holds for the app's lightbox, and the
+    /// list of stories) wait for the reader's first input; the others have a
+    /// view only the app draws (the map, the timeline, a story's map).
     pub fn start(&self) -> Start {
         match (self.section(), self.id.is_empty()) {
-            ("", true)
-            | ("cases" | "members" | "campaigns", false)
-            | ("stories" | "galleries", true) => Start::OnInput,
+            ("", true) | ("cases" | "members" | "campaigns", false) | ("galleries", _) => {
+                Start::OnInput
+            }
+            ("stories", true) => Start::OnInput,
             _ => Start::AfterPaint,
         }
     }

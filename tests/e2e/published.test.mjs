@@ -244,19 +244,22 @@ test('a reader who chose another language than the page\'s gets the app at once'
   await context.close();
 });
 
-test('a photo tapped before the app runs opens in the app\'s lightbox', async () => {
-  const page = await app.open(`/cases/${CASE.id}`);
-  const address = page.url();
-  const tile = page.locator('.published .gallery-block .photo-tile').first();
-  const id = await tile.getAttribute('data-photo-id');
-  await tile.locator('a.photo-open').click();
-  await page.waitForFunction(() => document.querySelector('dialog.lightbox')?.open === true);
-  const shown = new URL(page.url());
-  assert.equal(shown.pathname, new URL(address).pathname, 'the page stays: the image file is not opened');
-  assert.equal(shown.searchParams.get('photo'), id, 'the address names the photo, as the app writes it');
-  assert.equal(await page.locator('dialog.lightbox figure').getAttribute('data-photo-id'), id);
-  assertClean(page);
-  await page.close();
+test('a photo tapped before the app runs opens in the app\'s lightbox, on a case page and a gallery', async () => {
+  for (const [route, nth] of [[`/cases/${CASE.id}`, 0], ['/galleries/impunity-campaign', 2]]) {
+    const page = await app.open(route);
+    assert.equal(await page.getAttribute('#app', 'data-start'), 'input', `${route} waits for input`);
+    const address = page.url();
+    const tile = page.locator('.published [data-gallery-id] .photo-tile').nth(nth);
+    const id = await tile.getAttribute('data-photo-id');
+    await tile.locator('a.photo-open').click();
+    await page.waitForFunction(() => document.querySelector('dialog.lightbox')?.open === true);
+    const shown = new URL(page.url());
+    assert.equal(shown.pathname, new URL(address).pathname, `${route}: the page stays, the image file is not opened`);
+    assert.equal(shown.searchParams.get('photo'), id, `${route}: the address names the photo, as the app writes it`);
+    assert.equal(await page.locator('dialog.lightbox figure').getAttribute('data-photo-id'), id);
+    assertClean(page);
+    await page.close();
+  }
 });
 
 test('a page for other data (?source=) is the app alone, as before', async () => {
