@@ -102,11 +102,18 @@ fn DraftPreview(
         }
     });
 
+    // Set while the draft becomes the version another tab stored: that
+    // version is in storage already, and it is checked where it is opened.
+    let adopted = StoredValue::new(false);
     // Keep every change, and check again once typing pauses.
     Effect::new(move |first: Option<()>| {
         draft.track();
         // The stored version is the one just read.
         if first.is_none() {
+            return;
+        }
+        if adopted.try_get_value().unwrap_or(false) {
+            adopted.set_value(false);
             return;
         }
         draft.with_untracked(|d| {
@@ -182,8 +189,17 @@ fn DraftPreview(
             }
             let _ = changed_elsewhere.try_set(false);
             let _ = current.try_set(0);
+            if adopted.try_set_value(true).is_some() {
+                return;
+            }
+            if let Some(handle) = pending.try_get_value().flatten() {
+                handle.clear();
+            }
             let _ = draft.try_set(other);
-            check();
+            // A held draft (it stopped the page) is not opened by this.
+            if !held.try_get_untracked().unwrap_or(true) {
+                check();
+            }
         });
     };
     let keep_this = move || {
