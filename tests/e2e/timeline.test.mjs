@@ -491,6 +491,14 @@ test('3,000 events in a dozen lanes: only the lanes on screen are drawn, more as
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.waitForFunction(lastLaneDrawn, { last, wanted: true });
   assert.equal((await drawn()).lanes.length, before.count, 'every lane is drawn for the print');
+  // A scroll or a resize while printing (the print's own layout, a scroll
+  // still settling) keeps every lane drawn until the print is done.
+  await page.evaluate(async () => {
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('resize'));
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  assert.equal((await drawn()).lanes.length, before.count, 'every lane stays drawn while printing');
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.waitForFunction(lastLaneDrawn, { last, wanted: false });
   assertClean(page);

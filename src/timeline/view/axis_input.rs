@@ -18,7 +18,14 @@ pub(super) fn measure_axis(
     // The band of the axis on screen, in its own pixels: only its lanes are
     // drawn (a timeline grouped in a dozen lanes is taller than a screen).
     let band = RwSignal::new((0.0, f64::INFINITY));
+    // While printing every lane stays drawn: the print's own layout, a
+    // scroll still settling (Home brings the first event back) or a resize
+    // must not narrow the band back to the screen's before the paper is done.
+    let printing = StoredValue::new(false);
     let track_band = move || {
+        if printing.try_get_value().unwrap_or(false) {
+            return;
+        }
         if let Some(el) = node.try_get_untracked().flatten() {
             let now = layout::band_on_screen(el.get_bounding_client_rect().top(), window_height());
             if band.try_get_untracked().is_some_and(|b| b != now) {
@@ -48,9 +55,13 @@ pub(super) fn measure_axis(
     let scroll = window_event_listener(leptos::ev::scroll, move |_| track_band());
     // On paper the whole axis shows: every lane is drawn for the print.
     let before_print = window_event_listener_untyped("beforeprint", move |_| {
+        printing.try_set_value(true);
         let _ = band.try_set((f64::NEG_INFINITY, f64::INFINITY));
     });
-    let after_print = window_event_listener_untyped("afterprint", move |_| track_band());
+    let after_print = window_event_listener_untyped("afterprint", move |_| {
+        printing.try_set_value(false);
+        track_band();
+    });
     on_cleanup(move || {
         resize.remove();
         scroll.remove();
