@@ -102,9 +102,28 @@ pub fn showing_published() -> bool {
         .is_some_and(|root| root.has_attribute("data-published"))
 }
 
+thread_local! {
+    /// What swaps a published page's copy for the app's render: set by the
+    /// reader app ([`take_over_published_pages`]), the only entry point with
+    /// published pages, so the embeds and the studio carry none of it.
+    static TAKE_OVER: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+}
+
+/// Lets this entry point's published pages give way to its render.
+pub fn take_over_published_pages() {
+    TAKE_OVER.with(|take_over| take_over.set(Some(take_over_published)));
+}
+
 /// Swaps a published page's content for the app's render of it (no-op
-/// elsewhere): the static copy goes, the live one shows.
+/// elsewhere, and in an entry point without published pages).
 pub fn take_over() {
+    if let Some(take_over) = TAKE_OVER.with(std::cell::Cell::get) {
+        take_over();
+    }
+}
+
+/// [`take_over`] on the reader app: the static copy goes, the live one shows.
+fn take_over_published() {
     let Some(root) = document().get_element_by_id("app") else {
         return;
     };

@@ -315,19 +315,22 @@ if (app && app.dataset.start === 'input' && !askedForMore()) {{
     if (!photo) return;
     const {{ selector, href }} = photo;
     if (!openLive) return location.assign(href);
+    let opened = false;
     const open = () => {{
       const live = app.querySelector(selector);
       if (live) live.click();
-      return Boolean(live);
+      opened = Boolean(live);
+      return opened;
     }};
     if (open()) return;
     const waiting = new MutationObserver(() => {{
       if (open()) waiting.disconnect();
     }});
     waiting.observe(app, {{ childList: true, subtree: true }});
+    // Not there in 10 s (its module failed, or is slow): the image file.
     setTimeout(() => {{
       waiting.disconnect();
-      if (!app.querySelector(selector)) location.assign(href);
+      if (!opened) location.assign(href);
     }}, 10000);
   }};
   addEventListener('click', held, true);

@@ -17,6 +17,7 @@ use mapline::ui::links::BASE;
 /// Mounts the reader app.
 pub fn start() {
     mapline::data::files::set_importers(lazy::importers);
+    mapline::app::take_over_published_pages();
     mapline::app::start_with(App);
 }
 
