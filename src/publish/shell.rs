@@ -143,12 +143,12 @@ impl Shell {
 /// When a published page starts the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Start {
-    /// Once the page has painted: the app draws part of the page (a map, a
-    /// chart, a timeline).
+    /// Once the page has painted: the app draws part of the page (the map,
+    /// the timeline, a story's map).
     AfterPaint,
     /// At the reader's first input (`#app[data-start="input"]`): the page is
     /// whole without the app, which adds search, the language menu, Share and
-    /// the lightbox. A reader who only reads downloads none of it.
+    /// the lightbox. A reader who never touches the page downloads none of it.
     OnInput,
 }
 
@@ -184,11 +184,10 @@ fn defer_app_start(head: &str, public_path: &str) -> Deferred {
             "// Trunk's loader, started after the published page's first paint (mapline publish).\n\
              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));\n{body}\n"
         );
-        let name = format!("app-start-{:016x}.js", fnv1a(&text));
-        let script = format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>");
+        let (script, file) = start_file(text, public_path);
         return Deferred {
             head: format!("{}{script}{tail}", &out[..start]),
-            start_script: Some((name, text)),
+            start_script: Some(file),
             preloads: String::new(),
         };
     };
@@ -204,14 +203,20 @@ fn defer_app_start(head: &str, public_path: &str) -> Deferred {
         tags.push_str(&tag);
         kept.replace_range(at..tag_end, "");
     }
-    let text = start_script(&dynamic, &preloads);
-    let name = format!("app-start-{:016x}.js", fnv1a(&text));
-    let script = format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>");
+    let (script, file) = start_file(start_script(&dynamic, &preloads), public_path);
     Deferred {
         head: format!("{kept}{script}{tail}"),
-        start_script: Some((name, text)),
+        start_script: Some(file),
         preloads: tags,
     }
+}
+
+/// The start script as a file of the deployment, named by its content: the
+/// tag that loads it, and its name and text.
+fn start_file(text: String, public_path: &str) -> (String, (String, String)) {
+    let name = format!("app-start-{:016x}.js", fnv1a(&text));
+    let script = format!("<script type=\"module\" src=\"{public_path}/{name}\"></script>");
+    (script, (name, text))
 }
 
 /// The shell's head with Trunk's loader moved out ([`defer_app_start`]).
@@ -457,21 +462,13 @@ fn split_attrs(inner: &str) -> Vec<String> {
 
 /// The path of `<base href>` (Trunk's public URL) without its trailing slash.
 fn base_path(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
-    let at = lower.find("<base")?;
-    let end = at + lower[at..].find('>')?;
-    let tag = &html[at..end];
-    let href_at = tag.to_ascii_lowercase().find("href=")? + "href=".len();
-    let rest = &tag[href_at..];
-    let value = match rest.chars().next()? {
-        q @ ('"' | '\'') => rest[1..].split(q).next()?,
-        _ => rest.split(char::is_whitespace).next()?,
-    };
+    let (at, end) = find_tag(html, "<base", |_| true)?;
+    let value = attr_value(&html[at..end], "href")?;
     // Only a path: an absolute base would make every link leave the site.
     let path = if let Some((_, after)) = value.split_once("://") {
         after.find('/').map_or("", |i| &after[i..])
     } else {
-        value
+        &value
     };
     Some(path.trim_end_matches('/').to_owned())
 }
