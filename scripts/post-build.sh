@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Trunk's post_build hook (Trunk.toml), for every entry point's build. For the
 # reader app (index.html) it first builds the app's wasm split per page group
-# (issue #19), which Trunk cannot do (its hooks run before cargo or after its
-# own wasm-bindgen and wasm-opt; trunk-rs/trunk#1022), so index.html tells
+# (issue #19), and for the timeline embed its wasm split in two (the first
+# view, then the app), which Trunk cannot do (its hooks run before cargo or after its
+# own wasm-bindgen and wasm-opt; trunk-rs/trunk#1022), so their HTML tells
 # Trunk to skip the crate (data-trunk-skip) and this script does it:
 #   cargo, with --emit-relocs on the final link only (the splitter needs the
 #     relocations; never on an unsplit entry: it would ship them)
@@ -22,14 +23,27 @@ ROOT="$(pwd)"
 
 : "${TRUNK_STAGING_DIR:?scripts/post-build.sh runs as a Trunk hook}"
 
-if [ "$(realpath "${TRUNK_HTML_FILE:-}")" = "$ROOT/index.html" ]; then
-  BIN=mapline-web
+# The entries whose wasm is split: the reader app, and the timeline embed
+# (its main module draws the first view, the app follows: src/bin/mapline-embed-timeline.rs).
+html="$(realpath "${TRUNK_HTML_FILE:-}")"
+case "$html" in
+  "$ROOT/index.html") BIN=mapline-web ;;
+  "$ROOT/entries/embed-timeline.html") BIN=mapline-embed-timeline ;;
+  *) BIN="" ;;
+esac
+
+if [ -n "$BIN" ]; then
   profile="${TRUNK_PROFILE:-debug}"
   release=()
   [ "$profile" = release ] && release=(--release)
-  cargo rustc "${release[@]}" --target wasm32-unknown-unknown --bin "$BIN" -- -C link-args=--emit-relocs
+  # The cargo features the entry's HTML names, as scripts/setup.sh reads them.
+  features=()
+  grep -q 'data-cargo-no-default-features' "$html" && features+=(--no-default-features)
+  named="$(sed -n 's/.*data-cargo-features="\([^"]*\)".*/\1/p' "$html")"
+  [ -n "$named" ] && features+=(--features "$named")
+  cargo rustc "${release[@]}" "${features[@]}" --target wasm32-unknown-unknown --bin "$BIN" -- -C link-args=--emit-relocs
   raw="target/wasm32-unknown-unknown/$profile/$BIN.wasm"
-  out="target/reader-split"
+  out="target/split/$BIN"
   rm -rf "$out"
   mkdir -p "$out"
   target/tools/bin/wasm-split-cli --target web --out-name "$BIN" "$raw" "$out"
@@ -54,7 +68,7 @@ if [ "$(realpath "${TRUNK_HTML_FILE:-}")" = "$ROOT/index.html" ]; then
   dir="$BIN-$hash"
   mkdir -p "$TRUNK_STAGING_DIR/$dir"
   cp "$out"/* "$TRUNK_STAGING_DIR/$dir/"
-  node scripts/reader-loader.mjs "$TRUNK_STAGING_DIR" "$dir" "$BIN" "${TRUNK_PUBLIC_URL:-/}"
+  node scripts/split-loader.mjs "$TRUNK_STAGING_DIR" "$dir" "$BIN" "${TRUNK_PUBLIC_URL:-/}"
 fi
 
 node scripts/csp.mjs

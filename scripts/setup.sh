@@ -170,6 +170,8 @@ build_dist() {
   if [ -z "$reader_only" ]; then
     for entry in "${ENTRIES[@]}"; do
       html="${entry%% *}"
+      # A split entry (data-trunk-skip) is linked by scripts/post-build.sh.
+      grep -q 'data-trunk-skip' "$html" && continue
       bin="mapline-$(basename "$html" .html)"
       # (Never an empty key: bash has none. The studio's group is
       # `--features default`, the same build as no flag.)
@@ -200,12 +202,14 @@ build_dist() {
   node scripts/entries.mjs compress "$dist"
 }
 
-# Prints each entry point's code: its wasm, raw and gzipped; for the reader
-# app, each module of its split wasm (mapline-web-<hash>/: the main module
-# every page loads, a module per page group and the chunks they share).
+# Prints each entry point's code: its wasm, raw and gzipped; for a split
+# entry, each module of its wasm (the reader app's mapline-web-<hash>/: the
+# main module every page loads, a module per page group and the chunks they
+# share; the timeline embed's mapline-embed-timeline-<hash>/: the first view's
+# main module and the app's).
 print_wasm_size() {
   local dist="${1:-dist}" wasm raw gz
-  for wasm in "$dist"/*.wasm "$dist"/mapline-web-*/*.wasm; do
+  for wasm in "$dist"/*.wasm "$dist"/mapline-*/*.wasm; do
     raw="$(wc -c < "$wasm")"
     gz="$(gzip -9 -c "$wasm" | wc -c)"
     printf 'release wasm: %s  %s bytes raw (%s KB), %s bytes gzip (%s KB)\n' \

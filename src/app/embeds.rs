@@ -18,7 +18,6 @@ use crate::ui::lang::{tr, use_lang};
 use crate::ui::links::app_href;
 use crate::ui::problems::ProblemList;
 use crate::ui::state::with_data;
-use crate::ui::text::localized_opt;
 
 /// Applies `?theme=` to the document while the embed is shown.
 fn apply_theme() {
@@ -64,16 +63,8 @@ fn EmbedFrame(
 }
 
 fn dataset_title(data: &SharedData) -> Option<String> {
-    // A dataset's title, else the title of the lone document shown; no
-    // heading rather than an empty one.
-    let dataset = &data.dataset;
-    let title = dataset
-        .manifest
-        .as_ref()
-        .and_then(|m| m.title.as_ref())
-        .or_else(|| dataset.timelines.first().map(|t| &t.title))
-        .or_else(|| dataset.stories.first().map(|s| &s.title));
-    Some(localized_opt(title)()).filter(|title| !title.trim().is_empty())
+    // The first view writes the same heading (publish::first_view).
+    crate::publish::first_view::embed_title(&data.dataset, use_lang().get_untracked().code())
 }
 
 /// For an embed given data without what it shows (a story embed given a

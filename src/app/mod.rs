@@ -6,6 +6,7 @@
 
 pub mod crash;
 pub mod embeds;
+pub mod first_view;
 pub mod home;
 pub mod records;
 pub mod shell;
@@ -16,8 +17,14 @@ use self::shell::Entry;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Mounts the timeline embed, the only view of its entry point.
-pub fn start_timeline_embed() {
+/// Mounts the timeline embed, the only view of its entry point, with the
+/// data its first view loaded (`first_view`): the app renders beside the
+/// drawn slide and takes its place once ready.
+pub fn start_timeline_embed(first: first_view::FirstLoad) {
+    if let Some(loaded) = first {
+        crate::data::hand_over(loaded);
+    }
+    take_over_published_pages();
     start_single(Entry::Embed, || embeds::EmbedTimeline().into_any());
 }
 
@@ -63,7 +70,9 @@ fn start_single(entry: Entry, page: fn() -> AnyView) {
 /// its content: the app renders beside it, hidden (`.app-live[data-pending]`,
 /// laid out so a map measures its size), and [`take_over`] swaps the two once
 /// the page is ready, in one frame and with the same markup, so nothing
-/// jumps. A page for other data (`?data=`, `?source=`) drops it at once.
+/// jumps. A page for other data (`?data=`, `?source=`) drops it at once,
+/// unless it is the timeline embed's first view (`data-first-view`), drawn
+/// from that data.
 pub fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static) {
     crash::install_panic_hook();
     let Some(root) = document()
@@ -75,7 +84,9 @@ pub fn start_with<V: IntoView + 'static>(root_view: impl FnOnce() -> V + 'static
     };
     let other_data = crate::ui::address::query_param("data").is_some()
         || crate::ui::address::query_param("source").is_some();
-    if root.has_attribute("data-published") && !other_data {
+    if root.has_attribute("data-published")
+        && (!other_data || root.has_attribute("data-first-view"))
+    {
         let live = document()
             .create_element("div")
             .ok()
@@ -105,11 +116,12 @@ pub fn showing_published() -> bool {
 thread_local! {
     /// What swaps a published page's copy for the app's render: set by the
     /// reader app ([`take_over_published_pages`]), the only entry point with
-    /// published pages, so the embeds and the studio carry none of it.
+    /// published pages, and the timeline embed, for its first view; the
+    /// other embeds and the studio carry none of it.
     static TAKE_OVER: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
 }
 
-/// Lets this entry point's published pages give way to its render.
+/// Lets this entry point's published pages (or first view) give way to its render.
 pub fn take_over_published_pages() {
     TAKE_OVER.with(|take_over| take_over.set(Some(take_over_published)));
 }
@@ -153,6 +165,7 @@ fn take_over_published() {
         }
     }
     let _ = root.remove_attribute("data-published");
+    let _ = root.remove_attribute("data-first-view");
 }
 
 /// Where `element` is below `root`: its tag name and place among its

@@ -38,23 +38,16 @@ pub const DRAFT_DATA: &str = "draft";
 
 /// Starts loading the data of this page: the single document named by
 /// `?source=` (Mapline, TimelineJS3 or StoryMapJS), else the dataset named by
-/// `?data=` (or the bundled one).
+/// `?data=` (or the bundled one); or takes what the page's first view
+/// already loaded ([`hand_over`]).
 pub fn provide_network_data() {
-    let source = query_param("source");
-    let manifest_url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
-    let is_draft = source.is_none() && manifest_url == DRAFT_DATA;
-    let resource = LocalResource::new(move || {
-        let url = manifest_url.clone();
-        let source = source.clone();
-        async move {
-            if let Some(source) = source {
-                return load_source_document(&source).await.map(Arc::new);
-            }
-            if url == DRAFT_DATA {
-                return load_draft().await.map(Arc::new);
-            }
-            load_manifest_dataset(&url).await.map(Arc::new)
+    let is_draft = query_param("source").is_none()
+        && query_param("data").is_some_and(|data| data == DRAFT_DATA);
+    let resource = LocalResource::new(move || async move {
+        if let Some(loaded) = HANDED_OVER.with(|cell| cell.borrow_mut().take()) {
+            return loaded.map(Arc::new);
         }
+        load_page_data().await.map(Arc::new)
     });
     if is_draft {
         // The draft opened and rendered: the mark of it being opened goes.
@@ -65,6 +58,31 @@ pub fn provide_network_data() {
         });
     }
     provide_context(DataContext(resource));
+}
+
+/// Loads the data this page's address names (see [`provide_network_data`]).
+pub async fn load_page_data() -> Result<NetworkData, LoadError> {
+    if let Some(source) = query_param("source") {
+        return load_source_document(&source).await;
+    }
+    let url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
+    if url == DRAFT_DATA {
+        return load_draft().await;
+    }
+    load_manifest_dataset(&url).await
+}
+
+thread_local! {
+    /// The data a first view loaded before the app started (the timeline
+    /// embed's: `app::first_view`), taken once by the app's loader.
+    static HANDED_OVER: std::cell::RefCell<Option<Result<NetworkData, LoadError>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Gives the app the data the page already loaded, so it is neither
+/// downloaded nor read twice.
+pub fn hand_over(loaded: Result<NetworkData, LoadError>) {
+    HANDED_OVER.with(|cell| *cell.borrow_mut() = Some(loaded));
 }
 
 /// The staff preview's stored draft. A draft that stopped the preview last

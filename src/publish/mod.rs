@@ -12,6 +12,7 @@
 //! do; the swap needs nothing of the views.
 
 pub mod card;
+pub mod first_view;
 pub mod head;
 pub mod html;
 pub mod pages;

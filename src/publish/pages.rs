@@ -79,7 +79,7 @@ impl Ctx<'_> {
         format!("<h1>{} {}</h1>", text(name), self.badge(illustrative))
     }
 
-    fn rich(&self, value: Option<&Text>) -> String {
+    pub(super) fn rich(&self, value: Option<&Text>) -> String {
         rich_text(value, self.lang.code(), &self.base)
     }
 
@@ -162,14 +162,23 @@ fn external_host(url: &str) -> Option<String> {
 }
 
 /// `ui::media::MediaView`: the media and its caption and credit.
-fn media_view(ctx: &Ctx, media: &Media) -> String {
-    media_figure(ctx, media, false)
+pub(super) fn media_view(ctx: &Ctx, media: &Media) -> String {
+    media_figure(ctx, media, false, false)
+}
+
+/// [`media_view`] as the app first draws it, for a first view the app
+/// follows within moments (`publish::first_view`): media from another host
+/// behind the app's own "Load from" button, disabled until the app runs,
+/// rather than a link away from the page.
+pub(super) fn media_view_before_app(ctx: &Ctx, media: &Media) -> String {
+    media_figure(ctx, media, false, true)
 }
 
 /// [`media_view`]; a `leading` image (the record's photo near the top of
 /// its page, likely its largest paint) loads at once and first, where the
 /// app's loads lazily: the app's copy then finds it in the cache.
-fn media_figure(ctx: &Ctx, media: &Media, leading: bool) -> String {
+/// `before_app`: see [`media_view_before_app`].
+fn media_figure(ctx: &Ctx, media: &Media, leading: bool, before_app: bool) -> String {
     let loading = if leading {
         " loading=\"eager\" fetchpriority=\"high\""
     } else {
@@ -185,6 +194,12 @@ fn media_figure(ctx: &Ctx, media: &Media, leading: bool) -> String {
             };
             link(&media.url, &text(&label), &ctx.base)
         }
+        (_, Some(host)) if before_app => format!(
+            "<div class=\"external-media\" data-provider=\"{}\"><p>{}</p><button class=\"button\" type=\"button\" disabled>{}</button></div>",
+            attr(&host),
+            text(&fill(ctx.tr(Msg::ExternalNotice), &[("host", &host)])),
+            text(&fill(ctx.tr(Msg::LoadFrom), &[("host", &host)]))
+        ),
         // Without the app, the notice links to the media instead of loading it.
         (_, Some(host)) => format!(
             "<div class=\"external-media\" data-provider=\"{}\"><p>{}</p><p>{}</p></div>",
@@ -491,7 +506,7 @@ pub fn case_page(ctx: &Ctx, case: &Case) -> Page {
     let place_name = case.place.as_ref().and_then(|p| p.name.as_ref());
     html.push_str(&locator(ctx, &case.country, place, place_name));
     if let Some(photo) = &case.photo {
-        html.push_str(&media_figure(ctx, photo, true));
+        html.push_str(&media_figure(ctx, photo, true, false));
     }
     html.push_str(&ctx.rich(case.summary.as_ref()));
     html.push_str(&format!(

@@ -538,7 +538,7 @@ mod tests {
         );
     }
 
-    /// The shell as scripts/reader-loader.mjs writes it: preloads of the
+    /// The shell as scripts/split-loader.mjs writes it: preloads of the
     /// glue, the split loader and the wasm, and the inline loader.
     const TRUNK_SHELL: &str = "<!DOCTYPE html><html lang=\"en\"><head><title>Mapline</title><base href=\"/\"><link rel=\"modulepreload\" href=\"/w-1/w.js\" crossorigin=\"anonymous\" integrity=\"sha384-AAA\"><link rel=\"modulepreload\" href=\"/w-1/__wasm_split.js\" crossorigin=\"anonymous\" integrity=\"sha384-BBB\"><link rel=\"preload\" href=\"/w-1/w_bg.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-CCC\" as=\"fetch\" type=\"application/wasm\"><script type=\"module\">\nimport init, * as bindings from '/w-1/w.js';\nconst wasm = await init({ module_or_path: '/w-1/w_bg.wasm' });\nwindow.wasmBindings = bindings;\n</script></head><body><div id=\"app\" data-state=\"loading\"></div></body></html>";
 

@@ -87,6 +87,9 @@ impl TimelineEntry {
     }
 }
 
+/// Narrow screens (40rem) get the vertical list instead of the axis.
+pub const NARROW_PX: f64 = 640.0;
+
 /// Every outcome and milestone of the dataset, earliest first (ties keep data order).
 pub fn entries(dataset: &Dataset) -> Vec<TimelineEntry> {
     let lists = dataset

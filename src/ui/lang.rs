@@ -22,21 +22,15 @@ pub fn tr(msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static 
     move || msg.text(lang.get())
 }
 
-/// Chooses the language at start-up and keeps the document and storage in step.
-pub fn provide_lang() -> RwSignal<Lang> {
+/// The language chosen at start-up: the address's `?lang=`, else the
+/// reader's stored choice, else the browser's languages (`Lang::choose`).
+/// Also read by the timeline embed's first view, before the app runs.
+pub fn start_lang() -> Lang {
     let window = web_sys::window();
     let explicit = query_param("lang");
-    let storage = window
+    let stored = window
         .as_ref()
-        .and_then(|w| w.local_storage().ok().flatten());
-    // An embed's ?lang= is the embedder's choice, not the reader's: it is not
-    // stored (the embed generator's preview would otherwise change the app's language).
-    let in_embed = window
-        .as_ref()
-        .and_then(|w| w.location().pathname().ok())
-        .is_some_and(|path| path.contains("/embed/"));
-    let stored = storage
-        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten())
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
     let preferred: Vec<String> = window
         .as_ref()
@@ -48,11 +42,26 @@ pub fn provide_lang() -> RwSignal<Lang> {
                 .collect()
         })
         .unwrap_or_default();
-    let lang = RwSignal::new(Lang::choose(
+    Lang::choose(
         explicit.as_deref(),
         stored.as_deref(),
         preferred.iter().map(String::as_str),
-    ));
+    )
+}
+
+/// Chooses the language at start-up and keeps the document and storage in step.
+pub fn provide_lang() -> RwSignal<Lang> {
+    let window = web_sys::window();
+    let storage = window
+        .as_ref()
+        .and_then(|w| w.local_storage().ok().flatten());
+    // An embed's ?lang= is the embedder's choice, not the reader's: it is not
+    // stored (the embed generator's preview would otherwise change the app's language).
+    let in_embed = window
+        .as_ref()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|path| path.contains("/embed/"));
+    let lang = RwSignal::new(start_lang());
     provide_context(LangContext(lang));
 
     Effect::new(move |previous: Option<Lang>| {

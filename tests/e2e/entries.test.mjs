@@ -22,8 +22,9 @@ function wasmRequested(page) {
   return page.requested
     .filter((url) => url.endsWith('.wasm'))
     .map((url) => {
-      const split = url.match(/\/mapline-web-[0-9a-f]+\/([^/]+)\.wasm$/);
-      return split ? `mapline-web/${split[1]}` : path.basename(url).replace(/-[0-9a-f]+_bg\.wasm$/, '');
+      // A split entry's modules are in its content-hashed folder.
+      const split = url.match(/\/(mapline-[a-z-]+)-[0-9a-f]{16}\/([^/]+)\.wasm$/);
+      return split ? `${split[1]}/${split[2]}` : path.basename(url).replace(/-[0-9a-f]+_bg\.wasm$/, '');
     });
 }
 
@@ -44,20 +45,22 @@ function cssRequested(page) {
 }
 
 // Each entry links only the stylesheets of the views it draws (its HTML).
+// The timeline embed's wasm is split in two: the first view's main module,
+// then the app's (src/bin/mapline-embed-timeline.rs).
 const ENTRIES = [
-  ['/embed/timeline?source=/anchors/TimelineJS3-eras.json', 'mapline-embed-timeline', '[data-embed="timeline"]', ['shell', 'timeline']],
-  ['/embed/story?source=/anchors/StoryMapJS-demo.json', 'mapline-embed-story', '[data-embed="story"]', ['shell', 'story']],
-  ['/embed/map', 'mapline-embed-map', '[data-embed="map"]', ['map', 'shell']],
-  ['/embed/gallery', 'mapline-embed-gallery', '[data-embed="gallery"]', ['gallery', 'shell']],
-  ['/preview', 'mapline-studio', '[data-page="preview"]', ['gallery', 'map', 'preview', 'shell', 'story', 'timeline']],
+  ['/embed/timeline?source=/anchors/TimelineJS3-eras.json', ['mapline-embed-timeline/mapline-embed-timeline_bg', 'mapline-embed-timeline/split_mapline_timeline_app'], '[data-embed="timeline"]', ['shell', 'timeline']],
+  ['/embed/story?source=/anchors/StoryMapJS-demo.json', ['mapline-embed-story'], '[data-embed="story"]', ['shell', 'story']],
+  ['/embed/map', ['mapline-embed-map'], '[data-embed="map"]', ['map', 'shell']],
+  ['/embed/gallery', ['mapline-embed-gallery'], '[data-embed="gallery"]', ['gallery', 'shell']],
+  ['/preview', ['mapline-studio'], '[data-page="preview"]', ['gallery', 'map', 'preview', 'shell', 'story', 'timeline']],
 ];
 
 for (const [address, wasm, selector, css] of ENTRIES) {
-  test(`${address} is its own entry point: it loads ${wasm}.wasm and nothing else`, async () => {
+  test(`${address} is its own entry point: it loads ${wasm.join(' then ')} and nothing else`, async () => {
     const page = await openRecording(address);
     await waitReady(page);
     await page.locator(selector).first().waitFor();
-    assert.deepEqual(wasmRequested(page), [wasm]);
+    assert.deepEqual(wasmRequested(page), wasm);
     assert.deepEqual(cssRequested(page), css);
     await checkAxe(page);
     assertClean(page);
@@ -116,13 +119,19 @@ test('a page whose code fails to download says so and offers a retry; the rest o
 
 test('each entry page has its own wasm, smaller than the reader app', () => {
   const dist = path.join(ROOT, 'dist');
+  // An entry's wasm: its file, or every module in its split folder.
   const wasm = (name) => {
     const file = fs.readdirSync(dist).find((f) => f.startsWith(`${name}-`) && f.endsWith('.wasm'));
-    assert.ok(file, `${name} in dist/`);
-    return fs.statSync(path.join(dist, file)).size;
+    if (file) return fs.statSync(path.join(dist, file)).size;
+    const folder = fs.readdirSync(dist).find((f) => new RegExp(`^${name}-[0-9a-f]{16}$`).test(f));
+    assert.ok(folder, `${name} in dist/`);
+    return fs
+      .readdirSync(path.join(dist, folder))
+      .filter((f) => f.endsWith('.wasm'))
+      .reduce((sum, f) => sum + fs.statSync(path.join(dist, folder, f)).size, 0);
   };
   // The reader app: every module of its split wasm.
-  const folder = fs.readdirSync(dist).find((f) => /^mapline-web-[0-9a-f]+$/.test(f));
+  const folder = fs.readdirSync(dist).find((f) => /^mapline-web-[0-9a-f]{16}$/.test(f));
   assert.ok(folder, 'the reader app\'s split wasm in dist/');
   const modules = fs.readdirSync(path.join(dist, folder)).filter((f) => f.endsWith('.wasm'));
   assert.ok(modules.includes('mapline-web_bg.wasm') && modules.length > 6, `main module, groups, chunks: ${modules}`);

@@ -250,3 +250,98 @@ for (const lang of ['en', 'fr', 'es', 'ar']) {
     await page.context().close();
   });
 }
+
+// The embed's first view (src/app/first_view.rs): the embed's main module
+// draws the title slide from the document while the app's module downloads;
+// the app then takes its place without moving it, keeping focus.
+const APP_MODULE = /\/split_mapline_timeline_app\.wasm$/;
+
+for (const [lang, next, counter] of [
+  ['en', 'Next', '1 of 42'],
+  // Arabic's digits as Chromium writes them for `ar` (ui::intl).
+  ['ar', 'التالية', '1 من 42'],
+]) {
+  test(`the timeline embed shows its title slide before the app's code arrives (${lang})`, async () => {
+    const source = anchorJson('TimelineJS3-all-media-types.json');
+    const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    let requested = false;
+    await page.route(APP_MODULE, async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(app.url(`/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json&lang=${lang}`));
+    const first = page.locator('#app[data-first-view] .published [data-timeline-slide][data-slide="title"]');
+    await first.waitFor();
+    const root = page.locator('#app');
+    assert.equal(await root.getAttribute('data-state'), 'loading');
+    assert.equal(await root.getAttribute('aria-busy'), 'false', 'the slide is there to read');
+    assert.equal(await page.locator('html').getAttribute('dir'), lang === 'ar' ? 'rtl' : 'ltr');
+    assert.equal(await first.locator('h2').innerText(), plain(source.title.text.headline));
+    assert.match(await first.locator('.rich-text').innerText(), /^TimelineJS supports many media types\./);
+    assert.equal(await page.locator('.published [data-timeline-slide-counter]').innerText(), counter);
+    const nextButton = page.locator('.published [data-timeline-slide-next]');
+    assert.equal((await nextButton.innerText()).replace(/\s+/g, ' ').trim(), lang === 'ar' ? `${next} ←` : `${next} →`);
+    assert.ok(await nextButton.isDisabled(), 'Next waits for the app');
+    assert.ok(await page.locator('.published .external-media button').isDisabled(), 'so does the media\'s Load button');
+    assert.equal(await page.locator('.app-live').count(), 0, 'the app has not started');
+    assert.ok(requested, 'the app\'s module is on its way');
+    await checkAxe(page);
+    const before = await first.boundingBox();
+    await first.focus();
+
+    release();
+    await waitReady(page);
+    assert.equal(await page.locator('#app[data-first-view], .published').count(), 0, 'the app took the first view\'s place');
+    const live = slide(page);
+    assert.equal(await live.getAttribute('data-slide'), 'title');
+    assert.deepEqual(await live.boundingBox(), before, 'the slide did not move');
+    assert.ok(await live.evaluate((el) => el === document.activeElement), 'focus stayed on the slide');
+    assert.ok(!(await page.locator('[data-timeline-slide-next]').isDisabled()), 'Next works now');
+    await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+    assert.equal(await live.getAttribute('data-slide'), 'event');
+    assertClean(page);
+    await page.context().close();
+  });
+}
+
+test('when the app\'s code cannot be downloaded, the first view stays with a retry', async () => {
+  const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+  await page.route(APP_MODULE, (route) => route.abort());
+  await page.goto(app.url('/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json'));
+  await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'error');
+  assert.equal(await page.locator('.published [data-timeline-slide] h2').innerText(), 'TimelineJS Media Types');
+  const alert = page.locator('#main .load-error[role="alert"]');
+  assert.match(await alert.innerText(), /could not be downloaded/);
+  assert.equal(await alert.locator('button').innerText(), 'Try again');
+  assert.deepEqual(page.trouble.pageErrors, [], 'no panic');
+  // The retry loads the page again, and with the module this time.
+  await page.unroute(APP_MODULE);
+  await alert.locator('button').click();
+  await page.waitForFunction(() => document.getElementById('app')?.dataset.state === 'ready');
+  assert.equal(await slide(page).getAttribute('data-slide'), 'title');
+  await page.context().close();
+});
+
+test('an address the first view does not draw for gets the app alone', async () => {
+  const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+  let drawn = false;
+  await page.exposeFunction('firstViewDrawn', () => {
+    drawn = true;
+  });
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.getElementById('app')?.hasAttribute('data-first-view')) window.firstViewDrawn();
+    }).observe(document, { subtree: true, attributes: true });
+  });
+  await page.goto(app.url('/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json&start_at=end'));
+  await waitReady(page);
+  assert.equal(drawn, false, 'start_at opens another slide: no title slide first');
+  assert.equal(await slide(page).getAttribute('data-slide'), 'event');
+  assertClean(page);
+  await page.context().close();
+});

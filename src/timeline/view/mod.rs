@@ -22,8 +22,8 @@ use crate::timeline::layout::{
 };
 use crate::timeline::slides::{TimelineLayout, title_slide};
 use crate::timeline::{
-    EntryRef, Era, Grouping, ListWindow, TimelineEntry, entries, entry_years, eras, kind_name,
-    lanes,
+    EntryRef, Era, Grouping, ListWindow, NARROW_PX, TimelineEntry, entries, entry_years, eras,
+    kind_name, lanes,
 };
 use crate::ui::address::query_param;
 use crate::ui::address::replace_query;
@@ -58,9 +58,6 @@ const LANE_GAP_PX: f64 = 8.0;
 
 /// Minimum distance between ticks.
 const TICK_MIN_PX: f64 = 90.0;
-
-/// Narrow screens (40rem) get the vertical list.
-const NARROW_PX: f64 = 640.0;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {

@@ -1,4 +1,4 @@
-// Writes the reader app's loader into the staged index.html (run by
+// Writes a split entry's loader (the reader app's, the timeline embed's) into the staged index.html (run by
 // scripts/post-build.sh once the split wasm is in <staging>/<dir>/): the
 // markup Trunk writes for a crate it builds itself, so `mapline publish`
 // (src/publish/shell.rs, defer_app_start) and scripts/csp.mjs treat it the
@@ -6,14 +6,14 @@
 // a preload of the main wasm (each with SRI, sha384 as Trunk's), and the
 // inline module script that starts the app. The chunks are fetched by
 // __wasm_split.js (same origin, in the content-hashed folder) without SRI.
-//   node scripts/reader-loader.mjs <staging> <dir> <name> <public-url>
+//   node scripts/split-loader.mjs <staging> <dir> <name> <public-url>
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const [staging, dir, name, publicUrl = '/'] = process.argv.slice(2);
 if (!staging || !dir || !name) {
-  console.error('usage: node scripts/reader-loader.mjs <staging> <dir> <name> <public-url>');
+  console.error('usage: node scripts/split-loader.mjs <staging> <dir> <name> <public-url>');
   process.exit(2);
 }
 const base = `${publicUrl.endsWith('/') ? publicUrl : `${publicUrl}/`}${dir}`;

@@ -1,0 +1,246 @@
+//! The timeline embed's first view: its title slide as the app renders it
+//! (`timeline::view::slide`, same elements, classes and attributes), written
+//! as HTML by the embed's small main module from the document it was given,
+//! while the app's own module (Leptos and the timeline's views, most of the
+//! embed's bytes) is still downloading. The app then renders beside it and
+//! takes its place like a published page's (`app::take_over`), so the reader
+//! reads the title slide about a second sooner on a phone and nothing moves.
+//!
+//! The headline carries `elementtiming`, so the embed knows when the slide
+//! is on screen (`app::first_view`). Only the slide: the axis or the list below it, and the Previous/Next
+//! buttons' work, come with the app (the buttons are there, disabled, so
+//! nothing shifts when it arrives).
+
+use super::html::text;
+use super::pages::{Ctx, media_view_before_app};
+use crate::i18n::{Locale, Msg, nth_of};
+use crate::model::Dataset;
+use crate::timeline::slides::{TimelineLayout, position, title_slide};
+
+/// Whether the first view draws for an address with these query
+/// parameters, as the app would: a document, a dataset, a language, a
+/// theme. Any other (`event`, `start_at`, `layout=axis`, `group`, `height`,
+/// …) opens the app on something else or needs the app (a height is an
+/// inline style, which the Content-Security-Policy lets only script set),
+/// and `data=draft` (the studio's draft, `data::DRAFT_DATA`) is the app's to
+/// open: the app then draws first.
+pub fn drawn_for(pairs: &[(String, String)]) -> bool {
+    pairs.iter().all(|(key, value)| match key.as_str() {
+        "source" | "lang" | "theme" => true,
+        "data" => value != "draft",
+        "layout" => value == "slides",
+        _ => false,
+    })
+}
+
+/// The embed's heading as `app::embeds` gives it: the dataset's title, else
+/// the lone document's; none rather than an empty one.
+pub fn embed_title(dataset: &Dataset, lang: &str) -> Option<String> {
+    dataset
+        .manifest
+        .as_ref()
+        .and_then(|m| m.title.as_ref())
+        .or_else(|| dataset.timelines.first().map(|t| &t.title))
+        .or_else(|| dataset.stories.first().map(|s| &s.title))
+        .map(|title| title.resolve(lang).to_owned())
+        .filter(|title| !title.trim().is_empty())
+}
+
+/// The first view of `/embed/timeline` for this dataset: `<main>` with the
+/// heading and the title slide, in `locale`'s language. `layout` is the
+/// address's `layout=`; `narrow` whether the window is narrower than
+/// [`crate::timeline::NARROW_PX`] (the app lists the events instead of the
+/// axis). `None` when the app would not open on a title slide (the axis
+/// layout, no title, no events): the app's own render is then the first.
+pub fn timeline_embed(
+    dataset: &Dataset,
+    locale: &dyn Locale,
+    base: &str,
+    layout: Option<&str>,
+    narrow: bool,
+) -> Option<String> {
+    if !dataset.has_timeline_records()
+        || TimelineLayout::initial(layout, true, dataset) != TimelineLayout::Slides
+    {
+        return None;
+    }
+    let title = title_slide(dataset)?;
+    let count = crate::timeline::entries(dataset).len();
+    if count == 0 {
+        return None;
+    }
+    let lang = locale.lang();
+    let ctx = Ctx {
+        dataset,
+        lang,
+        base: base.to_owned(),
+        site_title: String::new(),
+        world: &[],
+    };
+    let heading = embed_title(dataset, lang.code())
+        .map(|t| format!("<h1 class=\"embed-title\">{}</h1>", text(&t)))
+        .unwrap_or_default();
+    let media = title
+        .media
+        .as_ref()
+        .map(|m| {
+            format!(
+                "<div class=\"tl-slide-media\">{}</div>",
+                media_view_before_app(&ctx, m)
+            )
+        })
+        .unwrap_or_default();
+    let (at, total) = position(None, count, true);
+    let (back, forward) = if lang.is_rtl() {
+        ("→", "←")
+    } else {
+        ("←", "→")
+    };
+    Some(format!(
+        "<main class=\"embed\" data-embed=\"timeline\" id=\"main\">{heading}\
+         <div class=\"timeline\" data-layout=\"{}\" data-timeline-layout=\"slides\"><div class=\"tl-slides\">\
+         <section class=\"tl-slide\" data-timeline-slide=\"\" role=\"region\" aria-roledescription=\"slide\" \
+         aria-labelledby=\"tl-slide-heading\" tabindex=\"0\" data-slide=\"title\">\
+         <div class=\"tl-slide-body\"><div class=\"tl-slide-text\"><h2 id=\"tl-slide-heading\" elementtiming=\"first-view\">{}</h2>{}</div>{media}</div></section>\
+         <div class=\"tl-slide-nav\">\
+         <button class=\"button\" type=\"button\" data-timeline-slide-previous=\"\" disabled><span aria-hidden=\"true\">{back}</span> {}</button>\
+         <span class=\"tl-slide-counter\" data-timeline-slide-counter=\"\">{}</span>\
+         <button class=\"button\" type=\"button\" data-timeline-slide-next=\"\" disabled>{} <span aria-hidden=\"true\">{forward}</span></button>\
+         </div></div></div></main>",
+        if narrow { "list" } else { "axis" },
+        text(title.headline.resolve(lang.code())),
+        ctx.rich(title.text.as_ref()),
+        text(Msg::PreviousSlide.text(lang)),
+        text(&nth_of(locale, Msg::SlideOf, at, total)),
+        text(Msg::NextSlide.text(lang)),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::English;
+    use crate::model::SourceFile;
+
+    fn anchor(name: &str) -> Dataset {
+        let path = format!(
+            "{}/../shared/fixtures/anchors/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let text = std::fs::read_to_string(&path).expect("the shared anchors are beside the repo");
+        crate::import::load_any(&[SourceFile::new(name.to_owned(), text)]).dataset
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn draws_for_a_document_a_dataset_a_language_and_a_theme() {
+        assert!(drawn_for(&[]));
+        assert!(drawn_for(&pairs(&[
+            ("source", "a.json"),
+            ("lang", "ar"),
+            ("theme", "dark")
+        ])));
+        assert!(drawn_for(&pairs(&[
+            ("data", "other/manifest.json"),
+            ("layout", "slides")
+        ])));
+    }
+
+    #[test]
+    fn leaves_to_the_app_what_opens_elsewhere_or_needs_it() {
+        for list in [
+            &[("source", "a.json"), ("event", "e1")][..],
+            &[("start_at", "end")],
+            &[("layout", "axis")],
+            &[("group", "country")],
+            &[("height", "600")],
+            &[("data", "draft")],
+        ] {
+            assert!(!drawn_for(&pairs(list)), "{list:?}");
+        }
+    }
+
+    #[test]
+    fn a_timelinejs3_document_opens_on_its_title_slide() {
+        let dataset = anchor("TimelineJS3-all-media-types.json");
+        let html = timeline_embed(&dataset, &English, "", None, true).expect("a title slide");
+        assert!(html.starts_with("<main class=\"embed\" data-embed=\"timeline\" id=\"main\"><h1 class=\"embed-title\">TimelineJS Media Types</h1>"));
+        assert!(html.contains("data-layout=\"list\" data-timeline-layout=\"slides\""));
+        assert!(html.contains("<h2 id=\"tl-slide-heading\" elementtiming=\"first-view\">TimelineJS Media Types</h2><div class=\"rich-text\"><p>TimelineJS supports many media types."));
+        // Its media is on another host: a notice, nothing fetched.
+        assert!(html.contains("<div class=\"tl-slide-media\"><figure class=\"media\"><div class=\"external-media\" data-provider=\"germuska.com\">"));
+        assert!(!html.contains("<img"));
+        assert!(html.contains(
+            "<button class=\"button\" type=\"button\" disabled>Load from germuska.com</button>"
+        ));
+        // The title slide and one per event: the app's counter.
+        let events = crate::timeline::entries(&dataset).len();
+        assert!(html.contains(&format!(
+            "data-timeline-slide-counter=\"\">1 of {}</span>",
+            events + 1
+        )));
+        assert_eq!(
+            html.matches(" disabled>").count(),
+            3,
+            "every button waits for the app"
+        );
+    }
+
+    #[test]
+    fn the_first_view_is_in_the_readers_language_and_direction() {
+        struct Arabic;
+        impl Locale for Arabic {
+            fn lang(&self) -> crate::i18n::Lang {
+                crate::i18n::Lang::Ar
+            }
+            fn number(&self, n: f64) -> String {
+                format!("#{n}")
+            }
+            fn compact(&self, n: f64) -> String {
+                self.number(n)
+            }
+            fn plural(&self, _: f64) -> crate::i18n::Plural {
+                crate::i18n::Plural::Other
+            }
+            fn date(&self, _: &crate::i18n::DateParts) -> String {
+                String::new()
+            }
+        }
+        let dataset = anchor("TimelineJS3-all-media-types.json");
+        let html = timeline_embed(&dataset, &Arabic, "", None, false).expect("a title slide");
+        assert!(html.contains("data-layout=\"axis\""));
+        assert!(html.contains("<span aria-hidden=\"true\">→</span> السابقة</button>"));
+        assert!(html.contains("التالية <span aria-hidden=\"true\">←</span></button>"));
+        // Numbers go through the locale (Arabic digits in the browser).
+        assert!(html.contains(">#1 من #"));
+    }
+
+    #[test]
+    fn no_first_view_where_the_app_opens_on_something_else() {
+        let dataset = anchor("TimelineJS3-all-media-types.json");
+        assert_eq!(
+            timeline_embed(&dataset, &English, "", Some("axis"), false),
+            None
+        );
+        assert_eq!(
+            timeline_embed(&Dataset::default(), &English, "", None, false),
+            None
+        );
+    }
+
+    #[test]
+    fn data_text_is_escaped() {
+        let mut dataset = anchor("TimelineJS3-all-media-types.json");
+        if let Some(timeline) = dataset.timelines.first_mut() {
+            timeline.title = crate::model::text::Text::from("<img src=x onerror=alert(1)>");
+        }
+        let html = timeline_embed(&dataset, &English, "", None, false).expect("a title slide");
+        assert!(!html.contains("<img src=x"));
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    }
+}
