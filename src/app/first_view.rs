@@ -8,7 +8,9 @@
 //!
 //! The drawn slide is marked like a published page (`#app[data-published]`,
 //! plus `data-first-view`), so the app renders beside it, hidden, and takes
-//! its place in one frame once ready (`app::take_over`).
+//! its place in one frame once ready (`app::take_over`). A press of Next, or
+//! of a slide key, before then is kept and carried out by the app as it
+//! takes over: the reader who reads fast loses nothing.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -16,6 +18,7 @@ use wasm_bindgen::prelude::*;
 use crate::data::{NetworkData, load_page_data};
 use crate::i18n::Msg;
 use crate::publish::first_view::drawn_for;
+use crate::timeline::slides::{SlideMove, key_for, slide_key};
 use crate::ui::address::query_pairs;
 use crate::ui::intl::Intl;
 use crate::ui::lang::start_lang;
@@ -25,9 +28,16 @@ use crate::ui::state::LoadError;
 /// left the loading to the app (see [`drawn_for`]).
 pub type FirstLoad = Option<Result<NetworkData, LoadError>>;
 
+/// A document this large (bytes) is read for longer than a frame even on a
+/// desktop (about 20 MB/s here, several times slower on a phone): the app's
+/// code is fetched beside the read rather than after the first view.
+const LARGE_DOCUMENT: usize = 256 * 1024;
+
 /// Loads the page's data and draws the title slide from it. Returns what
-/// it loaded, for [`crate::app::start_timeline_embed`].
-pub async fn timeline_embed() -> FirstLoad {
+/// it loaded, for [`crate::app::start_timeline_embed`]. The app's module is
+/// fetched after the slide is on screen (the caller's next step), or by
+/// `fetch_app` as soon as a large document's bytes are in.
+pub async fn timeline_embed(fetch_app: fn()) -> FirstLoad {
     crate::app::crash::install_panic_hook();
     // The app sets the same (`start_single`); the first view loads first.
     crate::data::files::set_importers(crate::data::files::importers_in_place);
@@ -35,7 +45,12 @@ pub async fn timeline_embed() -> FirstLoad {
     if !drawn_for(&pairs) {
         return None;
     }
-    let loaded = load_page_data().await;
+    let loaded = load_page_data(|bytes| {
+        if bytes > LARGE_DOCUMENT {
+            fetch_app();
+        }
+    })
+    .await;
     if let Ok(data) = &loaded
         && draw(data, &pairs).is_some()
     {
@@ -139,7 +154,80 @@ fn draw(data: &NetworkData, pairs: &[(String, String)]) -> Option<()> {
     let _ = root.set_attribute("data-first-view", "");
     // Readable now: not busy, though the app is still loading.
     let _ = root.set_attribute("aria-busy", "false");
+    keep_early_moves(&root, lang.is_rtl());
     Some(())
+}
+
+thread_local! {
+    /// The reader's moves on the first view, for the app to carry out.
+    static EARLY_MOVES: std::cell::RefCell<Vec<SlideMove>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps Next's presses and the slide's keys (as the app's slide reads
+/// them) while the first view shows; [`replay_early_moves`] hands them to
+/// the app. The listeners stay on `#app` for the page's life but act only
+/// inside the first view, which the app's render replaces.
+fn keep_early_moves(root: &web_sys::Element, rtl: bool) {
+    let in_first_view = |event: &web_sys::Event, selector: &str| {
+        event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest(&format!(".published {selector}")).ok().flatten())
+            .is_some()
+    };
+    let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if in_first_view(&event, "[data-timeline-slide-next]") {
+            EARLY_MOVES.with(|moves| moves.borrow_mut().push(SlideMove::Next));
+        }
+    });
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            if event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key() {
+                return;
+            }
+            if !in_first_view(&event, "[data-timeline-slide]") {
+                return;
+            }
+            if let Some(step) = slide_key(&event.key(), rtl) {
+                event.prevent_default();
+                EARLY_MOVES.with(|moves| moves.borrow_mut().push(step));
+            }
+        });
+    let _ = root.add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref());
+    let _ = root.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_click.forget();
+    on_key.forget();
+    crate::app::after_take_over(replay_early_moves);
+}
+
+/// Carries out the moves kept by [`keep_early_moves`] on the app's slide,
+/// through its own key handling, once it has taken the first view's place.
+fn replay_early_moves() {
+    let moves = EARLY_MOVES.with(|moves| std::mem::take(&mut *moves.borrow_mut()));
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(slide) = document
+        .query_selector("#app [data-timeline-slide]")
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let rtl = document
+        .document_element()
+        .is_some_and(|html| html.get_attribute("dir").as_deref() == Some("rtl"));
+    for step in moves {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key_for(step, rtl));
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        if let Ok(event) =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        {
+            let _ = slide.dispatch_event(&event);
+        }
+    }
 }
 
 /// The app's module could not be downloaded: the first view (if any) stays,

@@ -119,6 +119,14 @@ thread_local! {
     /// published pages, and the timeline embed, for its first view; the
     /// other embeds and the studio carry none of it.
     static TAKE_OVER: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+    /// See [`after_take_over`].
+    static AFTER_TAKE_OVER: std::cell::Cell<Option<fn()>> = const { std::cell::Cell::new(None) };
+}
+
+/// What runs once a published page's copy (or the timeline embed's first
+/// view) has given way to the app's render: the first view's kept moves.
+pub fn after_take_over(then: fn()) {
+    AFTER_TAKE_OVER.with(|after| after.set(Some(then)));
 }
 
 /// Lets this entry point's published pages (or first view) give way to its render.
@@ -166,6 +174,9 @@ fn take_over_published() {
     }
     let _ = root.remove_attribute("data-published");
     let _ = root.remove_attribute("data-first-view");
+    if let Some(then) = AFTER_TAKE_OVER.with(std::cell::Cell::take) {
+        then();
+    }
 }
 
 /// Where `element` is below `root`: its tag name and place among its

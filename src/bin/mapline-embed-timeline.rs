@@ -22,22 +22,34 @@ impl From<SplitLoaderError> for CodeNotLoaded {
     }
 }
 
-/// The app, in its own module. A split point is an exported function, so it lives in this bin, not in
+/// The app, in its own module: `None` only fetches it (see
+/// `first_view::timeline_embed`), `Some` starts the app. A split point is an exported function, so it lives in this bin, not in
 /// the library every entry point links.
 #[cfg(target_arch = "wasm32")]
 #[wasm_split(mapline_timeline_app, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn app(first: FirstLoad) -> Result<(), CodeNotLoaded> {
-    mapline::app::start_timeline_embed(first);
+fn app(first: Option<FirstLoad>) -> Result<(), CodeNotLoaded> {
+    if let Some(first) = first {
+        mapline::app::start_timeline_embed(first);
+    }
     Ok(())
+}
+
+/// Starts fetching the app's module (it loads once).
+#[cfg(target_arch = "wasm32")]
+fn fetch_app() {
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = app(None).await;
+    });
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     wasm_bindgen_futures::spawn_local(async {
-        // Drawn and painted before the app's module is fetched: compiling
-        // it takes the cores the first paint needs on a phone.
-        let first = first_view::timeline_embed().await;
-        if app(first).await.is_err() {
+        // Drawn and painted before the app's module is fetched (unless the
+        // document is large): its download and compile would take the
+        // network and the cores the first paint needs on a phone.
+        let first = first_view::timeline_embed(fetch_app).await;
+        if app(Some(first)).await.is_err() {
             first_view::app_not_loaded();
         }
     });

@@ -47,7 +47,7 @@ pub fn provide_network_data() {
         if let Some(loaded) = HANDED_OVER.with(|cell| cell.borrow_mut().take()) {
             return loaded.map(Arc::new);
         }
-        load_page_data().await.map(Arc::new)
+        load_page_data(|_| {}).await.map(Arc::new)
     });
     if is_draft {
         // The draft opened and rendered: the mark of it being opened goes.
@@ -61,9 +61,12 @@ pub fn provide_network_data() {
 }
 
 /// Loads the data this page's address names (see [`provide_network_data`]).
-pub async fn load_page_data() -> Result<NetworkData, LoadError> {
+/// `fetched` hears the size of a `?source=` document once its bytes are in,
+/// before they are read (the timeline embed's first view then fetches the
+/// app's code beside a long read).
+pub async fn load_page_data(fetched: impl FnOnce(usize)) -> Result<NetworkData, LoadError> {
     if let Some(source) = query_param("source") {
-        return load_source_document(&source).await;
+        return load_source_document(&source, fetched).await;
     }
     let url = query_param("data").unwrap_or_else(|| DEFAULT_MANIFEST.to_owned());
     if url == DRAFT_DATA {
@@ -465,9 +468,19 @@ fn point_to_full_app(problems: &mut [Problem]) {
 /// fetched, is not JSON, or holds nothing Mapline can show is an error (the
 /// embed shows it, with `data-state="error"`); problems in an otherwise usable
 /// document are listed beside it.
-pub async fn load_source_document(url: &str) -> Result<NetworkData, LoadError> {
+pub async fn load_source_document(
+    url: &str,
+    fetched: impl FnOnce(usize),
+) -> Result<NetworkData, LoadError> {
     let absolute = absolute_url(url, None)?;
     let Fetched { text, problem } = fetch_text(&absolute).await?;
+    fetched(text.len());
+    // One microtask: what `fetched` started (a fetch) goes out before the read,
+    // one long task, begins.
+    let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+        &wasm_bindgen::JsValue::NULL,
+    ))
+    .await;
     let name = display_name(&absolute);
     let mut loaded = timed_load(files::load_files(vec![SourceFile::new(name.clone(), text)])).await;
     point_to_full_app(&mut loaded.problems);

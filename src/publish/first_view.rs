@@ -7,13 +7,14 @@
 //! reads the title slide about a second sooner on a phone and nothing moves.
 //!
 //! The headline carries `elementtiming`, so the embed knows when the slide
-//! is on screen (`app::first_view`). Only the slide: the axis or the list below it, and the Previous/Next
-//! buttons' work, come with the app (the buttons are there, disabled, so
-//! nothing shifts when it arrives).
+//! is on screen (`app::first_view`). Only the slide: the axis or the list
+//! below it come with the app. Next is there and takes the reader's presses
+//! (and the slide the arrow keys), which the app carries out once it runs;
+//! the media's "Load from" button waits, disabled.
 
 use super::html::text;
 use super::pages::{Ctx, media_view_before_app};
-use crate::i18n::{Locale, Msg, nth_of};
+use crate::i18n::{Locale, Msg, fill, nth_of};
 use crate::model::Dataset;
 use crate::timeline::slides::{TimelineLayout, position, title_slide};
 
@@ -65,10 +66,16 @@ pub fn timeline_embed(
         return None;
     }
     let title = title_slide(dataset)?;
-    let count = crate::timeline::entries(dataset).len();
-    if count == 0 {
-        return None;
-    }
+    let entries = crate::timeline::entries(dataset);
+    let count = entries.len();
+    // The title slide is first: Next leads to the first event.
+    let next_headline = entries
+        .first()
+        .and_then(|entry| entry.of(dataset))?
+        .event
+        .headline
+        .resolve(locale.lang().code())
+        .to_owned();
     let lang = locale.lang();
     let ctx = Ctx {
         dataset,
@@ -105,7 +112,8 @@ pub fn timeline_embed(
          <div class=\"tl-slide-nav\">\
          <button class=\"button\" type=\"button\" data-timeline-slide-previous=\"\" disabled><span aria-hidden=\"true\">{back}</span> {}</button>\
          <span class=\"tl-slide-counter\" data-timeline-slide-counter=\"\">{}</span>\
-         <button class=\"button\" type=\"button\" data-timeline-slide-next=\"\" disabled>{} <span aria-hidden=\"true\">{forward}</span></button>\
+         <button class=\"button\" type=\"button\" data-timeline-slide-next=\"\" aria-describedby=\"tl-slide-next-is\">{} <span aria-hidden=\"true\">{forward}</span></button>\
+         <span id=\"tl-slide-previous-is\" class=\"visually-hidden\"></span><span id=\"tl-slide-next-is\" class=\"visually-hidden\">{}</span>\
          </div></div></div></main>",
         if narrow { "list" } else { "axis" },
         text(title.headline.resolve(lang.code())),
@@ -113,6 +121,10 @@ pub fn timeline_embed(
         text(Msg::PreviousSlide.text(lang)),
         text(&nth_of(locale, Msg::SlideOf, at, total)),
         text(Msg::NextSlide.text(lang)),
+        text(&fill(
+            Msg::SlideNextIs.text(lang),
+            &[("title", &next_headline)]
+        )),
     ))
 }
 
@@ -184,11 +196,13 @@ mod tests {
             "data-timeline-slide-counter=\"\">1 of {}</span>",
             events + 1
         )));
-        assert_eq!(
-            html.matches(" disabled>").count(),
-            3,
-            "every button waits for the app"
-        );
+        // Previous has nowhere to go; the media waits for the app; Next
+        // takes presses, described by the first event's headline.
+        assert_eq!(html.matches(" disabled>").count(), 2);
+        assert!(html.contains("aria-describedby=\"tl-slide-next-is\">Next <span"));
+        assert!(html.contains(
+            "<span id=\"tl-slide-next-is\" class=\"visually-hidden\">Next: YouTube Videos</span>"
+        ));
     }
 
     #[test]

@@ -74,6 +74,17 @@ pub fn slide_key(key: &str, rtl: bool) -> Option<SlideMove> {
     }
 }
 
+/// The key that makes `step` on a slide ([`slide_key`]'s inverse): the
+/// timeline embed's first view replays the reader's early moves with it.
+pub fn key_for(step: SlideMove, rtl: bool) -> &'static str {
+    match (step, rtl) {
+        (SlideMove::Next, false) | (SlideMove::Previous, true) => "ArrowRight",
+        (SlideMove::Previous, false) | (SlideMove::Next, true) => "ArrowLeft",
+        (SlideMove::First, _) => "Home",
+        (SlideMove::Last, _) => "End",
+    }
+}
+
 /// The selection after `step` from `current` among `count` events: `None` is
 /// the title slide when there is one (`has_title`). Stops at the ends.
 pub fn step_slide(
@@ -159,6 +170,24 @@ pub fn title_slide(dataset: &Dataset) -> Option<TitleSlide> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn key_for_is_slide_keys_inverse() {
+        for rtl in [false, true] {
+            for step in [
+                SlideMove::Previous,
+                SlideMove::Next,
+                SlideMove::First,
+                SlideMove::Last,
+            ] {
+                assert_eq!(
+                    slide_key(key_for(step, rtl), rtl),
+                    Some(step),
+                    "{step:?} rtl={rtl}"
+                );
+            }
+        }
+    }
     use crate::import::load_any;
     use crate::model::SourceFile;
 

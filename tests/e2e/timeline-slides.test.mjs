@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startApp, waitReady, assertClean, checkAxe, ROOT } from './harness.mjs';
+import { timelineJs3Document } from '../../bench/generate.mjs';
 
 const ANCHORS = path.resolve(ROOT, '../shared/fixtures/anchors');
 const anchorJson = (name) => JSON.parse(fs.readFileSync(path.join(ANCHORS, name), 'utf8'));
@@ -252,8 +253,9 @@ for (const lang of ['en', 'fr', 'es', 'ar']) {
 }
 
 // The embed's first view (src/app/first_view.rs): the embed's main module
-// draws the title slide from the document while the app's module downloads;
-// the app then takes its place without moving it, keeping focus.
+// draws the title slide from the document before the app's module arrives;
+// the app then takes its place without moving it, keeping focus and carrying
+// out the reader's early presses of Next and the slide keys.
 const APP_MODULE = /\/split_mapline_timeline_app\.wasm$/;
 
 for (const [lang, next, counter] of [
@@ -286,24 +288,32 @@ for (const [lang, next, counter] of [
     assert.equal(await page.locator('.published [data-timeline-slide-counter]').innerText(), counter);
     const nextButton = page.locator('.published [data-timeline-slide-next]');
     assert.equal((await nextButton.innerText()).replace(/\s+/g, ' ').trim(), lang === 'ar' ? `${next} ←` : `${next} →`);
-    assert.ok(await nextButton.isDisabled(), 'Next waits for the app');
-    assert.ok(await page.locator('.published .external-media button').isDisabled(), 'so does the media\'s Load button');
+    assert.match(await page.locator('.published #tl-slide-next-is').innerText(), /YouTube Videos$/, 'Next is described by the first event');
+    assert.ok(await page.locator('.published [data-timeline-slide-previous]').isDisabled(), 'nothing before the title slide');
+    assert.ok(await page.locator('.published .external-media button').isDisabled(), 'the media waits for the app');
     assert.equal(await page.locator('.app-live').count(), 0, 'the app has not started');
     assert.ok(requested, 'the app\'s module is on its way');
     await checkAxe(page);
     const before = await first.boundingBox();
+    // A reader who reads fast: Next, then the slide's own key for next.
+    await nextButton.click();
     await first.focus();
+    await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+    assert.equal(await first.getAttribute('data-slide'), 'title', 'the first view itself does not move');
 
     release();
     await waitReady(page);
     assert.equal(await page.locator('#app[data-first-view], .published').count(), 0, 'the app took the first view\'s place');
     const live = slide(page);
-    assert.equal(await live.getAttribute('data-slide'), 'title');
-    assert.deepEqual(await live.boundingBox(), before, 'the slide did not move');
+    // Where it is (its height follows the slide shown: the moves are carried out).
+    const { x, y, width } = await live.boundingBox();
+    assert.deepEqual({ x, y, width }, { x: before.x, y: before.y, width: before.width }, 'the slide did not move');
     assert.ok(await live.evaluate((el) => el === document.activeElement), 'focus stayed on the slide');
-    assert.ok(!(await page.locator('[data-timeline-slide-next]').isDisabled()), 'Next works now');
-    await page.keyboard.press(lang === 'ar' ? 'ArrowLeft' : 'ArrowRight');
+    // Both moves carried out by the app: the second event.
+    await page.waitForFunction(() => document.querySelector('[data-timeline-slide]')?.dataset.eventId === 'timelinejs3-all-media-types-event-2');
     assert.equal(await live.getAttribute('data-slide'), 'event');
+    await page.keyboard.press(lang === 'ar' ? 'ArrowRight' : 'ArrowLeft');
+    assert.equal(await live.getAttribute('data-event-id'), 'timelinejs3-all-media-types-event-1', 'and the keys work on');
     assertClean(page);
     await page.context().close();
   });
@@ -345,3 +355,38 @@ test('an address the first view does not draw for gets the app alone', async () 
   assertClean(page);
   await page.context().close();
 });
+
+// When the app's module is fetched: after the first view is on screen for a
+// small document (its download would hold the first paint back on a phone),
+// beside the reading of a large one (which holds the first view back anyway).
+for (const [label, count, before] of [
+  ['a small document', 20, false],
+  ['a large document', 5000, true],
+]) {
+  test(`the app's code is fetched ${before ? 'before' : 'after'} the first view is drawn for ${label}`, async () => {
+    const body = timelineJs3Document(count);
+    const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+    const order = [];
+    await page.exposeFunction('firstViewDrawn', () => order.push('drawn'));
+    await page.addInitScript(() => {
+      const seen = new MutationObserver(() => {
+        if (document.getElementById('app')?.hasAttribute('data-first-view')) {
+          seen.disconnect();
+          window.firstViewDrawn();
+        }
+      });
+      seen.observe(document, { subtree: true, attributes: true, childList: true });
+    });
+    await page.route((url) => url.pathname === '/generated/timeline.json', (route) => route.fulfill({ body, contentType: 'application/json' }));
+    page.on('request', (request) => {
+      if (APP_MODULE.test(new URL(request.url()).pathname)) order.push('app module');
+    });
+    await page.goto(app.url('/embed/timeline?source=/generated/timeline.json'));
+    await waitReady(page);
+    await page.waitForFunction(() => !document.getElementById('app').hasAttribute('data-first-view'));
+    assert.deepEqual(order, before ? ['app module', 'drawn'] : ['drawn', 'app module'], `${body.length} bytes`);
+    assert.equal(await slide(page).getAttribute('data-slide'), 'title');
+    assertClean(page);
+    await page.context().close();
+  });
+}
