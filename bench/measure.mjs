@@ -84,7 +84,10 @@ export function walk(dir) {
  * uncaught error or rejection in `window.__pageError`, and the wasm exports
  * Trunk's loader announces, to read the wasm memory later.
  */
-export function firstEventProbe(selector) {
+export function firstEventProbe(selectors) {
+  // A selector, or { event, slide }: the slide's selector too (the title
+  // slide's headline), timed as window.__firstSlide.
+  const { event: selector, slide } = typeof selectors === 'string' ? { event: selectors } : selectors;
   const visible = (el) => {
     const r = el.getBoundingClientRect();
     if (r.width <= 0 || r.height <= 0) return false;
@@ -96,14 +99,11 @@ export function firstEventProbe(selector) {
     }
     return true;
   };
+  const seen = (sel) => [...document.querySelectorAll(sel)].some(visible);
   const poll = () => {
-    for (const el of document.querySelectorAll(selector)) {
-      if (visible(el)) {
-        window.__firstEvent = performance.now();
-        return;
-      }
-    }
-    requestAnimationFrame(poll);
+    if (slide && window.__firstSlide === undefined && seen(slide)) window.__firstSlide = performance.now();
+    if (window.__firstEvent === undefined && seen(selector)) window.__firstEvent = performance.now();
+    if (window.__firstEvent === undefined || (slide && window.__firstSlide === undefined)) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
   const failed = (e) => {

@@ -86,6 +86,8 @@ const APPS = {
     name: 'Mapline',
     url: (doc) => `/embed/timeline?source=/bench/docs/${doc}`,
     selector: '[data-timeline] [data-event-id] .tl-label',
+    // The first view's (before the app arrives) or the app's.
+    slide: '[data-timeline-slide][data-slide="title"] h2',
     settled: () => ['ready', 'error'].includes(document.getElementById('app')?.dataset.state),
     done: () =>
       window.__firstEvent !== undefined ||
@@ -98,6 +100,7 @@ const APPS = {
     name: TL3,
     url: (doc) => `/bench/tl3.html?doc=/bench/docs/${doc}`,
     selector: '.tl-timemarker .tl-headline',
+    slide: '.tl-slide-titleslide .tl-headline',
     settled: () => window.__tlLoaded === true || window.__tlError !== undefined,
     done: () =>
       window.__firstEvent !== undefined ||
@@ -133,9 +136,9 @@ function servedFile(url) {
 }
 
 /** Opens `route` in a fresh context (no cache) with the first-event probe installed. */
-async function openProbed(app, route, selector) {
+async function openProbed(app, route, selector, slide) {
   const context = await app.browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  await context.addInitScript(firstEventProbe, selector);
+  await context.addInitScript(firstEventProbe, { event: selector, slide });
   const page = await app.open(undefined, { context });
   const files = [];
   page.on('requestfinished', (request) => {
@@ -158,7 +161,7 @@ async function loadOnce(app, kind, doc, keep = false) {
   const result = {};
   let page;
   try {
-    page = await openProbed(app, spec.url(doc.file), spec.selector);
+    page = await openProbed(app, spec.url(doc.file), spec.selector, spec.slide);
     const deadline = Date.now() + TIMEOUT;
     // An event on screen, or the app settled (or broke) without one.
     await page.waitForFunction(spec.done, null, { timeout: TIMEOUT });
@@ -166,6 +169,7 @@ async function loadOnce(app, kind, doc, keep = false) {
     await page.waitForFunction(() => window.__firstEvent !== undefined, null, { timeout: 3000 }).catch(() => {});
     result.firstEvent = await page.evaluate(() => window.__firstEvent ?? null);
     if (result.firstEvent === null) throw new Error('no event on screen');
+    result.firstSlide = await page.evaluate(() => window.__firstSlide ?? null);
     await page.waitForFunction(spec.settled, null, { timeout: Math.max(1000, deadline - Date.now()) });
     await page.waitForTimeout(1000);
     result.memory = await memoryAfterLoad(page);
@@ -299,8 +303,8 @@ const status = (ok) => (ok === undefined ? '—' : ok ? '**met**' : '**missed**'
 const frameMs = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : '—');
 const framesCell = (xs) => (xs?.length ? `${frameMs(percentile(xs, 50))} / ${frameMs(percentile(xs, 95))} (${xs.length} frames)` : '—');
 
-function timingCell(runs) {
-  const ok = runs.filter((r) => !r.error).map((r) => r.firstEvent);
+function timingCell(runs, key = 'firstEvent') {
+  const ok = runs.filter((r) => !r.error && Number.isFinite(r[key])).map((r) => r[key]);
   const failed = runs.filter((r) => r.error);
   if (!ok.length) return `failed: ${failed[0]?.error ?? 'not run'}`.replaceAll('|', '/').replaceAll('\n', ' ');
   const range = `${Math.round(Math.min(...ok))}–${Math.round(Math.max(...ok))}`;
@@ -372,6 +376,8 @@ try {
     const budget = doc.budget === undefined ? '—' : `≤ ${doc.budget === 0.5 ? '1/2' : '1/20'} of TL3`;
     const ok = doc.budget === undefined || !Number.isFinite(ratio) ? undefined : ratio <= doc.budget;
     row(`Time to first event: ${doc.label}`, timingCell(runs.mapline), timingCell(runs.tl3), ratioCell(med('mapline'), med('tl3')), budget, ok);
+    const slideMed = (kind) => median(runs[kind].filter((r) => !r.error && Number.isFinite(r.firstSlide)).map((r) => r.firstSlide));
+    row(`Time to the title slide: ${doc.label}`, timingCell(runs.mapline, 'firstSlide'), timingCell(runs.tl3, 'firstSlide'), ratioCell(slideMed('mapline'), slideMed('tl3')));
     const memo = (kind, key) => median(runs[kind].filter((r) => r.memory).map((r) => r.memory[key]));
     row(`JS heap after load: ${doc.label}`, MB(memo('mapline', 'heap')), MB(memo('tl3', 'heap')), ratioCell(memo('mapline', 'heap'), memo('tl3', 'heap')));
     row(`Wasm memory after load: ${doc.label}`, MB(memo('mapline', 'wasm')), 'no wasm');
@@ -452,6 +458,8 @@ Machine: ${info.text}. Total time ${Math.round((Date.now() - started) / 1000)} s
   (Mapline: \`[data-timeline] [data-event-id] .tl-label\`; TimelineJS3: \`.tl-timemarker .tl-headline\`), checked every
   frame. Each load in a fresh browser context (no HTTP cache); the apps alternate (Mapline, TL3, Mapline, …),
   ${RUNS} loads each (${RUNS_10K} at 10,000 events); median, with the range.
+- **Time to the title slide**: the same, for the title slide's headline (Mapline: \`[data-timeline-slide][data-slide="title"] h2\`,
+  drawn by the embed's first view before the app's module arrives; TimelineJS3: \`.tl-slide-titleslide .tl-headline\`).
 - **Frame time**: main-thread time of each frame while dragging the axis (or map) back and forth, one move a
   frame, and while zooming (two steps in, two out, by the zoom buttons; keys on the map): from the frame's
   start (requestAnimationFrame timestamp) to the end of its rendering (a message posted from that callback).

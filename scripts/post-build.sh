@@ -7,8 +7,9 @@
 # Trunk to skip the crate (data-trunk-skip) and this script does it:
 #   cargo, with --emit-relocs on the final link only (the splitter needs the
 #     relocations; never on an unsplit entry: it would ship them)
-#   -> wasm-split-cli (the main module, one module per split point of
-#     src/reader/lazy.rs, the chunks they share, __wasm_split.js that loads them)
+#   -> wasm-split-cli (the main module, one module per split point of the
+#     bin: src/reader/lazy.rs, src/bin/mapline-embed-timeline.rs; the chunks
+#     they share, __wasm_split.js that loads them)
 #   -> wasm-bindgen --keep-lld-exports (the chunks link against the main
 #     module's exports) -> wasm-opt -Oz on each module (release)
 # into a content-hashed folder of the staging dist, and the loader into
@@ -25,7 +26,7 @@ ROOT="$(pwd)"
 
 # The entries whose wasm is split: the reader app, and the timeline embed
 # (its main module draws the first view, the app follows: src/bin/mapline-embed-timeline.rs).
-html="$(realpath "${TRUNK_HTML_FILE:-}")"
+html="$(realpath "${TRUNK_HTML_FILE:-}" 2>/dev/null || true)"
 case "$html" in
   "$ROOT/index.html") BIN=mapline-web ;;
   "$ROOT/entries/embed-timeline.html") BIN=mapline-embed-timeline ;;

@@ -183,9 +183,9 @@ build_dist() {
     done
   fi
   # The groups link their entries' wasm side by side (two cores); Trunk's
-  # own cargo runs below then find them built. Not the reader app's:
-  # scripts/post-build.sh links it for the splitter (with relocations), and
-  # a plain link here would only be redone there.
+  # own cargo runs below then find them built. Not the split entries' (the
+  # reader app, the timeline embed): scripts/post-build.sh links them for the
+  # splitter (with relocations), and a plain link here would only be redone there.
   for features in "${!groups[@]}"; do
     # shellcheck disable=SC2086 # the flags and bins are words on purpose
     cargo build --target wasm32-unknown-unknown "${release[@]}" $features ${groups[$features]}

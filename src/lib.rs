@@ -14,8 +14,9 @@ pub mod route;
 pub mod share;
 pub mod sort;
 
-/// The page writer of `mapline publish` (run natively at build time; no
-/// browser entry point calls it, so none of it reaches a wasm).
+/// The page writer of `mapline publish` (run natively at build time), and
+/// the timeline embed's first view (`publish::first_view`, the one part a
+/// browser entry point calls: the rest reaches no wasm).
 pub mod publish;
 
 #[cfg(target_arch = "wasm32")]

@@ -124,26 +124,26 @@ fn draw(data: &NetworkData, pairs: &[(String, String)]) -> Option<()> {
         .ok()
         .and_then(|w| w.as_f64())
         .is_some_and(|w| w < crate::timeline::NARROW_PX);
-    let layout = pairs
-        .iter()
-        .find(|(key, _)| key == "layout")
-        .map(|(_, value)| value.as_str());
+    let param = |name: &str| {
+        pairs
+            .iter()
+            .find(|(key, value)| key == name && !value.is_empty())
+            .map(|(_, value)| value.as_str())
+    };
     let base = crate::ui::links::BASE.with(Clone::clone);
-    let html = crate::publish::first_view::timeline_embed(
-        &data.dataset,
-        &Intl(lang),
-        &base,
-        layout,
+    let own_host = window.location().host().ok();
+    let frame = crate::publish::first_view::Frame {
+        base: &base,
+        own_host: own_host.as_deref(),
+        layout: param("layout"),
         narrow,
-    )?;
+        height: crate::share::height_param(param("height")),
+    };
+    let html = crate::publish::first_view::timeline_embed(&data.dataset, &Intl(lang), &frame)?;
     if let Some(html_element) = document.document_element() {
         let _ = html_element.set_attribute("lang", lang.code());
         let _ = html_element.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
-        let theme = pairs
-            .iter()
-            .find(|(key, _)| key == "theme")
-            .map(|(_, value)| value.as_str());
-        if let Some(theme) = crate::share::Theme::from_param(theme).attribute() {
+        if let Some(theme) = crate::share::Theme::from_param(param("theme")).attribute() {
             let _ = html_element.set_attribute("data-theme", theme);
         }
     }
@@ -168,12 +168,15 @@ thread_local! {
 /// the app. The listeners stay on `#app` for the page's life but act only
 /// inside the first view, which the app's render replaces.
 fn keep_early_moves(root: &web_sys::Element, rtl: bool) {
-    let in_first_view = |event: &web_sys::Event, selector: &str| {
+    let within = |event: &web_sys::Event, selector: &str| {
         event
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest(&format!(".published {selector}")).ok().flatten())
+            .and_then(|el| el.closest(selector).ok().flatten())
             .is_some()
+    };
+    let in_first_view = move |event: &web_sys::Event, selector: &str| {
+        within(event, &format!(".published {selector}"))
     };
     let on_click = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         if in_first_view(&event, "[data-timeline-slide-next]") {
@@ -185,7 +188,10 @@ fn keep_early_moves(root: &web_sys::Element, rtl: bool) {
             if event.ctrl_key() || event.meta_key() || event.alt_key() || event.shift_key() {
                 return;
             }
-            if !in_first_view(&event, "[data-timeline-slide]") {
+            // Media controls keep their keys, as on the app's slide.
+            if !in_first_view(&event, "[data-timeline-slide]")
+                || within(&event, "audio, video, input, select, textarea")
+            {
                 return;
             }
             if let Some(step) = slide_key(&event.key(), rtl) {
@@ -241,6 +247,15 @@ pub fn app_not_loaded() {
     };
     // The language the first view chose (or would have).
     let lang = start_lang();
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.code());
+        let _ = html.set_attribute("dir", if lang.is_rtl() { "rtl" } else { "ltr" });
+    }
+    // Next would do nothing now; presses kept for the app are dropped.
+    if let Ok(Some(next)) = root.query_selector(".published [data-timeline-slide-next]") {
+        let _ = next.set_attribute("disabled", "");
+    }
+    EARLY_MOVES.with(|moves| moves.borrow_mut().clear());
     let place = root
         .query_selector("#main")
         .ok()

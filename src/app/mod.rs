@@ -142,7 +142,8 @@ pub fn take_over() {
     }
 }
 
-/// [`take_over`] on the reader app: the static copy goes, the live one shows.
+/// [`take_over`] on the reader app and the timeline embed: the static copy
+/// (a published page, or the first view) goes, the live one shows.
 fn take_over_published() {
     let Some(root) = document().get_element_by_id("app") else {
         return;

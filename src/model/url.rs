@@ -77,6 +77,15 @@ fn has_character_reference(url: &str) -> bool {
     })
 }
 
+/// The host (with its port) of an http(s) URL: `example.org:8080` of
+/// `https://example.org:8080/a`; `None` for any other URL.
+pub fn host(url: &str) -> Option<&str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    Some(rest.split(['/', '?', '#']).next().unwrap_or(rest))
+}
+
 /// True when the URL names its scheme (so is absolute): `https://…`.
 pub fn is_absolute(url: &str) -> bool {
     scheme_of(url).is_some()
@@ -171,6 +180,17 @@ fn normalize_path(path: &str, rooted: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_of_http_urls_only() {
+        assert_eq!(
+            host("https://example.org:8080/a?b#c"),
+            Some("example.org:8080")
+        );
+        assert_eq!(host("http://www.germuska.com"), Some("www.germuska.com"));
+        assert_eq!(host("/media/a.jpg"), None);
+        assert_eq!(host("data:image/png;base64,AAAA"), None);
+    }
 
     #[test]
     fn safe_urls() {

@@ -19,19 +19,39 @@ use crate::model::Dataset;
 use crate::timeline::slides::{TimelineLayout, position, title_slide};
 
 /// Whether the first view draws for an address with these query
-/// parameters, as the app would: a document, a dataset, a language, a
-/// theme. Any other (`event`, `start_at`, `layout=axis`, `group`, `height`,
-/// …) opens the app on something else or needs the app (a height is an
-/// inline style, which the Content-Security-Policy lets only script set),
-/// and `data=draft` (the studio's draft, `data::DRAFT_DATA`) is the app's to
-/// open: the app then draws first.
+/// parameters: unless the app opens on an event (`event`, `start_at`, as the
+/// embed code generator writes for "start at this event") or on the
+/// studio's draft (`data=draft`, `data::DRAFT_DATA`, the app's to open).
+/// The layout is [`timeline_embed`]'s to judge; the others (`height`,
+/// `theme`, `lang`, `group`, which changes only the axis, or any unknown
+/// one) change nothing the first view shows, or are applied by it. Empty
+/// values count as absent, as `ui::address::query_param` reads them.
 pub fn drawn_for(pairs: &[(String, String)]) -> bool {
-    pairs.iter().all(|(key, value)| match key.as_str() {
-        "source" | "lang" | "theme" => true,
-        "data" => value != "draft",
-        "layout" => value == "slides",
-        _ => false,
+    !pairs.iter().any(|(key, value)| {
+        !value.is_empty()
+            && match key.as_str() {
+                "event" | "start_at" => true,
+                "data" => value == "draft",
+                _ => false,
+            }
     })
+}
+
+/// Where a first view is drawn: what the address and the window say.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Frame<'a> {
+    /// The public URL's path without its trailing slash (`/sub`, or empty).
+    pub base: &'a str,
+    /// The host the page is served from (media there is the page's own).
+    pub own_host: Option<&'a str>,
+    /// The address's `layout=`.
+    pub layout: Option<&'a str>,
+    /// The window is narrower than [`crate::timeline::NARROW_PX`] (the app
+    /// lists the events instead of drawing the axis).
+    pub narrow: bool,
+    /// The address's `height=`, read by `share::height_param` (the frame's
+    /// height in pixels, as the app's embed frame sets it).
+    pub height: Option<u32>,
 }
 
 /// The embed's heading as `app::embeds` gives it: the dataset's title, else
@@ -48,20 +68,12 @@ pub fn embed_title(dataset: &Dataset, lang: &str) -> Option<String> {
 }
 
 /// The first view of `/embed/timeline` for this dataset: `<main>` with the
-/// heading and the title slide, in `locale`'s language. `layout` is the
-/// address's `layout=`; `narrow` whether the window is narrower than
-/// [`crate::timeline::NARROW_PX`] (the app lists the events instead of the
-/// axis). `None` when the app would not open on a title slide (the axis
-/// layout, no title, no events): the app's own render is then the first.
-pub fn timeline_embed(
-    dataset: &Dataset,
-    locale: &dyn Locale,
-    base: &str,
-    layout: Option<&str>,
-    narrow: bool,
-) -> Option<String> {
+/// heading and the title slide, in `locale`'s language, for `frame`. `None`
+/// when the app would not open on a title slide (the axis layout, no title,
+/// no events): the app's own render is then the first.
+pub fn timeline_embed(dataset: &Dataset, locale: &dyn Locale, frame: &Frame) -> Option<String> {
     if !dataset.has_timeline_records()
-        || TimelineLayout::initial(layout, true, dataset) != TimelineLayout::Slides
+        || TimelineLayout::initial(frame.layout, true, dataset) != TimelineLayout::Slides
     {
         return None;
     }
@@ -80,9 +92,10 @@ pub fn timeline_embed(
     let ctx = Ctx {
         dataset,
         lang,
-        base: base.to_owned(),
+        base: frame.base.to_owned(),
         site_title: String::new(),
         world: &[],
+        own_host: frame.own_host.map(str::to_owned),
     };
     let heading = embed_title(dataset, lang.code())
         .map(|t| format!("<h1 class=\"embed-title\">{}</h1>", text(&t)))
@@ -103,19 +116,25 @@ pub fn timeline_embed(
     } else {
         ("←", "→")
     };
+    // As the app's embed frame sets it (the Content-Security-Policy allows
+    // inline styles).
+    let style = frame
+        .height
+        .map(|px| format!(" style=\"height: {px}px; overflow: auto\""))
+        .unwrap_or_default();
     Some(format!(
-        "<main class=\"embed\" data-embed=\"timeline\" id=\"main\">{heading}\
+        "<main class=\"embed\" data-embed=\"timeline\" id=\"main\"{style}>{heading}\
          <div class=\"timeline\" data-layout=\"{}\" data-timeline-layout=\"slides\"><div class=\"tl-slides\">\
          <section class=\"tl-slide\" data-timeline-slide=\"\" role=\"region\" aria-roledescription=\"slide\" \
          aria-labelledby=\"tl-slide-heading\" tabindex=\"0\" data-slide=\"title\">\
          <div class=\"tl-slide-body\"><div class=\"tl-slide-text\"><h2 id=\"tl-slide-heading\" elementtiming=\"first-view\">{}</h2>{}</div>{media}</div></section>\
          <div class=\"tl-slide-nav\">\
-         <button class=\"button\" type=\"button\" data-timeline-slide-previous=\"\" disabled><span aria-hidden=\"true\">{back}</span> {}</button>\
+         <button class=\"button\" type=\"button\" data-timeline-slide-previous=\"\" aria-describedby=\"tl-slide-previous-is\" disabled><span aria-hidden=\"true\">{back}</span> {}</button>\
          <span class=\"tl-slide-counter\" data-timeline-slide-counter=\"\">{}</span>\
          <button class=\"button\" type=\"button\" data-timeline-slide-next=\"\" aria-describedby=\"tl-slide-next-is\">{} <span aria-hidden=\"true\">{forward}</span></button>\
          <span id=\"tl-slide-previous-is\" class=\"visually-hidden\"></span><span id=\"tl-slide-next-is\" class=\"visually-hidden\">{}</span>\
          </div></div></div></main>",
-        if narrow { "list" } else { "axis" },
+        if frame.narrow { "list" } else { "axis" },
         text(title.headline.resolve(lang.code())),
         ctx.rich(title.text.as_ref()),
         text(Msg::PreviousSlide.text(lang)),
@@ -150,27 +169,41 @@ mod tests {
     }
 
     #[test]
-    fn draws_for_a_document_a_dataset_a_language_and_a_theme() {
+    fn draws_for_what_the_embed_generator_writes() {
         assert!(drawn_for(&[]));
+        let generated = crate::share::EmbedOptions::from_page(
+            crate::share::EmbedView::Timeline,
+            None,
+            crate::i18n::Lang::Ar,
+            &["group", "layout"],
+            [("source", "a.json"), ("group", "country")],
+        );
+        let url = generated.url("https://example.org/");
+        let query = url.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        let generated: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        assert!(generated.iter().any(|(k, _)| k == "height"), "{url}");
+        assert!(drawn_for(&generated), "{url}");
         assert!(drawn_for(&pairs(&[
             ("source", "a.json"),
-            ("lang", "ar"),
-            ("theme", "dark")
+            ("group", "country"),
+            ("utm_source", "x"),
+            ("start_at", ""),
         ])));
         assert!(drawn_for(&pairs(&[
             ("data", "other/manifest.json"),
-            ("layout", "slides")
+            ("layout", "axis")
         ])));
     }
 
     #[test]
-    fn leaves_to_the_app_what_opens_elsewhere_or_needs_it() {
+    fn leaves_to_the_app_what_opens_elsewhere() {
         for list in [
             &[("source", "a.json"), ("event", "e1")][..],
             &[("start_at", "end")],
-            &[("layout", "axis")],
-            &[("group", "country")],
-            &[("height", "600")],
             &[("data", "draft")],
         ] {
             assert!(!drawn_for(&pairs(list)), "{list:?}");
@@ -180,7 +213,15 @@ mod tests {
     #[test]
     fn a_timelinejs3_document_opens_on_its_title_slide() {
         let dataset = anchor("TimelineJS3-all-media-types.json");
-        let html = timeline_embed(&dataset, &English, "", None, true).expect("a title slide");
+        let html = timeline_embed(
+            &dataset,
+            &English,
+            &Frame {
+                narrow: true,
+                ..Frame::default()
+            },
+        )
+        .expect("a title slide");
         assert!(html.starts_with("<main class=\"embed\" data-embed=\"timeline\" id=\"main\"><h1 class=\"embed-title\">TimelineJS Media Types</h1>"));
         assert!(html.contains("data-layout=\"list\" data-timeline-layout=\"slides\""));
         assert!(html.contains("<h2 id=\"tl-slide-heading\" elementtiming=\"first-view\">TimelineJS Media Types</h2><div class=\"rich-text\"><p>TimelineJS supports many media types."));
@@ -226,7 +267,7 @@ mod tests {
             }
         }
         let dataset = anchor("TimelineJS3-all-media-types.json");
-        let html = timeline_embed(&dataset, &Arabic, "", None, false).expect("a title slide");
+        let html = timeline_embed(&dataset, &Arabic, &Frame::default()).expect("a title slide");
         assert!(html.contains("data-layout=\"axis\""));
         assert!(html.contains("<span aria-hidden=\"true\">→</span> السابقة</button>"));
         assert!(html.contains("التالية <span aria-hidden=\"true\">←</span></button>"));
@@ -237,14 +278,34 @@ mod tests {
     #[test]
     fn no_first_view_where_the_app_opens_on_something_else() {
         let dataset = anchor("TimelineJS3-all-media-types.json");
+        let axis = Frame {
+            layout: Some("axis"),
+            ..Frame::default()
+        };
+        assert_eq!(timeline_embed(&dataset, &English, &axis), None);
         assert_eq!(
-            timeline_embed(&dataset, &English, "", Some("axis"), false),
+            timeline_embed(&Dataset::default(), &English, &Frame::default()),
             None
         );
-        assert_eq!(
-            timeline_embed(&Dataset::default(), &English, "", None, false),
-            None
-        );
+    }
+
+    #[test]
+    fn the_frame_height_and_own_media_as_the_app_has_them() {
+        let mut dataset = anchor("TimelineJS3-all-media-types.json");
+        let frame = Frame {
+            height: Some(600),
+            own_host: Some("www.germuska.com"),
+            ..Frame::default()
+        };
+        let html = timeline_embed(&dataset, &English, &frame).expect("a title slide");
+        assert!(html.starts_with("<main class=\"embed\" data-embed=\"timeline\" id=\"main\" style=\"height: 600px; overflow: auto\">"));
+        // Media on the page's own host is drawn, not held behind a notice.
+        assert!(!html.contains("external-media"));
+        if let Some(timeline) = dataset.timelines.first_mut() {
+            timeline.media = None;
+        }
+        let html = timeline_embed(&dataset, &English, &Frame::default()).expect("a title slide");
+        assert!(!html.contains("tl-slide-media"));
     }
 
     #[test]
@@ -253,7 +314,7 @@ mod tests {
         if let Some(timeline) = dataset.timelines.first_mut() {
             timeline.title = crate::model::text::Text::from("<img src=x onerror=alert(1)>");
         }
-        let html = timeline_embed(&dataset, &English, "", None, false).expect("a title slide");
+        let html = timeline_embed(&dataset, &English, &Frame::default()).expect("a title slide");
         assert!(!html.contains("<img src=x"));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
     }

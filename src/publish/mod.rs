@@ -262,6 +262,7 @@ pub fn publish(
         base: shell.public_path.clone(),
         site_title,
         world,
+        own_host: None,
     };
     let mut site = Site::default();
     if let Some(script) = &shell.start_script {

@@ -37,6 +37,10 @@ pub struct Ctx<'a> {
     /// locator maps; empty when the build has none (the frame stays empty
     /// until the app draws it).
     pub world: &'a [Shape],
+    /// The host the page is served from, where known (the timeline embed's
+    /// first view, in the browser): media there is the page's own, as the
+    /// app's `ui::media` has it. `None` at build time.
+    pub own_host: Option<String>,
 }
 
 impl Ctx<'_> {
@@ -153,12 +157,9 @@ fn share_image(media: Option<&Media>, ctx: &Ctx) -> Option<ShareImage> {
 
 /// An absolute http(s) URL's host: media there is loaded only on the reader's
 /// request (`ui::media`).
-fn external_host(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    Some(host.trim_start_matches("www.").to_owned())
+fn external_host(url: &str, own: Option<&str>) -> Option<String> {
+    let host = crate::model::url::host(url)?;
+    (own != Some(host)).then(|| host.trim_start_matches("www.").to_owned())
 }
 
 /// `ui::media::MediaView`: the media and its caption and credit.
@@ -184,7 +185,10 @@ fn media_figure(ctx: &Ctx, media: &Media, leading: bool, before_app: bool) -> St
     } else {
         " loading=\"lazy\""
     };
-    let body = match (media.resolved_kind(), external_host(&media.url)) {
+    let body = match (
+        media.resolved_kind(),
+        external_host(&media.url, ctx.own_host.as_deref()),
+    ) {
         (MediaKind::Link, _) => {
             let label = ctx.t_opt(media.title.as_ref().or(media.caption.as_ref()));
             let label = if label.is_empty() {

@@ -11,10 +11,7 @@ use crate::ui::text::{external_or_local_link, localized_opt};
 
 /// The host of an absolute http(s) URL; `None` for relative (our own) URLs.
 pub fn external_host(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = crate::model::url::host(url)?;
     let own = web_sys::window().and_then(|w| w.location().host().ok());
     (own.as_deref() != Some(host)).then(|| host.trim_start_matches("www.").to_owned())
 }

@@ -337,24 +337,34 @@ test('when the app\'s code cannot be downloaded, the first view stays with a ret
   await page.context().close();
 });
 
-test('an address the first view does not draw for gets the app alone', async () => {
-  const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
-  let drawn = false;
-  await page.exposeFunction('firstViewDrawn', () => {
-    drawn = true;
+// The embed code generator's address (src/share.rs: height, lang, group) gets
+// the first view, at the frame's height; one that opens on an event does not.
+for (const [query, drawn] of [
+  ['&group=group&lang=en&height=600', true],
+  ['&start_at=end', false],
+]) {
+  test(`the first view is ${drawn ? '' : 'not '}drawn for …${query}`, async () => {
+    const page = await app.open(undefined, { viewport: { width: 412, height: 823 } });
+    const seen = [];
+    await page.exposeFunction('firstViewDrawn', (height) => seen.push(height));
+    await page.addInitScript(() => {
+      const watch = new MutationObserver(() => {
+        if (document.getElementById('app')?.hasAttribute('data-first-view')) {
+          watch.disconnect();
+          window.firstViewDrawn(document.querySelector('.published #main')?.style.height ?? '');
+        }
+      });
+      watch.observe(document, { subtree: true, attributes: true, childList: true });
+    });
+    await page.goto(app.url(`/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json${query}`));
+    await waitReady(page);
+    assert.deepEqual(seen, drawn ? ['600px'] : []);
+    assert.equal(await slide(page).getAttribute('data-slide'), drawn ? 'title' : 'event');
+    if (drawn) assert.equal(await page.locator('#main').evaluate((el) => el.style.height), '600px', 'as the app sets it');
+    assertClean(page);
+    await page.context().close();
   });
-  await page.addInitScript(() => {
-    new MutationObserver(() => {
-      if (document.getElementById('app')?.hasAttribute('data-first-view')) window.firstViewDrawn();
-    }).observe(document, { subtree: true, attributes: true });
-  });
-  await page.goto(app.url('/embed/timeline?source=/anchors/TimelineJS3-all-media-types.json&start_at=end'));
-  await waitReady(page);
-  assert.equal(drawn, false, 'start_at opens another slide: no title slide first');
-  assert.equal(await slide(page).getAttribute('data-slide'), 'event');
-  assertClean(page);
-  await page.context().close();
-});
+}
 
 // When the app's module is fetched: after the first view is on screen for a
 // small document (its download would hold the first paint back on a phone),
