@@ -30,13 +30,15 @@ pub type FirstLoad = Option<Result<NetworkData, LoadError>>;
 
 /// A document this large (bytes) is read for longer than a frame even on a
 /// desktop (about 20 MB/s here, several times slower on a phone): the app's
-/// code is fetched beside the read rather than after the first view.
+/// code is fetched beside the read, and arrives about when it ends, so the
+/// app draws the document without a first view.
 const LARGE_DOCUMENT: usize = 256 * 1024;
 
 /// Loads the page's data and draws the title slide from it. Returns what
 /// it loaded, for [`crate::app::start_timeline_embed`]. The app's module is
 /// fetched after the slide is on screen (the caller's next step), or by
-/// `fetch_app` as soon as a large document's bytes are in.
+/// `fetch_app` as soon as a large document's bytes are in, and then nothing
+/// is drawn: the app follows the read at once.
 pub async fn timeline_embed(fetch_app: fn()) -> FirstLoad {
     crate::app::crash::install_panic_hook();
     // The app sets the same (`start_single`); the first view loads first.
@@ -45,12 +47,19 @@ pub async fn timeline_embed(fetch_app: fn()) -> FirstLoad {
     if !drawn_for(&pairs) {
         return None;
     }
+    let large = std::cell::Cell::new(false);
     let loaded = load_page_data(|bytes| {
         if bytes > LARGE_DOCUMENT {
+            large.set(true);
             fetch_app();
         }
     })
     .await;
+    if large.get() {
+        // Its read took about as long as the app's code, fetched beside
+        // it: a first view would only hold the app back.
+        return Some(loaded);
+    }
     if let Ok(data) = &loaded
         && draw(data, &pairs).is_some()
     {

@@ -45,9 +45,10 @@ fn fetch_app() {
 #[cfg(target_arch = "wasm32")]
 fn main() {
     wasm_bindgen_futures::spawn_local(async {
-        // Drawn and painted before the app's module is fetched (unless the
-        // document is large): its download and compile would take the
-        // network and the cores the first paint needs on a phone.
+        // Drawn and painted before the app's module is fetched (a large
+        // document gets none: its module is fetched beside the read): the
+        // module's download and compile would take the network and the cores
+        // the first paint needs on a phone.
         let first = first_view::timeline_embed(fetch_app).await;
         if app(Some(first)).await.is_err() {
             first_view::app_not_loaded();
