@@ -224,6 +224,11 @@ async function timelineFrames(page, kind) {
 async function mapRun(app, route) {
   const page = await openProbed(app, route, '.map-canvas');
   try {
+    // The published /map shows its picture and starts the app at the
+    // reader's first input: a key press as soon as the page is there (so
+    // "ready" counts the app's whole start, as before).
+    await page.waitForSelector('#app', { state: 'attached', timeout: TIMEOUT });
+    if (await page.locator('#app[data-start="input"]').count()) await page.keyboard.press('Shift');
     await page.waitForFunction(APPS.mapline.settled, null, { timeout: TIMEOUT });
     const failure = await page.evaluate(APPS.mapline.failure);
     if (failure) throw new Error(failure);

@@ -15,6 +15,9 @@ pub const HEIGHT: f64 = 200.0;
 const MIN_SPAN_LON: f64 = 24.0;
 /// The window is this many times the country's own extent.
 const CONTEXT: f64 = 2.2;
+/// About the width of a story's map on a desktop, in CSS pixels: a point's
+/// window shows what that map shows at the slide's zoom.
+const STORY_FRAME_PX: f64 = 450.0;
 
 /// One drawn country.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,6 +80,45 @@ impl Window {
         }
     }
 
+    /// The window around a point, as wide as a story's map shows it at
+    /// Leaflet zoom `zoom` (at least [`MIN_SPAN_LON`], so a city is seen in
+    /// its region: the 1:110m shapes hold no streets).
+    fn at(lat: f64, lon: f64, zoom: f64) -> Window {
+        let lat0 = lat.clamp(-75.0, 75.0);
+        let squeeze = lat0.to_radians().cos().max(0.2);
+        // Degrees of longitude across a frame STORY_FRAME_PX wide at `zoom`
+        // (256 px show the whole world at zoom 0).
+        let shown = 360.0 * STORY_FRAME_PX / (256.0 * 2f64.powf(zoom.clamp(0.0, 18.0)));
+        let span_x = (shown.max(MIN_SPAN_LON) * squeeze).min(360.0 * squeeze);
+        Window {
+            lon0: lon,
+            lat0,
+            span_lon: span_x / squeeze,
+            span_lat: span_x * HEIGHT / WIDTH,
+            squeeze,
+        }
+    }
+
+    /// The shapes that meet the window, drawn in it; the one whose ISO
+    /// numeric code is `highlighted` marked so.
+    fn draw(&self, shapes: &[Shape], highlighted: Option<u16>) -> Vec<LocatorShape> {
+        shapes
+            .iter()
+            .filter_map(|shape| {
+                let mut path = String::new();
+                for polygon in &shape.polygons {
+                    if polygon.first().is_some_and(|outer| self.meets(outer)) {
+                        self.path(polygon, &mut path);
+                    }
+                }
+                (!path.is_empty()).then(|| LocatorShape {
+                    path,
+                    highlighted: highlighted.is_some() && shape.numeric() == highlighted,
+                })
+            })
+            .collect()
+    }
+
     /// The longitude moved by whole turns to lie nearest the centre.
     fn unwrap(&self, lon: f64) -> f64 {
         lon - 360.0 * ((lon - self.lon0) / 360.0).round()
@@ -129,27 +171,28 @@ impl Window {
     }
 }
 
+/// The locator for a place given by its position alone (a story's slide):
+/// the window around it at the story map's `zoom`, nothing highlighted.
+/// `None` for a position off the globe.
+pub fn locate_point(shapes: &[Shape], (lat, lon): (f64, f64), zoom: f64) -> Option<Locator> {
+    if !(lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0) {
+        return None;
+    }
+    let zoom = if zoom.is_finite() { zoom } else { 0.0 };
+    let window = Window::at(lat, lon, zoom);
+    Some(Locator {
+        shapes: window.draw(shapes, None),
+        dot: Some(window.project(lat, lon)),
+    })
+}
+
 /// The locator for a country (ISO alpha-2) and an optional (lat, lon) place,
 /// drawn from the decoded world shapes. `None` for a code outside the table.
 pub fn locate(shapes: &[Shape], code: &str, place: Option<(f64, f64)>) -> Option<Locator> {
     let country = countries::by_code(code)?;
     let place = place.filter(|(lat, lon)| lat.is_finite() && lon.is_finite() && lat.abs() <= 90.0);
     let window = Window::around(country, place);
-    let mut drawn: Vec<LocatorShape> = shapes
-        .iter()
-        .filter_map(|shape| {
-            let mut path = String::new();
-            for polygon in &shape.polygons {
-                if polygon.first().is_some_and(|outer| window.meets(outer)) {
-                    window.path(polygon, &mut path);
-                }
-            }
-            (!path.is_empty()).then(|| LocatorShape {
-                path,
-                highlighted: shape.numeric() == Some(country.numeric),
-            })
-        })
-        .collect();
+    let mut drawn = window.draw(shapes, Some(country.numeric));
     // The located country last, so its outline is drawn over its neighbours'.
     drawn.sort_by_key(|s| s.highlighted);
     let dot = place
@@ -159,11 +202,11 @@ pub fn locate(shapes: &[Shape], code: &str, place: Option<(f64, f64)>) -> Option
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// A square ring of (lat, lon) around a centre.
-    fn square(lat: f64, lon: f64, half: f64) -> Vec<Ring> {
+    pub(crate) fn square(lat: f64, lon: f64, half: f64) -> Vec<Ring> {
         vec![vec![
             (lat - half, lon - half),
             (lat - half, lon + half),
@@ -255,6 +298,31 @@ mod tests {
         // Across the antimeridian from a box near it.
         let fiji = locate(&shapes, "FJ", Some((-16.5, -179.9))).unwrap();
         assert!(fiji.dot.is_some());
+    }
+
+    #[test]
+    fn a_point_is_centred_in_a_window_as_wide_as_its_zoom_shows() {
+        let shapes = vec![
+            shape(124, 56.0, -100.0, 10.0), // Canada, near Toronto
+            shape(643, 60.0, 90.0, 10.0),   // far away
+        ];
+        // Toronto at zoom 10: a city, seen in its region.
+        let city = locate_point(&shapes, (43.65, -79.38), 10.0).unwrap();
+        assert_eq!(city.dot, Some((WIDTH / 2.0, HEIGHT / 2.0)));
+        assert_eq!(city.shapes.len(), 1, "only the shapes near it");
+        assert!(city.shapes.iter().all(|s| !s.highlighted));
+        // A continent at zoom 2 is seen whole: a wider window than a city's.
+        let africa = Window::at(2.0, 20.0, 2.0);
+        let toronto = Window::at(43.65, -79.38, 10.0);
+        assert!((toronto.span_lon - MIN_SPAN_LON).abs() < 1e-9);
+        assert!(
+            africa.span_lon > 100.0 && africa.span_lon <= 360.0,
+            "{}",
+            africa.span_lon
+        );
+        assert_eq!(locate_point(&shapes, (f64::NAN, 0.0), 3.0), None);
+        assert_eq!(locate_point(&shapes, (95.0, 0.0), 3.0), None);
+        assert!(locate_point(&shapes, (10.0, 10.0), f64::NAN).is_some());
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! `ui::leaflet` (stories draw on it too); the views are `view/`.
 
 pub mod locator;
+pub mod overview;
 
 #[cfg(target_arch = "wasm32")]
 pub mod basemap_layer;
@@ -16,7 +17,7 @@ pub mod view;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::countries;
-use crate::i18n::Locale;
+use crate::i18n::{Locale, Msg};
 use crate::model::{Case, CaseStatus, Dataset, Date, Member, Region};
 
 /// One country of the network with its counts.
@@ -408,6 +409,17 @@ pub fn region_key(region: Region) -> &'static str {
         Region::AsiaPacific => "asia-pacific",
         Region::EuropeCentralAsia => "europe-central-asia",
         Region::Mena => "mena",
+    }
+}
+
+/// The filter menu's name of a region.
+pub fn region_msg(region: Region) -> Msg {
+    match region {
+        Region::Africa => Msg::RegionAfrica,
+        Region::Americas => Msg::RegionAmericas,
+        Region::AsiaPacific => Msg::RegionAsiaPacific,
+        Region::EuropeCentralAsia => Msg::RegionEuropeCentralAsia,
+        Region::Mena => Msg::RegionMena,
     }
 }
 

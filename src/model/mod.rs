@@ -13,6 +13,8 @@ pub mod load;
 pub mod locate;
 pub mod markdown;
 pub mod problem;
+#[cfg(test)]
+pub mod sample;
 #[cfg(feature = "schema")]
 pub mod schema;
 pub mod text;

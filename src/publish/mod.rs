@@ -69,6 +69,10 @@ pub struct Page {
     pub json_ld: Vec<Value>,
     /// The content inside `<main>`.
     pub main: String,
+    /// Part of the page is left for the app to draw (the map page when the
+    /// build has no atlas to draw its picture from): the app starts after
+    /// the first paint, not at the reader's first input.
+    pub app_draws: bool,
 }
 
 impl Page {
@@ -83,15 +87,19 @@ impl Page {
 
     /// When the page starts the app: pages that are whole as HTML (the
     /// home page and a campaign with their charts, cases, members,
-    /// galleries, whose photos a tap holds for the app's lightbox, and the
-    /// list of stories) wait for the reader's first input; the others have a
-    /// view only the app draws (the map, the timeline, a story's map).
+    /// galleries, whose photos a tap holds for the app's lightbox, the
+    /// stories, each slide's place drawn as a locator, and the map page
+    /// with its map drawn as a picture) wait for the reader's first input;
+    /// the timeline has a view only the app draws, and starts it at once.
     pub fn start(&self) -> Start {
+        if self.app_draws {
+            return Start::AfterPaint;
+        }
         match (self.section(), self.id.is_empty()) {
             ("", true) | ("cases" | "members" | "campaigns", false) | ("galleries", _) => {
                 Start::OnInput
             }
-            ("stories", true) => Start::OnInput,
+            ("stories", _) | ("map", true) => Start::OnInput,
             _ => Start::AfterPaint,
         }
     }

@@ -269,31 +269,66 @@ fn locator(
         _ => country_text,
     };
     let drawing = locate(ctx.world, country, place)
-        .map(|locator| {
-            let mut svg = format!(
-                "<svg class=\"locator\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{}\">",
-                attr(&fill(ctx.tr(Msg::LocatorLabel), &[("place", &label)]))
-            );
-            for shape in &locator.shapes {
-                let class = if shape.highlighted {
-                    " class=\"locator-country\""
-                } else {
-                    ""
-                };
-                svg.push_str(&format!("<path d=\"{}\"{class}></path>", attr(&shape.path)));
-            }
-            if let Some((x, y)) = locator.dot {
-                svg.push_str(&format!(
-                    "<circle class=\"locator-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"></circle>"
-                ));
-            }
-            svg.push_str("</svg>");
-            svg
-        })
+        .map(|locator| locator_svg(ctx, &locator, &label))
         .unwrap_or_default();
     format!(
         "<figure class=\"locator-figure\"><div class=\"locator-frame\">{drawing}</div><figcaption>{}</figcaption></figure>",
         ctx.a(Route::MapCountry(country), &text(ctx.tr(Msg::ShowOnMap)))
+    )
+}
+
+/// A locator's SVG (`map::locator_view`'s markup), labelled with `place`.
+fn locator_svg(ctx: &Ctx, locator: &crate::map::locator::Locator, place: &str) -> String {
+    let mut svg = format!(
+        "<svg class=\"locator\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-label=\"{}\">",
+        attr(&fill(ctx.tr(Msg::LocatorLabel), &[("place", place)]))
+    );
+    for shape in &locator.shapes {
+        let class = if shape.highlighted {
+            " class=\"locator-country\""
+        } else {
+            ""
+        };
+        svg.push_str(&format!("<path d=\"{}\"{class}></path>", attr(&shape.path)));
+    }
+    if let Some((x, y)) = locator.dot {
+        svg.push_str(&format!(
+            "<circle class=\"locator-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"></circle>"
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Where a story's slide takes place, before the app draws the story's map:
+/// a locator of the slide's place (its country shaded when it names one),
+/// captioned with the place's name. Empty for a slide without a place, or
+/// without the atlas.
+fn slide_locator(ctx: &Ctx, place: &crate::model::Place) -> String {
+    if ctx.world.is_empty() {
+        return String::new();
+    }
+    let position = place.position();
+    let name = place
+        .name
+        .as_ref()
+        .map(|n| ctx.t(n))
+        .filter(|n| !n.trim().is_empty());
+    let country = place.country.as_deref().map(|code| ctx.country(code));
+    let located = match place.country.as_deref() {
+        Some(code) => locate(ctx.world, code, position),
+        None => position.and_then(|p| {
+            crate::map::locator::locate_point(ctx.world, p, place.zoom.unwrap_or(4.0))
+        }),
+    };
+    let coordinates = position.map(|(lat, lon)| format!("{lat:.2}, {lon:.2}"));
+    let (Some(locator), Some(label)) = (located, name.or(country).or(coordinates)) else {
+        return String::new();
+    };
+    format!(
+        "<figure class=\"locator-figure slide-locator\"><div class=\"locator-frame\">{}</div><figcaption>{}</figcaption></figure>",
+        locator_svg(ctx, &locator, &label),
+        text(&label)
     )
 }
 
@@ -482,6 +517,7 @@ fn page(route: Route<'_>, kind: PageKind) -> Page {
         preload: None,
         json_ld: Vec::new(),
         main: String::new(),
+        app_draws: false,
     }
 }
 
@@ -805,6 +841,9 @@ pub fn story_page(ctx: &Ctx, story: &Story) -> Page {
             if let Some(media) = &slide.media {
                 html.push_str(&media_view(ctx, media));
             }
+            if let Some(place) = &slide.place {
+                html.push_str(&slide_locator(ctx, place));
+            }
             html.push_str("</li>");
         }
         html.push_str("</ol></div>");
@@ -813,6 +852,9 @@ pub fn story_page(ctx: &Ctx, story: &Story) -> Page {
 
     let mut p = page(Route::Story(&story.id), PageKind::Article);
     p.id = story.id.clone();
+    // The slides' places are drawn with the atlas; without it only the app
+    // shows where the story goes.
+    p.app_draws = ctx.world.is_empty() && story.slides.iter().any(|slide| slide.place.is_some());
     p.title = ctx.title(&title);
     p.heading = title.clone();
     let slides = count(&English, Counted::Slides, story.slides.len());
@@ -922,13 +964,16 @@ pub fn home_page(ctx: &Ctx) -> Page {
     p
 }
 
-/// `/map`: its heading, and the members by country as a list (the app's
-/// list alternative of the map, in short).
+/// `/map`: its heading, the map of the whole network as a picture
+/// ([`overview_map`]), and the members by country as a list (the app's list
+/// alternative of the map, in short). Whole without the app, which draws the
+/// live map in its place at the reader's first input.
 pub fn map_page(ctx: &Ctx) -> Page {
     let mut html = format!(
-        "<section data-page=\"map\" class=\"map-page\"><h1>{}</h1>{}<h2>{}</h2><ul>",
+        "<section data-page=\"map\" class=\"map-page\"><h1>{}</h1>{}{}<h2>{}</h2><ul>",
         text(ctx.tr(Msg::NavMap)),
         ctx.view_actions(),
+        overview_map(ctx),
         text(ctx.tr(Msg::CountriesWithMembers))
     );
     for code in ctx.dataset.member_countries() {
@@ -951,7 +996,122 @@ pub fn map_page(ctx: &Ctx) -> Page {
     p.description = crate::i18n::home_lead(&English, &stats);
     p.card_line = p.description.clone();
     p.main = html;
+    p.app_draws = ctx.world.is_empty();
     p
+}
+
+/// The map of `/map` before the app: `map::overview` in the frame the live
+/// map fills (`map::view::explorer`: the stage, the canvas, the help line
+/// and the legend, with the same classes), so the live map takes its place
+/// where it stands. Empty without the atlas.
+fn overview_map(ctx: &Ctx) -> String {
+    use crate::map::overview::{DOT_RADIUS, WIDTH as OVERVIEW_WIDTH, overview};
+    use crate::map::{CLASSES, Filters, NEUTRAL, class_label, select};
+    if ctx.world.is_empty() {
+        return String::new();
+    }
+    let map = overview(ctx.world, &select(ctx.dataset, &Filters::default()));
+    let mut svg = format!(
+        "<svg class=\"map-overview\" viewBox=\"0 0 {OVERVIEW_WIDTH} {}\" role=\"img\" aria-label=\"{}\" aria-describedby=\"map-help\">",
+        map.height,
+        attr(ctx.tr(Msg::MapLabel))
+    );
+    for group in &map.groups {
+        svg.push_str(&format!(
+            "<path fill=\"{}\" stroke=\"{}\" d=\"{}\"></path>",
+            group.fill,
+            group.outline,
+            attr(&group.path)
+        ));
+    }
+    for dot in &map.dots {
+        svg.push_str(&format!(
+            "<circle fill=\"{}\" stroke=\"{}\" cx=\"{:.0}\" cy=\"{:.0}\" r=\"{DOT_RADIUS}\"></circle>",
+            dot.fill, dot.outline, dot.x, dot.y
+        ));
+    }
+    svg.push_str("</svg>");
+    let swatch = |colour: &str, label: &str| {
+        format!(
+            "<li><span class=\"swatch\" aria-hidden=\"true\" style=\"background-color: {colour}\"></span>{}</li>",
+            text(label)
+        )
+    };
+    let mut legend = String::new();
+    for (i, (_, colour)) in CLASSES.iter().enumerate() {
+        legend.push_str(&swatch(colour, &class_label(i)));
+    }
+    legend.push_str(&swatch(NEUTRAL, ctx.tr(Msg::MapNoMembers)));
+    format!(
+        "<div class=\"map-layout\">{}<div class=\"map-stage\"><div class=\"map-canvas\">{svg}</div></div>\
+         <figure class=\"map-legend\"><figcaption>{}</figcaption><ul>{legend}</ul></figure>\
+         <p id=\"map-help\" class=\"map-help\">{} {}</p></div>",
+        map_filters_placeholder(ctx),
+        text(ctx.tr(Msg::MapLegend)),
+        text(ctx.tr(Msg::MapHelp)),
+        text(ctx.tr(Msg::MapCredit))
+    )
+}
+
+/// The map's filters (`map::view::filters`) with the same labels and
+/// choices, disabled until the app's own take their place (at the reader's
+/// first input): they hold the room the app's need, so the map does not
+/// move when it starts, and show what the page will offer.
+fn map_filters_placeholder(ctx: &Ctx) -> String {
+    use crate::i18n::case_status;
+    use crate::map::{REGIONS, STATUSES, region_msg};
+    let menu = |label: Msg, choices: Vec<String>| {
+        let options: String = choices
+            .iter()
+            .map(|choice| format!("<option>{}</option>", text(choice)))
+            .collect();
+        format!(
+            "<label><span>{}</span><select><option>{}</option>{options}</select></label>",
+            text(ctx.tr(label)),
+            text(ctx.tr(Msg::MapAll))
+        )
+    };
+    let year = |label: Msg| {
+        format!(
+            "<label><span>{}</span><input type=\"number\"></label>",
+            text(ctx.tr(label))
+        )
+    };
+    let dataset = ctx.dataset;
+    format!(
+        "<fieldset class=\"map-filters\" disabled><legend>{}</legend>\
+         {}{}{}{}{}{}<button type=\"button\" class=\"button\">{}</button></fieldset>",
+        text(ctx.tr(Msg::MapFilters)),
+        menu(
+            Msg::Region,
+            REGIONS
+                .iter()
+                .map(|r| ctx.tr(region_msg(*r)).to_owned())
+                .collect()
+        ),
+        menu(
+            Msg::MapAlliance,
+            dataset
+                .alliances
+                .iter()
+                .map(|a| ctx.t(a.short_name.as_ref().unwrap_or(&a.name)))
+                .collect()
+        ),
+        menu(
+            Msg::MapCampaign,
+            dataset.campaigns.iter().map(|c| ctx.t(&c.name)).collect()
+        ),
+        menu(
+            Msg::MapCaseStatus,
+            STATUSES
+                .iter()
+                .map(|s| ctx.tr(case_status(*s)).to_owned())
+                .collect()
+        ),
+        year(Msg::MapFromYear),
+        year(Msg::MapToYear),
+        text(ctx.tr(Msg::MapClearFilters))
+    )
 }
 
 /// `/timeline`: its heading and every dated event in time order.

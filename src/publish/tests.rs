@@ -22,7 +22,8 @@ fn hostile_dataset() -> Dataset {
                     "outcomes": [{ "id": "o1", "date": "2012-05-04", "kind": "arrest", "headline": "Arrested </h3><script>" },
                                  { "id": "o2", "date": "2013", "kind": "release", "headline": "Released" }] },
                   { "id": "../escape", "person": "Bad id", "country": "BY", "status": "open" }],
-        "stories": [{ "id": "s1", "title": "Story \"one\"", "summary": "A story.", "slides": [{ "id": "sl1", "headline": "Slide" }] }],
+        "stories": [{ "id": "s1", "title": "Story \"one\"", "summary": "A story.", "slides": [{ "id": "sl1", "headline": "Slide" },
+                                                                                     { "id": "sl2", "headline": "There", "place": { "country": "BY", "name": "Minsk </figcaption><script>" } }] }],
     });
     let loaded = load_dataset(&[
         SourceFile::new("data/manifest.json", manifest),
@@ -189,8 +190,10 @@ fn head_tags_name_the_page_its_image_and_its_languages() {
     );
     let story = file(&site, "stories/s1/index.html");
     assert!(story.contains("\"@type\":\"Article\""));
-    // A story's map is the app's: it starts after the first paint, not on input.
+    // Without the atlas to draw its places, a story's map is the app's
+    // alone: it starts after the first paint, not on input.
     assert!(!story.contains("data-start"));
+    assert!(!story.contains("<script>alert") && !story.contains("Minsk </figcaption>"));
     assert!(story.contains(
         "<title>Story \"one\" · Net &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"
     ));
@@ -257,36 +260,24 @@ fn without_a_base_url_no_address_is_made_up() {
     );
 }
 
-/// The sample dataset (public/data), loaded as the app loads it.
 fn sample() -> Dataset {
-    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/public/");
-    let read = |name: &str| std::fs::read_to_string(format!("{root}{name}")).unwrap_or_default();
-    let manifest = read("data/manifest.json");
-    let parsed = crate::model::parse_manifest("data/manifest.json", &manifest)
-        .unwrap_or_else(|p| panic!("{p:?}"));
-    let mut files = vec![SourceFile::new("data/manifest.json", manifest.clone())];
-    for name in crate::model::manifest_file_names("data/manifest.json", &parsed) {
-        let text = read(&name);
-        files.push(SourceFile::new(name, text));
-    }
-    let loaded = load_dataset(&files);
-    assert!(
-        !crate::model::has_errors(&loaded.problems),
-        "{}",
-        loaded.report()
-    );
-    loaded.dataset
+    crate::model::sample::dataset()
 }
 
-#[test]
-fn every_record_of_the_sample_data_has_its_page() {
-    let dataset = sample();
+/// The bundled atlas' country shapes, as the build gives them to publish.
+fn world() -> Vec<crate::geo::topojson::Shape> {
     let atlas = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/node_modules/world-atlas/countries-110m.json"
     ))
     .expect("node_modules/world-atlas is installed by scripts/setup (npm ci)");
-    let world = crate::geo::topojson::decode(&atlas, "countries").unwrap_or_else(|e| panic!("{e}"));
+    crate::geo::topojson::decode(&atlas, "countries").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn every_record_of_the_sample_data_has_its_page() {
+    let dataset = sample();
+    let world = world();
     let site = publish(SHELL, &dataset, Some("https://mapline.example"), &world)
         .unwrap_or_else(|e| panic!("{e}"));
     let d = &dataset;
@@ -381,6 +372,119 @@ fn every_record_of_the_sample_data_has_its_page() {
         let page = file(&site, &format!("members/{}/index.html", m.id));
         assert!(page.contains("<article class=\"member\""));
         assert!(page.contains("<svg class=\"locator\""), "{}", m.id);
+    }
+}
+
+#[test]
+fn the_map_page_is_whole_with_its_picture_and_waits_for_input() {
+    let dataset = sample();
+    let world = world();
+    let site = publish(SHELL, &dataset, None, &world).unwrap_or_else(|e| panic!("{e}"));
+    let map = file(&site, "map/index.html");
+    // The picture, labelled and described as the live map is, in the live
+    // map's frame, one path per colour (the neutral land and the four
+    // classes the sample uses) and the legend's five swatches.
+    let svg = map
+        .split("<div class=\"map-canvas\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</svg>").next())
+        .unwrap_or_default();
+    assert!(
+        svg.starts_with("<svg class=\"map-overview\" viewBox=\"0 0 1000 ")
+            && svg.contains("role=\"img\" aria-label=\"Map of the member countries\" aria-describedby=\"map-help\""),
+        "{}",
+        &svg[..svg.len().min(300)]
+    );
+    let mut drawn = 0;
+    for (_, colour) in crate::map::CLASSES
+        .iter()
+        .chain([&(0, crate::map::NEUTRAL)])
+    {
+        let paths = svg.matches(&format!("<path fill=\"{colour}\"")).count();
+        assert!(paths <= 1, "{colour}");
+        drawn += paths
+            + svg
+                .matches(&format!("<circle fill=\"{colour}\""))
+                .count()
+                .min(1);
+        assert!(
+            map.contains(&format!("style=\"background-color: {colour}\"")),
+            "{colour}"
+        );
+    }
+    assert!(drawn >= 4, "the neutral land and the sample's classes");
+    assert!(map.contains("<p id=\"map-help\" class=\"map-help\">"));
+    // The filters' room is held, disabled, with the sample's campaigns.
+    let filters = map
+        .split("<fieldset class=\"map-filters\" disabled>")
+        .nth(1)
+        .and_then(|rest| rest.split("</fieldset>").next())
+        .unwrap_or_default();
+    assert_eq!(filters.matches("<select>").count(), 4, "{filters}");
+    for campaign in &dataset.campaigns {
+        let name = campaign.name.resolve("en");
+        assert!(filters.contains(&html::text(name)), "{name}");
+    }
+    // Whole as HTML: the app waits for the reader's first input.
+    assert!(map.contains("<div data-start=\"input\" id=\"app\""));
+    // Without an atlas there is no picture, and the app draws the map at once.
+    let bare = publish(SHELL, &dataset, None, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let bare = file(&bare, "map/index.html");
+    assert!(!bare.contains("map-overview") && !bare.contains("data-start=\"input\""));
+    assert!(bare.contains("<h2>Countries with members</h2>"));
+}
+
+#[test]
+fn a_story_page_draws_each_slides_place_and_waits_for_input() {
+    let dataset = sample();
+    let site = publish(SHELL, &dataset, None, &world()).unwrap_or_else(|e| panic!("{e}"));
+    for story in &dataset.stories {
+        let page = file(&site, &format!("stories/{}/index.html", story.id));
+        assert!(
+            page.contains("<div data-start=\"input\" id=\"app\""),
+            "{}",
+            story.id
+        );
+        let slides: Vec<&str> = page.split("<li class=\"slide\"").skip(1).collect();
+        assert_eq!(slides.len(), story.slides.len());
+        for (slide, html) in story.slides.iter().zip(&slides) {
+            let drawn = html.contains("<figure class=\"locator-figure slide-locator\"><div class=\"locator-frame\"><svg class=\"locator\"");
+            assert_eq!(drawn, slide.place.is_some(), "{}: {}", story.id, slide.id);
+            let Some(place) = &slide.place else { continue };
+            // Captioned with its name, else its country; a dot where it is.
+            let caption = place
+                .name
+                .as_ref()
+                .map(|n| n.resolve("en").to_owned())
+                .or_else(|| {
+                    place
+                        .country
+                        .as_deref()
+                        .map(|c| crate::countries::name_or_code(c).to_owned())
+                })
+                .unwrap_or_default();
+            assert!(
+                html.contains(&format!(
+                    "<figcaption>{}</figcaption>",
+                    html::text(&caption)
+                )),
+                "{}",
+                slide.id
+            );
+            assert!(
+                html.contains("<circle class=\"locator-dot\""),
+                "{}",
+                slide.id
+            );
+            if place.country.is_some() {
+                assert_eq!(
+                    html.matches("class=\"locator-country\"").count(),
+                    1,
+                    "{}",
+                    slide.id
+                );
+            }
+        }
     }
 }
 

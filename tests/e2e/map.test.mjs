@@ -4,7 +4,7 @@
 // panel open, and the page works 360 px wide. Counts come from the sample data.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startApp, waitReady, assertClean, checkAxe, sampleData } from './harness.mjs';
+import { startApp, waitReady, settledState, assertClean, checkAxe, sampleData } from './harness.mjs';
 
 const data = sampleData();
 const membersByCountry = new Map();
@@ -190,7 +190,7 @@ test('the map shows its list when the shapes cannot be loaded', async () => {
   // Registered after the harness's route, so it is matched first.
   await page.route('**/countries-110m.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto(app.url('/map'));
-  await page.waitForFunction(() => document.getElementById('app').dataset.state === 'error');
+  assert.equal(await settledState(page), 'error');
   assert.match(await page.locator('.map-error').innerText(), /countries-110m\.json/);
   assert.equal(await page.locator('tr[data-country]').count(), membersByCountry.size, 'the list still renders');
   await context.close();

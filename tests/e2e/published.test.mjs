@@ -233,6 +233,90 @@ test('the home page and a campaign are whole without the app: their charts are d
   await page.close();
 });
 
+test('the map page shows the network\'s map before the app, which draws the live map in its frame at the first touch', async () => {
+  const page = await app.open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.goto(app.url('/map'));
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getAttribute('#app', 'data-start'), 'input');
+  // The picture: every member country in a colour of the legend (the
+  // shaded paths or, for states too small for the shapes, circles).
+  const picture = page.locator('.published .map-canvas svg.map-overview[role="img"]');
+  assert.equal(await picture.getAttribute('aria-label'), 'Map of the member countries');
+  const fills = await picture.evaluate((svg) => [...svg.querySelectorAll('path, circle')].map((n) => n.getAttribute('fill')));
+  const legend = await page.$$eval('.published .map-legend .swatch', (s) => s.map((e) => getComputedStyle(e).backgroundColor));
+  assert.equal(legend.length, 5);
+  assert.ok(new Set(fills).size >= 4, `the neutral land and the classes: ${[...new Set(fills)]}`);
+  const box = await picture.boundingBox();
+  assert.ok(box.width > 600 && box.height > 300, `drawn large: ${JSON.stringify(box)}`);
+  // The list alternative is there too, and the filters hold their room, disabled.
+  const countries = new Set(data.members.map((m) => m.country));
+  assert.equal(await page.locator('.published .map-page > ul > li').count(), countries.size);
+  assert.equal(await page.locator('.published fieldset.map-filters[disabled] select').count(), 4);
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], 'no wasm before the reader acts');
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+  await checkAxe(page);
+
+  // A touch on the map starts the app, whose live map takes the frame's place.
+  // (Positions in the document: the live map may scroll itself into view.)
+  const place = (selector) => page.locator(selector).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return { y: r.y + window.scrollY, height: r.height };
+  });
+  const before = await place('.published .map-canvas');
+  const frame = await page.locator('.published .map-canvas').boundingBox();
+  await page.mouse.click(frame.x + frame.width / 2, frame.y + frame.height / 2);
+  await waitReady(page);
+  await page.locator('.map-canvas.leaflet-container').waitFor();
+  assert.equal(await page.locator('.published').count(), 0, 'the app has taken over');
+  const after = await place('.map-canvas.leaflet-container');
+  assert.ok(Math.abs(after.y - before.y) < 2 && Math.abs(after.height - before.height) < 2,
+    `the live map is where the picture was: ${JSON.stringify({ before, after })}`);
+  assertClean(page);
+  await page.close();
+});
+
+test('a story is whole without the app, each place on a locator; the app opens on the slide the reader had reached', async () => {
+  const page = await app.open();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  for (const story of data.stories) {
+    await page.goto(app.url(`/stories/${story.id}`));
+    await page.waitForLoadState('networkidle');
+    assert.equal(await page.getAttribute('#app', 'data-start'), 'input', story.id);
+    const placed = story.slides.filter((s) => s.place);
+    assert.ok(placed.length > 2, story.id);
+    assert.equal(await page.locator('.published li.slide .slide-locator svg.locator[role="img"]').count(), placed.length, story.id);
+    for (const slide of placed) {
+      const figure = page.locator(`.published li.slide[data-slide-id="${slide.id}"] .slide-locator`);
+      assert.equal(await figure.locator('circle.locator-dot').count(), 1, slide.id);
+      if (slide.place.name) assert.equal(await figure.locator('figcaption').innerText(), en(slide.place.name));
+    }
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await checkAxe(page);
+  }
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm')), [], 'no wasm before the reader acts');
+
+  // Read down to the fourth slide, then act: the app opens there, in either layout.
+  for (const story of data.stories) {
+    await page.goto(app.url(`/stories/${story.id}`));
+    const target = story.slides[3];
+    await page.locator(`.published li.slide[data-slide-id="${target.id}"]`).evaluate((li) => li.scrollIntoView({ block: 'start' }));
+    await page.keyboard.press('Shift');
+    await waitReady(page);
+    assert.equal(await page.locator('.published').count(), 0, 'the app has taken over');
+    assert.equal(await page.locator('[data-slide-id][aria-current="true"]').getAttribute('data-slide-id'), target.id, story.id);
+    const heading = page.locator(`[data-slide-id="${target.id}"] h2`);
+    await heading.waitFor();
+    const box = await heading.boundingBox();
+    const height = page.viewportSize().height;
+    assert.ok(box && box.y + box.height > 0 && box.y < height, `${story.id}: the slide is in view (${JSON.stringify(box)})`);
+  }
+  assertClean(page);
+  await page.close();
+});
+
 test('a reader who chose another language than the page\'s gets the app at once', async () => {
   const context = await app.browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 800 } });
   const page = await app.open(`/members/${data.members[0].id}`, { context });

@@ -7,19 +7,10 @@ use super::filter_select::{Choice, FilterSelect};
 use super::year_input::YearInput;
 use crate::data::SharedData;
 use crate::i18n::{Msg, case_status};
-use crate::map::{Filters, REGIONS, STATUSES, menu_value, region_key, status_key, year_value};
-use crate::model::Region;
+use crate::map::{
+    Filters, REGIONS, STATUSES, menu_value, region_key, region_msg, status_key, year_value,
+};
 use crate::ui::lang::tr;
-
-fn region_msg(region: Region) -> Msg {
-    match region {
-        Region::Africa => Msg::RegionAfrica,
-        Region::Americas => Msg::RegionAmericas,
-        Region::AsiaPacific => Msg::RegionAsiaPacific,
-        Region::EuropeCentralAsia => Msg::RegionEuropeCentralAsia,
-        Region::Mena => Msg::RegionMena,
-    }
-}
 
 /// The region, alliance, campaign, status and year filters.
 #[component]

@@ -32,6 +32,21 @@ pub(super) fn slide_in_view(list: &web_sys::Element) -> usize {
         .unwrap_or(0)
 }
 
+/// The slide the reader has scrolled to in the published page
+/// (`mapline publish`'s copy, every slide shown), while it is what they see:
+/// the app, started at their first input, opens there rather than at the
+/// first slide. `None` at the top of the page, or without a published copy.
+pub(super) fn published_slide_in_view() -> Option<usize> {
+    if window().scroll_y().unwrap_or(0.0) <= 0.0 {
+        return None;
+    }
+    let list = document()
+        .query_selector("#app > .published ol.slides")
+        .ok()
+        .flatten()?;
+    Some(slide_in_view(&list))
+}
+
 /// True when a key press belongs to a field, a control that uses arrows or
 /// the map (which pans with them).
 pub(super) fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {

@@ -6,7 +6,9 @@ use wasm_bindgen::prelude::*;
 
 use super::effect;
 use super::image_consent::ImageCredit;
-use super::slides::{scroll_to_slide, slide_elements, slide_in_view, typing_in};
+use super::slides::{
+    published_slide_in_view, scroll_to_slide, slide_elements, slide_in_view, typing_in,
+};
 use super::story_map::StoryMap;
 use super::tiles::StoryTiles;
 use crate::embed::messaging::announce_change;
@@ -82,11 +84,13 @@ pub fn StoryView(
     let start = if preview {
         0
     } else {
-        start_slide(
-            &story,
-            query_param("slide").as_deref(),
-            query_param("start_at").as_deref(),
-        )
+        let (slide, start_at) = (query_param("slide"), query_param("start_at"));
+        match (slide, start_at) {
+            (None, None) => published_slide_in_view()
+                .filter(|&index| index < count)
+                .unwrap_or(0),
+            (slide, start_at) => start_slide(&story, slide.as_deref(), start_at.as_deref()),
+        }
     };
     let current = RwSignal::new(start);
     let initial_layout = match query_param("layout").as_deref() {
