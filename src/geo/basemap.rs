@@ -227,14 +227,24 @@ pub fn simplify(polygons: Vec<Vec<Ring>>, tolerance: f64) -> Vec<Vec<Ring>> {
 /// One ring simplified (its first and last points kept). Iterative, so a
 /// ring of any length needs no deep recursion.
 fn simplify_ring(ring: &Ring, tolerance: f64) -> Ring {
-    let n = ring.len();
-    if n < 3 || tolerance.is_nan() || tolerance <= 0.0 {
-        return ring.clone();
-    }
     let plane: Vec<(f64, f64)> = ring
         .iter()
         .map(|&(lat, lon)| (lon, mercator_y(lat)))
         .collect();
+    ring.iter()
+        .zip(douglas_peucker(&plane, tolerance))
+        .filter_map(|(&point, kept)| kept.then_some(point))
+        .collect()
+}
+
+/// Which points of the line `plane` (x, y) to keep so it moves by less than
+/// `tolerance` (Douglas–Peucker): the ends always; every point when the
+/// line is too short or the tolerance is not a positive number.
+pub fn douglas_peucker(plane: &[(f64, f64)], tolerance: f64) -> Vec<bool> {
+    let n = plane.len();
+    if n < 3 || tolerance.is_nan() || tolerance <= 0.0 {
+        return vec![true; n];
+    }
     let mut keep = vec![false; n];
     keep[0] = true;
     keep[n - 1] = true;
@@ -255,10 +265,7 @@ fn simplify_ring(ring: &Ring, tolerance: f64) -> Ring {
             spans.push((farthest.1, last));
         }
     }
-    ring.iter()
-        .zip(keep)
-        .filter_map(|(&point, kept)| kept.then_some(point))
-        .collect()
+    keep
 }
 
 /// The squared distance from `p` to the segment `a`–`b` (to `a` when the

@@ -3,12 +3,16 @@
 //! it is a picture (its text alternative is the page's own facts), prints
 //! cleanly and costs one shared fetch of the country shapes.
 
+use super::path::clip;
 use crate::countries;
 use crate::geo::topojson::{Ring, Shape};
 
-/// Width and height of the SVG view box (3:2).
-pub const WIDTH: f64 = 300.0;
-pub const HEIGHT: f64 = 200.0;
+/// Width and height of the SVG view box (3:2): a grid of whole units
+/// (`map::path`) finer than the pixels of a locator on screen.
+pub const WIDTH: f64 = 600.0;
+pub const HEIGHT: f64 = 400.0;
+/// The place's dot, in view-box units.
+pub const DOT_RADIUS: f64 = 10.0;
 
 /// The smallest window shown, in degrees of longitude, so a small country is
 /// seen with its surroundings.
@@ -151,25 +155,40 @@ impl Window {
             && min_y <= HEIGHT * 1.1
     }
 
+    /// Draws `rings` cut to the window. The rings are continuous across the
+    /// antimeridian (`topojson::unwrap_antimeridian`), so a ring is drawn a
+    /// turn either side of where it lies nearest the centre as well: the
+    /// part of Russia east of 180° shows east of Alaska. Only what can be
+    /// seen is written: a neighbour as big as Russia would otherwise bring
+    /// all its points into every page near it.
     fn path(&self, rings: &[Ring], out: &mut String) {
-        use std::fmt::Write;
         for ring in rings {
-            let mut previous: Option<f64> = None;
-            for (i, &(lat, lon)) in ring.iter().enumerate() {
-                let (x, y) = self.project(lat, lon);
-                // Consecutive points half a turn apart once unwrapped: the
-                // ring crosses the seam opposite the centre; start a new
-                // subpath rather than draw a line across the window.
-                let unwrapped = self.unwrap(lon);
-                let seam = previous.is_some_and(|p| (unwrapped - p).abs() > 180.0);
-                let command = if i == 0 || seam { 'M' } else { 'L' };
-                let _ = write!(out, "{command}{x:.1} {y:.1}");
-                previous = Some(unwrapped);
+            if ring.is_empty() {
+                continue;
             }
-            out.push('Z');
+            let mean = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
+            let nearest = ((mean - self.lon0) / 360.0).round();
+            for turns in [nearest - 1.0, nearest, nearest + 1.0] {
+                let points: Vec<(f64, f64)> = ring
+                    .iter()
+                    .map(|&(lat, lon)| self.project_plain(lat, lon - 360.0 * turns))
+                    .collect();
+                super::path::write_ring(clip(&points, (WIDTH, HEIGHT), CLIP_MARGIN), out);
+            }
         }
     }
+
+    /// [`Window::project`] without moving the longitude by turns.
+    fn project_plain(&self, lat: f64, lon: f64) -> (f64, f64) {
+        let x = (lon - self.lon0) / self.span_lon;
+        let y = (self.lat0 - lat) / self.span_lat;
+        (WIDTH * (0.5 + x), HEIGHT * (0.5 + y))
+    }
 }
+
+/// How far outside the view box a clipped shape reaches, in view-box units
+/// (its outline is then never seen to end at the frame's edge).
+const CLIP_MARGIN: f64 = 8.0;
 
 /// The locator for a place given by its position alone (a story's slide):
 /// the window around it at the story map's `zoom`, nothing highlighted.
@@ -224,9 +243,10 @@ pub(crate) mod tests {
     }
 
     fn numbers(path: &str) -> Vec<f64> {
-        path.split(|c: char| c.is_ascii_alphabetic() || c == ' ')
-            .filter(|s| !s.is_empty())
-            .filter_map(|s| s.parse().ok())
+        crate::map::path::subpaths(path)
+            .into_iter()
+            .flatten()
+            .flat_map(|(x, y)| [x, y])
             .collect()
     }
 
@@ -323,6 +343,65 @@ pub(crate) mod tests {
         assert_eq!(locate_point(&shapes, (f64::NAN, 0.0), 3.0), None);
         assert_eq!(locate_point(&shapes, (95.0, 0.0), 3.0), None);
         assert!(locate_point(&shapes, (10.0, 10.0), f64::NAN).is_some());
+    }
+
+    #[test]
+    fn shapes_are_cut_to_the_frame() {
+        let inside = [(10.0, 10.0), (50.0, 10.0), (50.0, 50.0), (10.0, 10.0)];
+        assert_eq!(
+            clip(&inside, (WIDTH, HEIGHT), 4.0),
+            inside.to_vec(),
+            "what is seen is kept as is"
+        );
+        let far = [
+            (1000.0, 10.0),
+            (1050.0, 10.0),
+            (1050.0, 50.0),
+            (1000.0, 10.0),
+        ];
+        assert!(
+            clip(&far, (WIDTH, HEIGHT), 4.0).is_empty(),
+            "nothing of it is seen"
+        );
+        // A shape around the whole frame becomes the frame (grown by the margin).
+        let around = [
+            (-500.0, -500.0),
+            (800.0, -500.0),
+            (800.0, 800.0),
+            (-500.0, 800.0),
+            (-500.0, -500.0),
+        ];
+        let frame = clip(&around, (WIDTH, HEIGHT), 4.0);
+        for &(x, y) in &frame {
+            assert!(x == -4.0 || x == WIDTH + 4.0, "{x}");
+            assert!(y == -4.0 || y == HEIGHT + 4.0, "{y}");
+        }
+        assert!(frame.len() >= 4);
+        // Half in: cut where it crosses the right edge, at the right height.
+        let half = [
+            (550.0, 100.0),
+            (650.0, 100.0),
+            (650.0, 150.0),
+            (550.0, 150.0),
+            (550.0, 100.0),
+        ];
+        let cut = clip(&half, (WIDTH, HEIGHT), 0.0);
+        assert!(cut.iter().all(|&(x, _)| x <= WIDTH));
+        assert!(
+            cut.contains(&(WIDTH, 100.0)) && cut.contains(&(WIDTH, 150.0)),
+            "{cut:?}"
+        );
+        // A big neighbour's points outside the window are not written.
+        let shapes = vec![shape(643, 60.0, 90.0, 40.0), shape(112, 53.7, 28.0, 3.0)];
+        let belarus = locate(&shapes, "BY", None).unwrap();
+        for s in &belarus.shapes {
+            for v in numbers(&s.path).chunks(2) {
+                assert!(
+                    (-8.0..=WIDTH + 8.0).contains(&v[0]) && (-8.0..=HEIGHT + 8.0).contains(&v[1]),
+                    "{v:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Msg, fill};
-use crate::map::locator::{HEIGHT, WIDTH, locate};
+use crate::map::locator::{DOT_RADIUS, HEIGHT, WIDTH, locate};
 use crate::map::view::world_shapes;
 use crate::ui::lang::use_lang;
 
@@ -39,7 +39,7 @@ pub fn LocatorMap(
                             <path d=shape.path class:locator-country=shape.highlighted></path>
                         }).collect_view()}
                         {locator.dot.map(|(x, y)| view! {
-                            <circle class="locator-dot" cx=format!("{x:.1}") cy=format!("{y:.1}") r="5"></circle>
+                            <circle class="locator-dot" cx=format!("{x:.0}") cy=format!("{y:.0}") r=DOT_RADIUS></circle>
                         })}
                     </svg>
                 }

@@ -6,6 +6,7 @@
 
 pub mod locator;
 pub mod overview;
+pub mod path;
 
 #[cfg(target_arch = "wasm32")]
 pub mod basemap_layer;

@@ -7,12 +7,10 @@
 //! reader's first input (a phone on slow 4G sees the map at once, not after
 //! half a megabyte of code).
 //!
-//! Paths are on an integer grid with relative steps (`l3 -1`), and a point
-//! that rounds onto the previous one is dropped: the whole world is about
-//! 40 KB of HTML (about 12 KB compressed) instead of several times that.
+//! Paths are written by `map::path` (an integer grid, relative steps): the
+//! whole world is about 60 KB of HTML, 16 KB compressed.
 
-use std::fmt::Write;
-
+use super::path::clip;
 use super::{NEUTRAL, OUTLINE, Selection};
 use crate::geo::topojson::{Ring, Shape};
 
@@ -77,33 +75,12 @@ pub fn height() -> f64 {
 /// Appends `ring` shifted by `turns` whole turns to `out`; false when it
 /// rounds to fewer than three points (too small to see at this scale).
 fn write_ring(ring: &Ring, turns: f64, out: &mut String) -> bool {
-    let mut points: Vec<(i64, i64)> = Vec::with_capacity(ring.len());
-    for &(lat, lon) in ring {
-        let (x, y) = project(lat, lon + 360.0 * turns);
-        // Rounded to the grid: in range for any finite input (the latitude is
-        // clamped, the longitude a few turns at most).
-        let point = (x.round() as i64, y.round() as i64);
-        if points.last() != Some(&point) {
-            points.push(point);
-        }
-    }
-    if points.first() == points.last() {
-        points.pop();
-    }
-    if points.len() < 3 {
-        return false;
-    }
-    let mut previous = (0, 0);
-    for (i, &(x, y)) in points.iter().enumerate() {
-        let _ = if i == 0 {
-            write!(out, "M{x} {y}")
-        } else {
-            write!(out, "l{} {}", x - previous.0, y - previous.1)
-        };
-        previous = (x, y);
-    }
-    out.push('z');
-    true
+    let points: Vec<(f64, f64)> = ring
+        .iter()
+        .map(|&(lat, lon)| project(lat, lon + 360.0 * turns))
+        .collect();
+    // Cut to the picture: Antarctica, below it, is not written at all.
+    super::path::write_ring(clip(&points, (WIDTH, height()), 2.0), out)
 }
 
 /// The turns by which a ring is drawn: itself, and once more a turn away if
@@ -218,23 +195,13 @@ mod tests {
     use crate::map::{CLASSES, Filters, select};
     use crate::model::Dataset;
 
-    /// (x, y) of every point of a path, from its absolute and relative steps.
+    /// (x, y) of every point of a path.
     fn points(path: &str) -> Vec<(i64, i64)> {
-        let mut out = Vec::new();
-        let mut at = (0, 0);
-        for part in path.split(['M', 'l', 'z']).filter(|s| !s.is_empty()) {
-            let mut numbers = part.split(' ').filter_map(|n| n.parse::<i64>().ok());
-            let (Some(a), Some(b)) = (numbers.next(), numbers.next()) else {
-                continue;
-            };
-            at = if path[..path.find(part).unwrap_or(0)].ends_with('M') {
-                (a, b)
-            } else {
-                (at.0 + a, at.1 + b)
-            };
-            out.push(at);
-        }
-        out
+        crate::map::path::subpaths(path)
+            .into_iter()
+            .flatten()
+            .map(|(x, y)| (x as i64, y as i64))
+            .collect()
     }
 
     #[test]

@@ -16,7 +16,7 @@ use crate::geo::topojson::Shape;
 use crate::i18n::{
     Counted, English, Lang, Locale, Msg, case_status, count, fill, outcome_kind, year,
 };
-use crate::map::locator::{HEIGHT, WIDTH, locate};
+use crate::map::locator::{DOT_RADIUS, HEIGHT, WIDTH, locate};
 use crate::model::markdown;
 use crate::model::text::Text;
 use crate::model::{
@@ -293,7 +293,7 @@ fn locator_svg(ctx: &Ctx, locator: &crate::map::locator::Locator, place: &str) -
     }
     if let Some((x, y)) = locator.dot {
         svg.push_str(&format!(
-            "<circle class=\"locator-dot\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"5\"></circle>"
+            "<circle class=\"locator-dot\" cx=\"{x:.0}\" cy=\"{y:.0}\" r=\"{DOT_RADIUS}\"></circle>"
         ));
     }
     svg.push_str("</svg>");

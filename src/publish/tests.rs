@@ -320,7 +320,7 @@ fn every_record_of_the_sample_data_has_its_page() {
         .unwrap_or_default();
     assert!(
         locator.starts_with(
-            "<svg class=\"locator\" viewBox=\"0 0 300 200\" role=\"img\" aria-label=\""
+            "<svg class=\"locator\" viewBox=\"0 0 600 400\" role=\"img\" aria-label=\""
         ) && locator.matches("<path d=\"M").count() > 3
             && locator.matches("class=\"locator-country\"").count() == 1
             && locator.contains("Belarus")
