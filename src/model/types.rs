@@ -135,6 +135,13 @@ pub struct Alliance {
     pub origin: Origin,
 }
 
+impl Alliance {
+    /// The name a menu shows: the short one, else the full one.
+    pub fn menu_name(&self) -> &Text {
+        self.short_name.as_ref().unwrap_or(&self.name)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Coordinates {

@@ -317,8 +317,9 @@ fn slide_locator(ctx: &Ctx, place: &crate::model::Place) -> String {
     let country = place.country.as_deref().map(|code| ctx.country(code));
     let located = match place.country.as_deref() {
         Some(code) => locate(ctx.world, code, position),
+        // At the zoom the story's own map gives the place.
         None => position.and_then(|p| {
-            crate::map::locator::locate_point(ctx.world, p, place.zoom.unwrap_or(4.0))
+            crate::map::locator::locate_point(ctx.world, p, crate::story::place_zoom(place))
         }),
     };
     let coordinates = position.map(|(lat, lon)| format!("{lat:.2}, {lon:.2}"));
@@ -1094,7 +1095,7 @@ fn map_filters_placeholder(ctx: &Ctx) -> String {
             dataset
                 .alliances
                 .iter()
-                .map(|a| ctx.t(a.short_name.as_ref().unwrap_or(&a.name)))
+                .map(|a| ctx.t(a.menu_name()))
                 .collect()
         ),
         menu(

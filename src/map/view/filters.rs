@@ -34,7 +34,7 @@ pub(super) fn MapFilters(
         .alliances
         .iter()
         .map(|a| {
-            let name = a.short_name.as_ref().unwrap_or(&a.name);
+            let name = a.menu_name();
             (a.id.clone(), Choice::Data(name.clone()))
         })
         .collect();
