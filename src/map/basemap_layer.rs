@@ -32,6 +32,8 @@ type Shapes = Arc<Vec<Shape>>;
 thread_local! {
     /// The decoded shapes of each scale ([`Scale::ALL`]'s order), kept for the visit.
     static SHAPES: RefCell<[Option<Shapes>; 3]> = const { RefCell::new([None, None, None]) };
+    /// Each scale's load under way: a promise that settles when it ends.
+    static LOADING: RefCell<[Option<js_sys::Promise>; 3]> = const { RefCell::new([None, None, None]) };
 }
 
 fn slot_of(scale: Scale) -> usize {
@@ -42,12 +44,45 @@ fn slot_of(scale: Scale) -> usize {
     }
 }
 
+fn cached(scale: Scale) -> Option<Shapes> {
+    SHAPES.with_borrow(|cache| cache.get(slot_of(scale)).cloned().flatten())
+}
+
 /// The country shapes at `scale`, fetched and decoded the first time only.
+/// Callers that come while a load is under way (the choropleth of `/map`
+/// and its basemap start together) wait for it rather than fetch the file
+/// again; if it fails, each tries once more and reports its own error.
 pub async fn load(scale: Scale) -> Result<Shapes, LoadError> {
-    let cached = SHAPES.with_borrow(|cache| cache.get(slot_of(scale)).cloned().flatten());
-    if let Some(shapes) = cached {
+    if let Some(shapes) = cached(scale) {
         return Ok(shapes);
     }
+    let under_way = LOADING.with_borrow(|loading| loading.get(slot_of(scale)).cloned().flatten());
+    if let Some(under_way) = under_way {
+        let _ = wasm_bindgen_futures::JsFuture::from(under_way).await;
+        if let Some(shapes) = cached(scale) {
+            return Ok(shapes);
+        }
+    }
+    let mut settle: Option<js_sys::Function> = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| settle = Some(resolve));
+    LOADING.with_borrow_mut(|loading| {
+        if let Some(entry) = loading.get_mut(slot_of(scale)) {
+            *entry = Some(promise);
+        }
+    });
+    let loaded = fetch_and_decode(scale).await;
+    LOADING.with_borrow_mut(|loading| {
+        if let Some(entry) = loading.get_mut(slot_of(scale)) {
+            *entry = None;
+        }
+    });
+    if let Some(settle) = settle {
+        let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
+    loaded
+}
+
+async fn fetch_and_decode(scale: Scale) -> Result<Shapes, LoadError> {
     let file = scale.file();
     let url = absolute_url(file, None)?;
     let text = fetch_text(&url).await?.text;

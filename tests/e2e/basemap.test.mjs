@@ -110,10 +110,22 @@ test('a StoryMapJS story embedded at a slide with zoom 10 shows the coast it is 
 });
 
 test('/map draws the finer basemap under its countries once zoomed in', async () => {
-  const page = await openRecorded('/map');
+  // The world shapes come slowly, as on a phone: the choropleth and the
+  // basemap both ask for them while the first download is under way.
+  const page = await app.open();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  page.requested = [];
+  page.on('request', (r) => page.requested.push(new URL(r.url()).pathname));
+  await page.route('**/countries-110m.json', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fallback();
+  });
+  await page.goto(app.url('/map'));
+  await waitReady(page);
   await basemapAt(page, '.map-canvas', '110m');
   assert.equal(await page.locator('.map-canvas.map-basemap-detail').count(), 0);
   assert.deepEqual(fetchedScales(page), ['110m'], 'one fetch of the world shapes for the choropleth and the basemap');
+  await page.unroute('**/countries-110m.json');
   await page.goto(app.url('/map?lat=48&lon=5&z=6'));
   await waitReady(page);
   await basemapAt(page, '.map-canvas', '10m');
