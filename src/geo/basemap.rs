@@ -125,7 +125,7 @@ pub fn clip<'a>(polygons: impl Iterator<Item = &'a [Ring]>, area: Bounds) -> Vec
 }
 
 /// One ring cut to `area`; `None` when less than a triangle is left.
-fn clip_ring(ring: &Ring, area: Bounds) -> Option<Ring> {
+pub fn clip_ring(ring: &Ring, area: Bounds) -> Option<Ring> {
     // Quick accept and reject on the ring's extent.
     let (mut south, mut west, mut north, mut east) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
     for &(lat, lon) in ring {

@@ -3,8 +3,9 @@
 //! it is a picture (its text alternative is the page's own facts), prints
 //! cleanly and costs one shared fetch of the country shapes.
 
-use super::path::clip;
 use crate::countries;
+use crate::geo::basemap::clip_ring;
+use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{Ring, Shape};
 
 /// Width and height of the SVG view box (3:2): a grid of whole units
@@ -129,9 +130,20 @@ impl Window {
     }
 
     fn project(&self, lat: f64, lon: f64) -> (f64, f64) {
-        let x = (self.unwrap(lon) - self.lon0) / self.span_lon;
-        let y = (self.lat0 - lat) / self.span_lat;
-        (WIDTH * (0.5 + x), HEIGHT * (0.5 + y))
+        self.project_plain(lat, self.unwrap(lon))
+    }
+
+    /// The window's area grown by `margin` view-box units on every side, in
+    /// degrees (the projection is linear in both, so the cut is the same).
+    fn bounds(&self, margin: f64) -> Bounds {
+        let half_lon = self.span_lon * (0.5 + margin / WIDTH);
+        let half_lat = self.span_lat * (0.5 + margin / HEIGHT);
+        Bounds {
+            south: self.lat0 - half_lat,
+            west: self.lon0 - half_lon,
+            north: self.lat0 + half_lat,
+            east: self.lon0 + half_lon,
+        }
     }
 
     /// Whether a ring's box meets the window (with a margin so shapes that
@@ -148,7 +160,7 @@ impl Window {
         }
         // A ring whose unwrapped points jump across the window is a shape
         // wrapping the globe (Antarctica, Russia's far east): its box spans
-        // more than a turn and is drawn anyway, clipped by the view box.
+        // more than a turn and it is kept; `path` cuts it to the window.
         max_x >= -WIDTH * 0.1
             && min_x <= WIDTH * 1.1
             && max_y >= -HEIGHT * 0.1
@@ -168,12 +180,17 @@ impl Window {
             }
             let mean = ring.iter().map(|p| p.1).sum::<f64>() / ring.len() as f64;
             let nearest = ((mean - self.lon0) / 360.0).round();
+            let area = self.bounds(CLIP_MARGIN);
             for turns in [nearest - 1.0, nearest, nearest + 1.0] {
-                let points: Vec<(f64, f64)> = ring
+                let moved: Ring = ring
                     .iter()
-                    .map(|&(lat, lon)| self.project_plain(lat, lon - 360.0 * turns))
+                    .map(|&(lat, lon)| (lat, lon - 360.0 * turns))
                     .collect();
-                super::path::write_ring(clip(&points, (WIDTH, HEIGHT), CLIP_MARGIN), out);
+                // The basemap's own cut (Sutherland–Hodgman), in degrees.
+                if let Some(seen) = clip_ring(&moved, area) {
+                    let points = seen.iter().map(|&(lat, lon)| self.project_plain(lat, lon));
+                    super::path::write_ring(points, out);
+                }
             }
         }
     }
@@ -347,50 +364,42 @@ pub(crate) mod tests {
 
     #[test]
     fn shapes_are_cut_to_the_frame() {
-        let inside = [(10.0, 10.0), (50.0, 10.0), (50.0, 50.0), (10.0, 10.0)];
-        assert_eq!(
-            clip(&inside, (WIDTH, HEIGHT), 4.0),
-            inside.to_vec(),
-            "what is seen is kept as is"
-        );
-        let far = [
-            (1000.0, 10.0),
-            (1050.0, 10.0),
-            (1050.0, 50.0),
-            (1000.0, 10.0),
-        ];
+        let written = |locator: &Locator, highlighted: bool| -> Vec<(f64, f64)> {
+            locator
+                .shapes
+                .iter()
+                .filter(|s| s.highlighted == highlighted)
+                .flat_map(|s| crate::map::path::subpaths(&s.path).into_iter().flatten())
+                .collect()
+        };
+        // Kept as it is: a country inside its window.
+        let lebanon = countries::by_code("LB").unwrap();
+        let inside = vec![shape(lebanon.numeric, lebanon.lat, lebanon.lon, 0.5)];
+        let kept = written(&locate(&inside, "LB", None).unwrap(), true);
+        assert_eq!(kept.len(), 4, "{kept:?}");
         assert!(
-            clip(&far, (WIDTH, HEIGHT), 4.0).is_empty(),
-            "nothing of it is seen"
+            kept.iter()
+                .all(|&(x, y)| (0.0..=WIDTH).contains(&x) && (0.0..=HEIGHT).contains(&y))
         );
-        // A shape around the whole frame becomes the frame (grown by the margin).
-        let around = [
-            (-500.0, -500.0),
-            (800.0, -500.0),
-            (800.0, 800.0),
-            (-500.0, 800.0),
-            (-500.0, -500.0),
-        ];
-        let frame = clip(&around, (WIDTH, HEIGHT), 4.0);
+        // A shape around the whole window becomes the window, grown by the margin.
+        let around = vec![shape(lebanon.numeric, lebanon.lat, lebanon.lon, 60.0)];
+        let frame = written(&locate(&around, "LB", None).unwrap(), true);
+        assert!(frame.len() >= 4, "{frame:?}");
         for &(x, y) in &frame {
-            assert!(x == -4.0 || x == WIDTH + 4.0, "{x}");
-            assert!(y == -4.0 || y == HEIGHT + 4.0, "{y}");
+            assert!(
+                (x + CLIP_MARGIN).abs() < 1.0 || (x - WIDTH - CLIP_MARGIN).abs() < 1.0,
+                "{x}"
+            );
+            assert!(
+                (y + CLIP_MARGIN).abs() < 1.0 || (y - HEIGHT - CLIP_MARGIN).abs() < 1.0,
+                "{y}"
+            );
         }
-        assert!(frame.len() >= 4);
-        // Half in: cut where it crosses the right edge, at the right height.
-        let half = [
-            (550.0, 100.0),
-            (650.0, 100.0),
-            (650.0, 150.0),
-            (550.0, 150.0),
-            (550.0, 100.0),
-        ];
-        let cut = clip(&half, (WIDTH, HEIGHT), 0.0);
-        assert!(cut.iter().all(|&(x, _)| x <= WIDTH));
-        assert!(
-            cut.contains(&(WIDTH, 100.0)) && cut.contains(&(WIDTH, 150.0)),
-            "{cut:?}"
-        );
+        // Half in: cut where it crosses the right edge.
+        let east = vec![shape(400, lebanon.lat, lebanon.lon + 12.0, 3.0)];
+        let cut = written(&locate(&east, "LB", None).unwrap(), false);
+        let right = cut.iter().map(|p| p.0).fold(f64::MIN, f64::max);
+        assert!((right - WIDTH - CLIP_MARGIN).abs() < 1.0, "{cut:?}");
         // A big neighbour's points outside the window are not written.
         let shapes = vec![shape(643, 60.0, 90.0, 40.0), shape(112, 53.7, 28.0, 3.0)];
         let belarus = locate(&shapes, "BY", None).unwrap();

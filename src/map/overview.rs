@@ -10,8 +10,9 @@
 //! Paths are written by `map::path` (an integer grid, relative steps): the
 //! whole world is about 60 KB of HTML, 16 KB compressed.
 
-use super::path::clip;
 use super::{NEUTRAL, OUTLINE, Selection};
+use crate::geo::basemap::clip_ring;
+use crate::geo::cluster::Bounds;
 use crate::geo::topojson::{Ring, Shape};
 
 /// Width of the SVG view box; the height follows from [`NORTH`] and [`SOUTH`].
@@ -75,12 +76,22 @@ pub fn height() -> f64 {
 /// Appends `ring` shifted by `turns` whole turns to `out`; false when it
 /// rounds to fewer than three points (too small to see at this scale).
 fn write_ring(ring: &Ring, turns: f64, out: &mut String) -> bool {
-    let points: Vec<(f64, f64)> = ring
+    // Cut to the picture, two units beyond its sides (the basemap's own
+    // cut, in degrees): Antarctica, below it, is not written at all.
+    let margin = 2.0 * 360.0 / WIDTH;
+    let picture = Bounds {
+        south: SOUTH - 0.5,
+        west: -180.0 - margin,
+        north: NORTH + 0.5,
+        east: 180.0 + margin,
+    };
+    let moved: Ring = ring
         .iter()
-        .map(|&(lat, lon)| project(lat, lon + 360.0 * turns))
+        .map(|&(lat, lon)| (lat, lon + 360.0 * turns))
         .collect();
-    // Cut to the picture: Antarctica, below it, is not written at all.
-    super::path::write_ring(clip(&points, (WIDTH, height()), 2.0), out)
+    clip_ring(&moved, picture).is_some_and(|seen| {
+        super::path::write_ring(seen.iter().map(|&(lat, lon)| project(lat, lon)), out)
+    })
 }
 
 /// Writes a country's polygons; false when nothing of it is big enough to
