@@ -292,6 +292,9 @@ for (const [lang, next, counter] of [
     assert.ok(await page.locator('.published [data-timeline-slide-previous]').isDisabled(), 'nothing before the title slide');
     assert.ok(await page.locator('.published .external-media button').isDisabled(), 'the media waits for the app');
     assert.equal(await page.locator('.app-live').count(), 0, 'the app has not started');
+    // Asked for once the slide is painted (app::first_view waits for that,
+    // half a second at most): on a fast machine, after the checks above.
+    for (let waited = 0; !requested && waited < 5000; waited += 20) await page.waitForTimeout(20);
     assert.ok(requested, 'the app\'s module is on its way');
     await checkAxe(page);
     const before = await first.boundingBox();
